@@ -1,0 +1,53 @@
+package org.custodian.geo;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * A map layer a module offers to the common operational picture (web map, exports, OGC API). The cop
+ * module discovers every bean of this type, so a new module adds a layer without editing cop.
+ *
+ * <p>Implementations filter by the caller's scope themselves: a feature the caller may not see is never
+ * returned, whatever the bounding box.
+ */
+public interface FeatureLayer {
+
+    /** Stable identifier used in URLs, for example {@code regions}. */
+    String id();
+
+    /** Human title, in English; pages translate it through the message key {@code layer.<id>}. */
+    String title();
+
+    /** Geometry type of the layer's features, as GeoJSON names it. */
+    String geometryType();
+
+    /**
+     * Features visible to the caller.
+     *
+     * @param query bounding box (CRS84), time window, paging; any of them may be open
+     */
+    Page features(Query query);
+
+    /** A query: every part optional; {@code limit} is at least 1. */
+    record Query(
+            @Nullable Envelope bbox,
+            @Nullable Instant from,
+            @Nullable Instant to,
+            int offset,
+            int limit) {
+
+        public static Query all() {
+            return new Query(null, null, null, 0, Integer.MAX_VALUE);
+        }
+    }
+
+    /** One feature: an identifier, a geometry in SRID 4326 and flat properties. */
+    record Feature(String id, Geometry geometry, Map<String, @Nullable Object> properties) {}
+
+    /** A page of features and the number that matched the query in all. */
+    record Page(List<Feature> features, long numberMatched) {}
+}

@@ -1,0 +1,103 @@
+package org.custodian.geo;
+
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.geojson.GeoJsonReader;
+import org.locationtech.jts.io.geojson.GeoJsonWriter;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.module.SimpleModule;
+
+/**
+ * Reads and writes JTS geometries as RFC 7946 GeoJSON geometry objects wherever a record holds one.
+ * Reading builds SRID 4326 geometries; a geometry JTS cannot even build (an unclosed ring, a ring of two
+ * vertices) becomes a {@link GeometryRejected} naming the field, so the caller gets a 422 with the reason.
+ */
+@Component
+public class GeoJsonModule extends SimpleModule {
+
+    public GeoJsonModule() {
+        super("custodian-geojson");
+        addSerializer(Geometry.class, new GeometryWriter());
+        addDeserializer(Geometry.class, new GeometryReader<>(Geometry.class));
+        for (Class<? extends Geometry> type : java.util.List.of(
+                org.locationtech.jts.geom.Point.class,
+                org.locationtech.jts.geom.LineString.class,
+                org.locationtech.jts.geom.Polygon.class,
+                org.locationtech.jts.geom.MultiPoint.class,
+                org.locationtech.jts.geom.MultiLineString.class,
+                org.locationtech.jts.geom.MultiPolygon.class)) {
+            register(type);
+        }
+    }
+
+    private <G extends Geometry> void register(Class<G> type) {
+        addDeserializer(type, new GeometryReader<>(type));
+    }
+
+    /** The GeoJSON text of a geometry, 8 decimals (about a millimetre), without the obsolete "crs" member. */
+    public static String write(Geometry geometry) {
+        GeoJsonWriter writer = new GeoJsonWriter(8);
+        writer.setEncodeCRS(false);
+        return writer.write(geometry);
+    }
+
+    /** Parses a GeoJSON geometry object into a SRID 4326 geometry, or rejects it with the reason. */
+    public static Geometry read(String field, String geoJson) {
+        try {
+            return new GeoJsonReader(Wgs84.FACTORY).read(geoJson);
+        } catch (ParseException | IllegalArgumentException | ClassCastException | NullPointerException e) {
+            throw new GeometryRejected(field, reason(e), null);
+        }
+    }
+
+    /** JTS wraps the real trouble (an unclosed ring) in a generic parse error: say the real trouble. */
+    private static String reason(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (message.contains("closed linestring")) {
+                return "a polygon ring is not closed (its last position must repeat the first)";
+            }
+            if (message.contains("Invalid number of points in LinearRing")) {
+                return "a polygon ring needs at least four positions (three distinct vertices and the closing one)";
+            }
+        }
+        return e.getMessage() == null ? "not a GeoJSON geometry" : e.getMessage();
+    }
+
+    private static final class GeometryWriter extends ValueSerializer<Geometry> {
+        @Override
+        public void serialize(Geometry value, JsonGenerator gen, SerializationContext ctxt) {
+            gen.writeRawValue(write(value));
+        }
+    }
+
+    private static final class GeometryReader<G extends Geometry> extends ValueDeserializer<G> {
+        private final Class<G> type;
+
+        GeometryReader(Class<G> type) {
+            this.type = type;
+        }
+
+        @Override
+        public G deserialize(JsonParser p, DeserializationContext ctxt) {
+            String field = p.currentName() == null ? "geometry" : p.currentName();
+            JsonNode node = ctxt.readTree(p);
+            if (!node.isObject() || !node.has("type")) {
+                throw new GeometryRejected(field, "expected a GeoJSON geometry object with a \"type\"", null);
+            }
+            Geometry geometry = read(field, node.toString());
+            if (!type.isInstance(geometry)) {
+                throw new GeometryRejected(
+                        field, "expected a " + type.getSimpleName() + ", got a " + geometry.getGeometryType(), null);
+            }
+            return type.cast(geometry);
+        }
+    }
+}

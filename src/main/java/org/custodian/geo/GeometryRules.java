@@ -1,0 +1,86 @@
+package org.custodian.geo;
+
+import java.util.Arrays;
+import java.util.Set;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.operation.valid.IsValidOp;
+import org.locationtech.jts.operation.valid.TopologyValidationError;
+
+/**
+ * The one gate every spatial write passes. A geometry is accepted only if it is of an allowed type,
+ * in SRID 4326, non-empty, inside the CRS84 bounds, every polygon ring closed with at least three
+ * distinct vertices, every line with at least two distinct vertices, and valid by the OGC simple
+ * features rules. Nothing is repaired here: a rejected geometry raises {@link GeometryRejected} naming
+ * the field, the reason and, where known, the place.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class GeometryRules {
+
+    private GeometryRules() {}
+
+    /**
+     * @param field name of the request field, used in the problem report
+     * @param allowed the geometry types the record accepts, as GeoJSON names ("Polygon", "MultiPolygon", ...)
+     * @return the geometry, unchanged
+     */
+    public static <G extends Geometry> G check(String field, G geometry, Set<String> allowed) {
+        if (!allowed.contains(geometry.getGeometryType())) {
+            throw new GeometryRejected(
+                    field, "a " + geometry.getGeometryType() + " is not accepted here; expected " + allowed, null);
+        }
+        if (geometry.isEmpty()) {
+            throw new GeometryRejected(field, "the geometry is empty", null);
+        }
+        if (geometry.getSRID() != Wgs84.SRID) {
+            throw new GeometryRejected(
+                    field, "the geometry is in SRID " + geometry.getSRID() + "; only WGS 84 (4326) is stored", null);
+        }
+        for (Coordinate c : geometry.getCoordinates()) {
+            if (!Double.isFinite(c.x) || !Double.isFinite(c.y)) {
+                throw new GeometryRejected(field, "a coordinate is not a finite number", c);
+            }
+            if (c.y < -90 || c.y > 90) {
+                throw new GeometryRejected(
+                        field, "latitude " + c.y + " is outside -90..90 (coordinates are longitude, latitude)", c);
+            }
+            if (c.x < -180 || c.x > 180) {
+                throw new GeometryRejected(field, "longitude " + c.x + " is outside -180..180", c);
+            }
+        }
+        for (int i = 0; i < geometry.getNumGeometries(); i++) {
+            Geometry part = geometry.getGeometryN(i);
+            if (part instanceof Polygon polygon) {
+                checkRing(field, polygon.getExteriorRing(), "the outer ring");
+                for (int h = 0; h < polygon.getNumInteriorRing(); h++) {
+                    checkRing(field, polygon.getInteriorRingN(h), "hole " + (h + 1));
+                }
+            } else if (part instanceof LineString line && distinct(line.getCoordinates()) < 2) {
+                throw new GeometryRejected(field, "a line needs at least two distinct vertices", null);
+            }
+        }
+        TopologyValidationError error = new IsValidOp(geometry).getValidationError();
+        if (error != null) {
+            throw new GeometryRejected(field, error.getMessage().toLowerCase(), error.getCoordinate());
+        }
+        return geometry;
+    }
+
+    private static void checkRing(String field, LinearRing ring, String which) {
+        Coordinate[] points = ring.getCoordinates();
+        if (!points[0].equals2D(points[points.length - 1])) {
+            throw new GeometryRejected(field, which + " is not closed", points[0]);
+        }
+        if (distinct(points) < 3) {
+            throw new GeometryRejected(field, which + " has fewer than three distinct vertices", points[0]);
+        }
+    }
+
+    private static long distinct(Coordinate[] points) {
+        return Arrays.stream(points).map(c -> c.x + " " + c.y).distinct().count();
+    }
+}

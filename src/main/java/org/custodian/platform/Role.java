@@ -1,0 +1,21 @@
+package org.custodian.platform;
+
+/** What a user may do, from most to least. Scope (regions, agency) narrows where. */
+public enum Role {
+    /** Everything everywhere, including accounts. */
+    ADMIN,
+    /** Director of a regional administration: reads and writes the records of their regions. */
+    DIRECTOR,
+    /** Officer of an administration: reads and writes the operational records of their regions. */
+    OFFICER,
+    /** Field team member: submits from the field, reads their regions. */
+    FIELD,
+    /** Partner agency: limited, read-only views within their scope. */
+    PARTNER,
+    /** Read-only within their scope. */
+    VIEWER;
+
+    public boolean writesRecords() {
+        return this == ADMIN || this == DIRECTOR || this == OFFICER;
+    }
+}

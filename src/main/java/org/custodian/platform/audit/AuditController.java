@@ -1,0 +1,38 @@
+package org.custodian.platform.audit;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The audit log, for administrators: recent entries, filtered by record, and chain verification. */
+@RestController
+@RequestMapping("/api/audit")
+@PreAuthorize("hasRole('ADMIN')")
+class AuditController {
+
+    private final AuditLog log;
+
+    AuditController(AuditLog log) {
+        this.log = log;
+    }
+
+    @GetMapping
+    List<AuditEntry> entries(
+            @RequestParam(required = false) @Nullable String recordType,
+            @RequestParam(required = false) @Nullable String recordId,
+            @RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new org.custodian.platform.RuleViolated("limit", "limit must be between 1 and 1000");
+        }
+        return log.recent(recordType, recordId, limit);
+    }
+
+    @GetMapping("/verify")
+    AuditLog.Verification verify() {
+        return log.verify();
+    }
+}

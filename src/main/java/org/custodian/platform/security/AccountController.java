@@ -1,0 +1,170 @@
+package org.custodian.platform.security;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.custodian.platform.Callers;
+import org.custodian.platform.ConflictWithState;
+import org.custodian.platform.RecordNotFound;
+import org.custodian.platform.Role;
+import org.custodian.platform.RuleViolated;
+import org.custodian.platform.Scope;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Accounts (admins only, but everyone may read themselves) and personal API tokens. */
+@RestController
+class AccountController {
+
+    static final int MIN_PASSWORD_LENGTH = 12;
+
+    private final Accounts accounts;
+    private final PasswordEncoder encoder;
+    private final TokenKeeper tokens;
+    private final Callers callers;
+
+    AccountController(Accounts accounts, PasswordEncoder encoder, TokenKeeper tokens, Callers callers) {
+        this.accounts = accounts;
+        this.encoder = encoder;
+        this.tokens = tokens;
+        this.callers = callers;
+    }
+
+    @GetMapping("/api/users/me")
+    Scope me() {
+        return callers.current();
+    }
+
+    @GetMapping("/api/users")
+    @PreAuthorize("hasRole('ADMIN')")
+    List<AccountView> list() {
+        return accounts.findAllByOrderByUsername().stream().map(AccountView::of).toList();
+    }
+
+    @PostMapping("/api/users")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    ResponseEntity<AccountView> create(@Valid @RequestBody NewAccount request) {
+        if (accounts.findByUsername(request.username()).isPresent()) {
+            throw new ConflictWithState("the username " + request.username() + " is taken");
+        }
+        checkPassword(request.password());
+        Account account = new Account(
+                request.username(), request.displayName(), encoder.encode(request.password()), request.role());
+        account.scopeTo(
+                Boolean.TRUE.equals(request.allRegions()),
+                request.regions() == null ? Set.of() : request.regions(),
+                request.agencyId());
+        account = accounts.save(account);
+        return ResponseEntity.created(URI.create("/api/users/" + account.username()))
+                .body(AccountView.of(account));
+    }
+
+    @PutMapping("/api/users/{username}")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    AccountView update(@PathVariable String username, @Valid @RequestBody AccountChange request) {
+        Account account = accounts.findByUsername(username).orElseThrow(() -> new RecordNotFound("user", username));
+        if (account.username().equals("admin") && (request.role() != Role.ADMIN || !request.enabled())) {
+            throw new ConflictWithState("the first administrator keeps the admin role and stays enabled");
+        }
+        account.rename(request.displayName());
+        account.changeRole(request.role());
+        account.scopeTo(
+                Boolean.TRUE.equals(request.allRegions()),
+                request.regions() == null ? Set.of() : request.regions(),
+                request.agencyId());
+        account.enable(request.enabled());
+        if (request.password() != null) {
+            checkPassword(request.password());
+            account.changePassword(encoder.encode(request.password()));
+        }
+        return AccountView.of(account);
+    }
+
+    @GetMapping("/api/tokens")
+    List<TokenView> myTokens() {
+        return tokens.of(callers.current().username()).stream()
+                .map(TokenView::of)
+                .toList();
+    }
+
+    @PostMapping("/api/tokens")
+    ResponseEntity<IssuedToken> issue(@Valid @RequestBody NewToken request) {
+        TokenKeeper.Issued issued = tokens.issue(callers.current().username(), request.name(), request.expiresAt());
+        return ResponseEntity.created(URI.create("/api/tokens/" + issued.token().id()))
+                .body(new IssuedToken(TokenView.of(issued.token()), issued.secret()));
+    }
+
+    @DeleteMapping("/api/tokens/{id}")
+    ResponseEntity<Void> revoke(@PathVariable long id) {
+        tokens.revoke(callers.current().username(), id);
+        return ResponseEntity.noContent().build();
+    }
+
+    private static void checkPassword(String password) {
+        if (password.length() < MIN_PASSWORD_LENGTH) {
+            throw new RuleViolated("password", "a password needs at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+    }
+
+    record NewAccount(
+            @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z0-9._-]+", message = "lower-case letters, digits, . _ -")
+            String username,
+
+            @NotBlank @Size(max = 200) String displayName,
+            @NotBlank String password,
+            @NotNull Role role,
+            @Nullable Boolean allRegions,
+            @Nullable Set<String> regions,
+            @Nullable Long agencyId) {}
+
+    record AccountChange(
+            @NotBlank @Size(max = 200) String displayName,
+            @NotNull Role role,
+            @Nullable Boolean allRegions,
+            @Nullable Set<String> regions,
+            @Nullable Long agencyId,
+            boolean enabled,
+            @Nullable String password) {}
+
+    record AccountView(String username, String displayName, Scope scope, boolean enabled) {
+        static AccountView of(Account a) {
+            return new AccountView(a.username(), a.displayName(), a.scope(), a.enabled());
+        }
+    }
+
+    record NewToken(
+            @NotBlank @Size(max = 100) String name,
+            @Nullable Instant expiresAt) {}
+
+    record TokenView(
+            long id,
+            String name,
+            Instant createdAt,
+            @Nullable Instant expiresAt,
+            @Nullable Instant revokedAt) {
+        static TokenView of(ApiToken t) {
+            return new TokenView(t.id(), t.name(), t.createdAt(), t.expiresAt(), t.revokedAt());
+        }
+    }
+
+    /** The secret is in this response only; it is stored hashed. */
+    record IssuedToken(TokenView token, String secret) {}
+}

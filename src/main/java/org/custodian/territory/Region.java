@@ -1,0 +1,108 @@
+package org.custodian.territory;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.ZoneId;
+import java.util.Objects;
+import java.util.Set;
+import org.custodian.geo.GeometryRules;
+import org.custodian.geo.Wgs84;
+import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+
+/** A region under one temporary administration: a code, names and a boundary. */
+@Entity
+@Table(name = "territory_region")
+public class Region {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private @Nullable Long id;
+
+    @Version
+    private long version;
+
+    private String code;
+
+    @Embedded
+    private Names names;
+
+    private MultiPolygon boundary;
+
+    /** Why the boundary should be read with care, for example "illustrative, generated". */
+    private @Nullable String boundaryNote;
+
+    @Column(name = "time_zone")
+    private String timeZone;
+
+    protected Region() {
+        this.code = "";
+        this.names = new Names("", null, null, null);
+        this.boundary = Wgs84.FACTORY.createMultiPolygon();
+        this.timeZone = "UTC";
+    }
+
+    Region(String code, Names names, Geometry boundary, @Nullable String boundaryNote, ZoneId zone) {
+        this.code = code;
+        this.names = names;
+        this.boundary = asMultiPolygon(boundary);
+        this.boundaryNote = boundaryNote;
+        this.timeZone = zone.getId();
+    }
+
+    void describe(Names names, Geometry boundary, @Nullable String boundaryNote, ZoneId zone) {
+        this.names = names;
+        this.boundary = asMultiPolygon(boundary);
+        this.boundaryNote = boundaryNote;
+        this.timeZone = zone.getId();
+    }
+
+    /** Whether the point lies inside the boundary or on it. */
+    public boolean covers(Point point) {
+        return boundary.covers(point);
+    }
+
+    private static MultiPolygon asMultiPolygon(Geometry boundary) {
+        GeometryRules.check("boundary", boundary, Set.of("Polygon", "MultiPolygon"));
+        return boundary instanceof Polygon p
+                ? Wgs84.FACTORY.createMultiPolygon(new Polygon[] {p})
+                : (MultiPolygon) boundary;
+    }
+
+    public long id() {
+        return Objects.requireNonNull(id, "not saved yet");
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Names names() {
+        return names;
+    }
+
+    public MultiPolygon boundary() {
+        return boundary;
+    }
+
+    public @Nullable String boundaryNote() {
+        return boundaryNote;
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
+    }
+}

@@ -1,0 +1,131 @@
+package org.custodian.territory;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.custodian.geo.GeoJsonFeature;
+import org.custodian.geo.GeoJsonFeatureCollection;
+import org.custodian.platform.Callers;
+import org.custodian.platform.RuleViolated;
+import org.custodian.platform.Sources;
+import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Point;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Settlements as GeoJSON point features, within the caller's scope; each estimate shows its source. */
+@RestController
+@RequestMapping("/api/settlements")
+class SettlementController {
+
+    private final Territory territory;
+    private final Callers callers;
+    private final Sources sources;
+
+    SettlementController(Territory territory, Callers callers, Sources sources) {
+        this.territory = territory;
+        this.callers = callers;
+        this.sources = sources;
+    }
+
+    @GetMapping
+    GeoJsonFeatureCollection<SettlementProperties> list(@RequestParam(required = false) @Nullable String region) {
+        List<Settlement> found = territory.settlements(callers.current(), region);
+        Map<Long, Sources.Citation> cited = sources.findAll(found.stream()
+                .flatMap(s -> s.populationEstimates().stream())
+                .map(PopulationEstimate::sourceId)
+                .distinct()
+                .toList());
+        return GeoJsonFeatureCollection.of(
+                found.stream().map(s -> feature(s, cited)).toList());
+    }
+
+    @GetMapping("/{id}")
+    GeoJsonFeature<SettlementProperties> get(@PathVariable long id) {
+        Settlement s = territory.settlement(callers.current(), id);
+        return feature(s, citations(s));
+    }
+
+    @PostMapping
+    ResponseEntity<GeoJsonFeature<SettlementProperties>> create(
+            @Valid @RequestBody GeoJsonFeature<SettlementProperties> body) {
+        Settlement s = territory.addSettlement(callers.current(), draft(body));
+        return ResponseEntity.created(URI.create("/api/settlements/" + s.id())).body(feature(s, citations(s)));
+    }
+
+    @PutMapping("/{id}")
+    GeoJsonFeature<SettlementProperties> update(
+            @PathVariable long id, @Valid @RequestBody GeoJsonFeature<SettlementProperties> body) {
+        Settlement s = territory.updateSettlement(
+                callers.current(),
+                id,
+                RegionController.requireVersion(body.properties().version()),
+                draft(body));
+        return feature(s, citations(s));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable long id) {
+        territory.deleteSettlement(callers.current(), id);
+        return ResponseEntity.noContent().build();
+    }
+
+    private Map<Long, Sources.Citation> citations(Settlement s) {
+        return sources.findAll(s.populationEstimates().stream()
+                .map(PopulationEstimate::sourceId)
+                .toList());
+    }
+
+    private static Territory.SettlementDraft draft(GeoJsonFeature<SettlementProperties> body) {
+        if (!(body.geometry() instanceof Point point)) {
+            throw new RuleViolated("geometry", "a settlement is located by a Point");
+        }
+        SettlementProperties p = body.properties();
+        List<PopulationEstimate> estimates = p.populationEstimates() == null
+                ? List.of()
+                : p.populationEstimates().stream()
+                        .map(e -> new PopulationEstimate(e.population(), e.asOf(), e.sourceId(), e.note()))
+                        .toList();
+        return new Territory.SettlementDraft(
+                p.regionCode(), p.names(), p.kind(), point, p.underAdministrationSince(), estimates);
+    }
+
+    static GeoJsonFeature<SettlementProperties> feature(Settlement s, Map<Long, Sources.Citation> cited) {
+        List<Estimate> estimates = s.populationEstimates().stream()
+                .map(e -> new Estimate(e.population(), e.asOf(), e.sourceId(), e.note(), cited.get(e.sourceId())))
+                .toList();
+        return GeoJsonFeature.of(
+                s.id(),
+                s.location(),
+                new SettlementProperties(
+                        s.region().code(), s.names(), s.kind(), s.underAdministrationSince(), estimates, s.version()));
+    }
+
+    record SettlementProperties(
+            @NotBlank String regionCode,
+            @NotNull @Valid Names names,
+            @NotNull SettlementKind kind,
+            @Nullable LocalDate underAdministrationSince,
+            @Nullable List<@Valid Estimate> populationEstimates,
+            @Nullable Long version) {}
+
+    /** A population estimate; {@code source} is filled in responses and ignored in requests. */
+    record Estimate(
+            long population,
+            @Nullable LocalDate asOf,
+            long sourceId,
+            @Nullable String note,
+            Sources.@Nullable Citation source) {}
+}

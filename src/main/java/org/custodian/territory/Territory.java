@@ -1,0 +1,346 @@
+package org.custodian.territory;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import org.custodian.platform.ConflictWithState;
+import org.custodian.platform.RecordNotFound;
+import org.custodian.platform.RuleViolated;
+import org.custodian.platform.Scope;
+import org.custodian.platform.Sources;
+import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The territory module's API: reads filtered by the caller's {@link Scope}, writes checked against it and
+ * against the rules of the domain. Every method takes the scope explicitly so that callers without a web
+ * request (the demo loader, tests) say who they act as.
+ *
+ * <p>Reads of records outside the scope answer as if the record did not exist ({@link RecordNotFound}).
+ */
+@Service
+@Transactional(readOnly = true)
+public class Territory {
+
+    private final Regions regions;
+    private final Settlements settlements;
+    private final Administrations administrations;
+    private final Agencies agencies;
+    private final Sources sources;
+
+    Territory(
+            Regions regions,
+            Settlements settlements,
+            Administrations administrations,
+            Agencies agencies,
+            Sources sources) {
+        this.regions = regions;
+        this.settlements = settlements;
+        this.administrations = administrations;
+        this.agencies = agencies;
+        this.sources = sources;
+    }
+
+    /** What a region is: its code, names, boundary (any polygon or multipolygon) and time zone. */
+    public record RegionDraft(
+            String code,
+            Names names,
+            Geometry boundary,
+            @Nullable String boundaryNote,
+            ZoneId zone) {}
+
+    /** What a settlement is. */
+    public record SettlementDraft(
+            String regionCode,
+            Names names,
+            SettlementKind kind,
+            Point location,
+            @Nullable LocalDate underAdministrationSince,
+            List<PopulationEstimate> populationEstimates) {}
+
+    /** What an administration is, apart from its appointments and dissolution. */
+    public record AdministrationDraft(
+            String regionCode,
+            String name,
+            LocalDate establishedOn,
+            @Nullable String decreeReference,
+            List<CoordinationLink> coordination,
+            Set<Long> sources) {}
+
+    /** What an agency is. */
+    public record AgencyDraft(
+            String name,
+            @Nullable String shortName,
+            AgencyKind kind,
+            @Nullable String country) {}
+
+    // Regions: the basemap, readable by everyone signed in.
+
+    public List<Region> regions() {
+        return regions.findAllByOrderByCode();
+    }
+
+    public Region region(String code) {
+        return regions.findByCode(code).orElseThrow(() -> new RecordNotFound("region", code));
+    }
+
+    @Transactional
+    public Region createRegion(Scope scope, RegionDraft draft) {
+        requireAdmin(scope);
+        checkCode(draft.code());
+        if (regions.findByCode(draft.code()).isPresent()) {
+            throw new ConflictWithState("region " + draft.code() + " exists already");
+        }
+        return regions.save(
+                new Region(draft.code(), draft.names(), draft.boundary(), draft.boundaryNote(), draft.zone()));
+    }
+
+    @Transactional
+    public Region updateRegion(Scope scope, String code, long version, RegionDraft draft) {
+        requireAdmin(scope);
+        Region region = region(code);
+        checkVersion("region", code, region.version(), version);
+        if (!draft.code().equals(code)) {
+            throw new RuleViolated("code", "a region's code cannot change");
+        }
+        region.describe(draft.names(), draft.boundary(), draft.boundaryNote(), draft.zone());
+        for (Settlement s : settlements.findInRegion(code, true, Set.of())) {
+            if (!region.covers(s.location())) {
+                throw new RuleViolated(
+                        "boundary",
+                        "the new boundary leaves settlement " + s.names().en() + " outside the region");
+            }
+        }
+        return region;
+    }
+
+    @Transactional
+    public void deleteRegion(Scope scope, String code) {
+        requireAdmin(scope);
+        Region region = region(code);
+        if (settlements.existsByRegion(region) || administrations.existsByRegion(region)) {
+            throw new ConflictWithState("region " + code + " still has settlements or administrations");
+        }
+        regions.delete(region);
+    }
+
+    // Settlements: within the caller's scope.
+
+    public List<Settlement> settlements(Scope scope, @Nullable String regionCode) {
+        return regionCode == null
+                ? settlements.findInScope(scope.allRegions(), scope.regionsForQuery())
+                : settlements.findInRegion(regionCode, scope.allRegions(), scope.regionsForQuery());
+    }
+
+    public Settlement settlement(Scope scope, long id) {
+        return settlements
+                .findInScope(id, scope.allRegions(), scope.regionsForQuery())
+                .orElseThrow(() -> new RecordNotFound("settlement", id));
+    }
+
+    @Transactional
+    public Settlement addSettlement(Scope scope, SettlementDraft draft) {
+        Region region = writableRegion(scope, draft.regionCode());
+        checkEstimates(draft.populationEstimates());
+        return settlements.save(new Settlement(
+                region,
+                draft.names(),
+                draft.kind(),
+                draft.location(),
+                draft.underAdministrationSince(),
+                draft.populationEstimates()));
+    }
+
+    @Transactional
+    public Settlement updateSettlement(Scope scope, long id, long version, SettlementDraft draft) {
+        Settlement settlement = settlement(scope, id);
+        requireWrite(scope, settlement.region().code());
+        checkVersion("settlement", id, settlement.version(), version);
+        Region region = writableRegion(scope, draft.regionCode());
+        checkEstimates(draft.populationEstimates());
+        settlement.describe(
+                region,
+                draft.names(),
+                draft.kind(),
+                draft.location(),
+                draft.underAdministrationSince(),
+                draft.populationEstimates());
+        return settlement;
+    }
+
+    @Transactional
+    public void deleteSettlement(Scope scope, long id) {
+        Settlement settlement = settlement(scope, id);
+        requireWrite(scope, settlement.region().code());
+        settlements.delete(settlement);
+    }
+
+    // Agencies: shared by all regions, managed by administrators.
+
+    public List<Agency> agencies() {
+        return agencies.findAllByOrderByName();
+    }
+
+    public Agency agency(long id) {
+        return agencies.findById(id).orElseThrow(() -> new RecordNotFound("agency", id));
+    }
+
+    @Transactional
+    public Agency createAgency(Scope scope, AgencyDraft draft) {
+        requireAdmin(scope);
+        if (agencies.findByName(draft.name()).isPresent()) {
+            throw new ConflictWithState("an agency named " + draft.name() + " exists already");
+        }
+        return agencies.save(new Agency(draft.name(), draft.shortName(), draft.kind(), draft.country()));
+    }
+
+    @Transactional
+    public Agency updateAgency(Scope scope, long id, long version, AgencyDraft draft) {
+        requireAdmin(scope);
+        Agency agency = agency(id);
+        checkVersion("agency", id, agency.version(), version);
+        agency.describe(draft.name(), draft.shortName(), draft.kind(), draft.country());
+        return agency;
+    }
+
+    @Transactional
+    public void deleteAgency(Scope scope, long id) {
+        requireAdmin(scope);
+        agencies.delete(agency(id));
+        agencies.flush();
+    }
+
+    // Administrations: within the caller's scope.
+
+    public List<Administration> administrations(Scope scope, @Nullable String regionCode) {
+        return regionCode == null
+                ? administrations.findInScope(scope.allRegions(), scope.regionsForQuery())
+                : administrations.findInRegion(regionCode, scope.allRegions(), scope.regionsForQuery());
+    }
+
+    public Administration administration(Scope scope, long id) {
+        return administrations
+                .findInScope(id, scope.allRegions(), scope.regionsForQuery())
+                .orElseThrow(() -> new RecordNotFound("administration", id));
+    }
+
+    /** Establishes the administration of a region; a region has at most one active administration. */
+    @Transactional
+    public Administration establish(Scope scope, AdministrationDraft draft) {
+        requireAdmin(scope);
+        Region region = region(draft.regionCode());
+        if (administrations.existsByRegionAndStatus(region, Administration.Status.ACTIVE)) {
+            throw new ConflictWithState("region " + region.code() + " already has an active administration");
+        }
+        checkReferences(draft);
+        Administration administration =
+                new Administration(region, draft.name(), draft.establishedOn(), draft.decreeReference());
+        administration.coordinateWith(draft.coordination());
+        administration.cite(draft.sources());
+        return administrations.saveAndFlush(administration);
+    }
+
+    /** Changes an administration's particulars: administrators, and directors of its region. */
+    @Transactional
+    public Administration updateAdministration(Scope scope, long id, long version, AdministrationDraft draft) {
+        Administration administration = administration(scope, id);
+        requireDirectorOf(scope, administration);
+        checkVersion("administration", id, administration.version(), version);
+        if (!draft.regionCode().equals(administration.region().code())) {
+            throw new RuleViolated("regionCode", "an administration cannot move to another region");
+        }
+        checkReferences(draft);
+        administration.describe(draft.name(), draft.establishedOn(), draft.decreeReference());
+        administration.coordinateWith(draft.coordination());
+        administration.cite(draft.sources());
+        return administration;
+    }
+
+    @Transactional
+    public Administration appoint(Scope scope, long administrationId, Appointment appointment) {
+        Administration administration = administration(scope, administrationId);
+        requireAdmin(scope);
+        agencyExists("appointedBy", appointment.appointedBy());
+        if (appointment.personName().isBlank() || appointment.position().isBlank()) {
+            throw new RuleViolated("personName", "an appointment names a person and a position");
+        }
+        administration.appoint(appointment);
+        return administration;
+    }
+
+    @Transactional
+    public Administration dissolve(Scope scope, long administrationId, LocalDate on) {
+        Administration administration = administration(scope, administrationId);
+        requireAdmin(scope);
+        administration.dissolve(on);
+        return administration;
+    }
+
+    private void checkReferences(AdministrationDraft draft) {
+        for (int i = 0; i < draft.coordination().size(); i++) {
+            agencyExists(
+                    "coordination[" + i + "].agencyId",
+                    draft.coordination().get(i).agencyId());
+        }
+        for (long source : draft.sources()) {
+            sources.require("sources", source);
+        }
+    }
+
+    private void checkEstimates(List<PopulationEstimate> estimates) {
+        for (int i = 0; i < estimates.size(); i++) {
+            sources.require(
+                    "populationEstimates[" + i + "].sourceId", estimates.get(i).sourceId());
+        }
+    }
+
+    private void agencyExists(String field, long id) {
+        if (!agencies.existsById(id)) {
+            throw new RuleViolated(field, "no agency " + id + " is registered");
+        }
+    }
+
+    private Region writableRegion(Scope scope, String code) {
+        Region region = regions.findByCode(code).orElseThrow(() -> new RuleViolated("regionCode", "no region " + code));
+        requireWrite(scope, code);
+        return region;
+    }
+
+    private static void requireAdmin(Scope scope) {
+        if (!scope.isAdmin()) {
+            throw new AccessDeniedException("administrators only");
+        }
+    }
+
+    private static void requireWrite(Scope scope, String regionCode) {
+        if (!scope.writes(regionCode)) {
+            throw new AccessDeniedException("no write access to region " + regionCode);
+        }
+    }
+
+    private static void requireDirectorOf(Scope scope, Administration administration) {
+        boolean director = scope.role() == org.custodian.platform.Role.DIRECTOR
+                && scope.reads(administration.region().code());
+        if (!scope.isAdmin() && !director) {
+            throw new AccessDeniedException("administrators and the region's directors only");
+        }
+    }
+
+    private static void checkCode(String code) {
+        if (!code.matches("[A-Z0-9-]{2,16}")) {
+            throw new RuleViolated("code", "a region code is 2 to 16 capital letters, digits or '-'");
+        }
+    }
+
+    private static void checkVersion(String kind, Object id, long actual, long expected) {
+        if (actual != expected) {
+            throw new ConflictWithState(
+                    kind + " " + id + " was changed by someone else (now version " + actual + "); reload and retry");
+        }
+    }
+}

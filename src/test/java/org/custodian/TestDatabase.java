@@ -1,0 +1,72 @@
+package org.custodian;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Gives each test application context a database of its own: an in-memory H2GIS database by default, or,
+ * when {@code custodian.test.database=postgis}, a fresh PostgreSQL database with PostGIS created on the
+ * server named by {@code custodian.test.postgres-url} (a superuser connection, for CREATE EXTENSION) and
+ * dropped when the tests end.
+ */
+public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    public static boolean postgis() {
+        return "postgis".equals(System.getProperty("custodian.test.database"));
+    }
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        String name =
+                "custodian_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        if (!postgis()) {
+            TestPropertyValues.of(
+                            "spring.datasource.url=jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1",
+                            "spring.datasource.username=sa",
+                            "spring.datasource.password=")
+                    .applyTo(context);
+            return;
+        }
+        String server = System.getProperty("custodian.test.postgres-url");
+        if (server == null || server.isBlank()) {
+            throw new IllegalStateException("custodian.test.database=postgis needs custodian.test.postgres-url");
+        }
+        try (Connection c = DriverManager.getConnection(server);
+                Statement st = c.createStatement()) {
+            st.execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the test database on " + server, e);
+        }
+        String url = withDatabase(server, name);
+        try (Connection c = DriverManager.getConnection(url);
+                Statement st = c.createStatement()) {
+            st.execute("create extension if not exists postgis");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create PostGIS in the test database", e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Connection c = DriverManager.getConnection(server);
+                    Statement st = c.createStatement()) {
+                st.execute("drop database if exists " + name + " with (force)");
+            } catch (SQLException ignored) {
+                // The server may already be gone; a leftover test database is harmless.
+            }
+        }));
+        TestPropertyValues.of("spring.datasource.url=" + url).applyTo(context);
+    }
+
+    /** The same server URL with another database name: jdbc:postgresql://host:port/NAME?params. */
+    static String withDatabase(String url, String database) {
+        int query = url.indexOf('?');
+        String base = query < 0 ? url : url.substring(0, query);
+        String params = query < 0 ? "" : url.substring(query);
+        int slash = base.lastIndexOf('/');
+        return base.substring(0, slash + 1) + database + params;
+    }
+}

@@ -1,0 +1,134 @@
+package org.custodian.cop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import org.custodian.Api;
+import org.custodian.CustodianIntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A person in Debian's Chromium: signs in, sees the regions drawn on the map, opens a region's page.
+ * Screenshots land in target/screenshots.
+ */
+@CustodianIntegrationTest
+class MapBrowserIntegrationTests {
+
+    static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void launch() throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(chromium())
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--no-first-run")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    /** Debian's chromium, or the one named by CHROMIUM. */
+    static Path chromium() {
+        String named = System.getenv("CHROMIUM");
+        for (String candidate : new String[] {named, "/usr/bin/chromium", "/usr/bin/chromium-browser"}) {
+            if (candidate != null && Files.isExecutable(Paths.get(candidate))) {
+                return Paths.get(candidate);
+            }
+        }
+        throw new IllegalStateException("Chromium is not installed: apt-get install chromium (or set CHROMIUM)");
+    }
+
+    private Page signIn(String user, String password) {
+        Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))
+                .newPage();
+        page.navigate("http://127.0.0.1:" + port + "/");
+        assertThat(page.url()).endsWith("/login");
+        page.fill("input[name=username]", user);
+        page.fill("input[name=password]", password);
+        page.click("button[type=submit]");
+        page.waitForSelector("#map");
+        return page;
+    }
+
+    @Test
+    void signsInSeesTheRegionsOnTheMapAndOpensARegion() {
+        Page page = signIn("admin", Api.ADMIN_PASSWORD);
+        page.waitForSelector("#map[data-ready=true]");
+        assertThat(page.locator(".leaflet-overlay-pane path.leaflet-interactive")
+                        .count())
+                .as("11 region polygons and 12 settlement markers")
+                .isEqualTo(11 + 12);
+        assertThat(page.locator(".region-label").allTextContents()).contains("Aghdam", "Shusha", "Khankendi");
+        assertThat(page.locator("[data-count-for=regions]").textContent()).isEqualTo("11");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("map.png")));
+
+        // Labels let clicks through to the region beneath, as they do for a person's mouse.
+        var label = page.locator(".region-label", new Page.LocatorOptions().setHasText("Kalbajar"))
+                .boundingBox();
+        page.mouse().click(label.x + label.width / 2, label.y + label.height / 2);
+        page.waitForURL("**/regions/KLB");
+        assertThat(page.locator("h1").textContent()).isEqualTo("Kalbajar");
+        assertThat(page.locator("#administration").textContent())
+                .contains("Temporary special administration of Kalbajar")
+                .contains("Ministry of Internal Affairs")
+                .contains("State Border Service")
+                .contains("Anadolu Agency");
+        assertThat(page.locator("#settlements tbody tr").count()).isGreaterThanOrEqualTo(1);
+        page.waitForSelector("#map[data-ready=true]");
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("region.png"))
+                .setFullPage(true));
+    }
+
+    @Test
+    void showsPopulationFiguresWithTheirSourceAndSpeaksAzerbaijani() {
+        Page page = signIn("admin", Api.ADMIN_PASSWORD);
+        page.navigate("http://127.0.0.1:" + port + "/regions/KHK");
+        assertThat(page.locator("#settlements").textContent())
+                .contains("25,000")
+                .contains("Caliber.az");
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("region-figures.png"))
+                .setFullPage(true));
+
+        page.navigate("http://127.0.0.1:" + port + "/?lang=az");
+        page.waitForSelector("#map[data-ready=true]");
+        assertThat(page.locator(".panel h2").textContent()).isEqualTo("Laylar");
+        assertThat(page.locator(".region-label").allTextContents()).contains("Ağdam", "Şuşa");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("map-az.png")));
+    }
+}
