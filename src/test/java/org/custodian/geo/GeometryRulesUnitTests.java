@@ -1,0 +1,70 @@
+package org.custodian.geo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKTReader;
+
+class GeometryRulesUnitTests {
+
+    static final Set<String> POLYGONS = Set.of("Polygon", "MultiPolygon");
+
+    static Geometry wkt(String text) throws ParseException {
+        return new WKTReader(Wgs84.FACTORY).read(text);
+    }
+
+    @Test
+    void acceptsAValidPolygonUnchanged() throws ParseException {
+        Geometry square = wkt("POLYGON ((46 39, 47 39, 47 40, 46 40, 46 39))");
+        assertThat(GeometryRules.check("boundary", square, POLYGONS)).isSameAs(square);
+    }
+
+    @Test
+    void refusesASelfIntersectingPolygonSayingWhere() throws ParseException {
+        Geometry bowtie = wkt("POLYGON ((0 0, 1 1, 1 0, 0 1, 0 0))");
+        assertThatThrownBy(() -> GeometryRules.check("boundary", bowtie, POLYGONS))
+                .isInstanceOfSatisfying(GeometryRejected.class, e -> {
+                    assertThat(e.field()).isEqualTo("boundary");
+                    assertThat(e.reason()).contains("self-intersection");
+                    assertThat(e.location()).isNotNull();
+                    assertThat(e.location().x).isEqualTo(0.5);
+                });
+    }
+
+    @Test
+    void refusesARingWithFewerThanThreeDistinctVertices() throws ParseException {
+        Geometry flat = wkt("POLYGON ((0 0, 1 1, 1 1, 0 0))");
+        assertThatThrownBy(() -> GeometryRules.check("boundary", flat, POLYGONS))
+                .hasMessageContaining("fewer than three distinct vertices");
+    }
+
+    @Test
+    void refusesCoordinatesOutsideTheWorld() throws ParseException {
+        assertThatThrownBy(() -> GeometryRules.check("location", wkt("POINT (10 91)"), Set.of("Point")))
+                .hasMessageContaining("latitude 91.0 is outside -90..90");
+        assertThatThrownBy(() -> GeometryRules.check("location", wkt("POINT (181 10)"), Set.of("Point")))
+                .hasMessageContaining("longitude 181.0");
+    }
+
+    @Test
+    void refusesTheWrongKindOfGeometryAndTheWrongSrid() throws ParseException {
+        assertThatThrownBy(() -> GeometryRules.check("boundary", wkt("POINT (1 1)"), POLYGONS))
+                .hasMessageContaining("a Point is not accepted here");
+        Geometry other = wkt("POINT (1 1)");
+        other.setSRID(3857);
+        assertThatThrownBy(() -> GeometryRules.check("location", other, Set.of("Point")))
+                .hasMessageContaining("SRID 3857");
+    }
+
+    @Test
+    void refusesAnEmptyGeometryAndADegenerateLine() throws ParseException {
+        assertThatThrownBy(() -> GeometryRules.check("boundary", wkt("POLYGON EMPTY"), POLYGONS))
+                .hasMessageContaining("empty");
+        assertThatThrownBy(() -> GeometryRules.check("road", wkt("LINESTRING (1 1, 1 1)"), Set.of("LineString")))
+                .hasMessageContaining("two distinct vertices");
+    }
+}
