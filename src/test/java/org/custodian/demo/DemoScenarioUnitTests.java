@@ -14,7 +14,7 @@ class DemoScenarioUnitTests {
     @Test
     void generatesOneValidCellPerDistrictTilingTheArea() {
         Map<Coordinate, Geometry> cells = DemoScenario.cells();
-        assertThat(cells).hasSize(DemoScenario.DISTRICTS.size());
+        assertThat(cells.size()).isEqualTo(DemoScenario.DISTRICTS.size());
         double total = 0;
         for (DemoScenario.District d : DemoScenario.DISTRICTS) {
             Geometry cell = cells.get(new Coordinate(d.lon(), d.lat()));

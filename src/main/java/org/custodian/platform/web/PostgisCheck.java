@@ -38,12 +38,12 @@ class PostgisCheck implements Callback {
                     return;
                 }
                 if (!exists(st, "select 1 from pg_available_extensions where name = 'postgis'")) {
-                    throw new IllegalStateException("PostGIS is not installed on this PostgreSQL server. Install it"
+                    throw new PostgisUnavailable("PostGIS is not installed on this PostgreSQL server. Install it"
                             + " (Debian: apt-get install postgresql-<version>-postgis-3), then run"
                             + " 'CREATE EXTENSION postgis;' in the database as a superuser.");
                 }
                 if (!exists(st, "select 1 from pg_roles where rolname = current_user and rolsuper")) {
-                    throw new IllegalStateException("PostGIS is installed but not enabled in this database, and"
+                    throw new PostgisUnavailable("PostGIS is installed but not enabled in this database, and"
                             + " the user '" + connection.getMetaData().getUserName() + "' may not enable it. As a"
                             + " superuser, run 'CREATE EXTENSION postgis;' in this database, then start again.");
                 }
@@ -56,6 +56,24 @@ class PostgisCheck implements Callback {
     private static boolean exists(Statement st, String sql) throws SQLException {
         try (ResultSet rs = st.executeQuery(sql)) {
             return rs.next();
+        }
+    }
+
+    /** PostGIS cannot be used in the configured database; the message says what to do. */
+    static final class PostgisUnavailable extends IllegalStateException {
+        PostgisUnavailable(String message) {
+            super(message);
+        }
+    }
+
+    /** Turns a missing PostGIS into Boot's short "APPLICATION FAILED TO START" report. */
+    static final class PostgisFailureAnalyzer
+            extends org.springframework.boot.diagnostics.AbstractFailureAnalyzer<PostgisUnavailable> {
+        @Override
+        protected org.springframework.boot.diagnostics.FailureAnalysis analyze(
+                Throwable rootFailure, PostgisUnavailable cause) {
+            return new org.springframework.boot.diagnostics.FailureAnalysis(
+                    "Custodian needs PostGIS in the configured PostgreSQL database.", cause.getMessage(), cause);
         }
     }
 
