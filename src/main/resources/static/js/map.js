@@ -55,7 +55,18 @@
   }
 
   const builders = { regions, settlements };
-  const generic = (fc) => L.geoJSON(fc);
+  // Any other module's layer: drawn in the colour it declares, with its properties in a popup.
+  const generic = (info) => (fc) => L.geoJSON(fc, {
+    style: () => ({ color: info.color, weight: 2, fillOpacity: 0.25 }),
+    pointToLayer: (f, latlng) => L.circleMarker(latlng, { radius: 5, color: '#fff', weight: 1, fillColor: info.color, fillOpacity: 1 }),
+    onEachFeature: (f, layer) => {
+      const p = f.properties || {};
+      const title = p.name || p.title || p.code || f.id;
+      const rows = Object.entries(p).filter(([k, v]) => v != null && typeof v !== 'object' && !k.startsWith('name_'))
+        .slice(0, 8).map(([k, v]) => '<tr><th>' + escape(k.replace(/_/g, ' ')) + '</th><td>' + escape(v) + '</td></tr>').join('');
+      layer.bindPopup('<strong>' + escape(title) + '</strong><table class="popup">' + rows + '</table>');
+    },
+  });
 
   fetch('/map/layers', { headers: { Accept: 'application/json' } })
     .then((r) => r.json())
@@ -63,7 +74,7 @@
       fetch(info.href, { headers: { Accept: 'application/geo+json' } })
         .then((r) => r.json())
         .then((fc) => {
-          const layer = (builders[info.id] || generic)(fc).addTo(map);
+          const layer = (builders[info.id] || generic(info))(fc).addTo(map);
           drawn[info.id] = layer;
           const count = document.querySelector('[data-count-for="' + info.id + '"]');
           if (count) count.textContent = fc.numberMatched;

@@ -28,7 +28,7 @@ class LayerController {
         layers.stream().sorted(Comparator.comparing(FeatureLayer::id)).forEach(l -> this.layers.put(l.id(), l));
     }
 
-    record LayerInfo(String id, String title, String geometryType, String href) {}
+    record LayerInfo(String id, String title, String geometryType, String color, String href) {}
 
     record Feature(String type, String id, Geometry geometry, Map<String, @Nullable Object> properties) {}
 
@@ -37,7 +37,7 @@ class LayerController {
     @GetMapping("/map/layers")
     List<LayerInfo> layers() {
         return layers.values().stream()
-                .map(l -> new LayerInfo(l.id(), l.title(), l.geometryType(), "/map/layers/" + l.id()))
+                .map(l -> new LayerInfo(l.id(), l.title(), l.geometryType(), l.color(), "/map/layers/" + l.id()))
                 .toList();
     }
 

@@ -25,6 +25,11 @@ public interface FeatureLayer {
     /** Geometry type of the layer's features, as GeoJSON names it. */
     String geometryType();
 
+    /** Colour the web map draws the layer in, as a CSS colour. */
+    default String color() {
+        return "#4b5563";
+    }
+
     /**
      * Features visible to the caller.
      *

@@ -22,7 +22,7 @@ class TerritoryLayers {
 
     @Bean
     FeatureLayer regionLayer(Territory territory) {
-        return layer("regions", "Regions", "MultiPolygon", query -> territory.regions().stream()
+        return layer("regions", "Regions", "MultiPolygon", "#1f3a56", query -> territory.regions().stream()
                 .map(r -> feature(
                         r.code(),
                         r.boundary(),
@@ -37,7 +37,7 @@ class TerritoryLayers {
 
     @Bean
     FeatureLayer settlementLayer(Territory territory, Callers callers, Sources sources) {
-        return layer("settlements", "Settlements", "Point", query -> {
+        return layer("settlements", "Settlements", "Point", "#c8702a", query -> {
             List<Settlement> found = territory.settlements(callers.current(), null);
             Map<Long, Sources.Citation> cited = sources.findAll(found.stream()
                     .flatMap(s -> s.populationEstimates().stream())
@@ -84,6 +84,11 @@ class TerritoryLayers {
             @Override
             public String geometryType() {
                 return geometryType;
+            }
+
+            @Override
+            public String color() {
+                return color;
             }
 
             @Override
