@@ -37,6 +37,28 @@ public interface FeatureLayer {
      */
     Page features(Query query);
 
+    /**
+     * One feature by its identifier, if the caller may see it. The default scans {@link #features}; layers
+     * that can hold many features look it up directly.
+     */
+    default java.util.Optional<Feature> feature(String id) {
+        return features(Query.all()).features().stream()
+                .filter(f -> f.id().equals(id))
+                .findFirst();
+    }
+
+    /**
+     * The bounding box of the features the caller may see, or null when there are none. The default scans
+     * {@link #features}; layers that can hold many features ask the database.
+     */
+    default @Nullable Envelope extent() {
+        Envelope extent = new Envelope();
+        features(Query.all())
+                .features()
+                .forEach(f -> extent.expandToInclude(f.geometry().getEnvelopeInternal()));
+        return extent.isNull() ? null : extent;
+    }
+
     /** A query: every part optional; {@code limit} is at least 1. */
     record Query(
             @Nullable Envelope bbox,

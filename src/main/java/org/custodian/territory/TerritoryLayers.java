@@ -69,6 +69,7 @@ class TerritoryLayers {
             String id,
             String title,
             String geometryType,
+            String color,
             Function<FeatureLayer.Query, Stream<FeatureLayer.Feature>> all) {
         return new FeatureLayer() {
             @Override
