@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.custodian.geo.FeatureLayer;
+import org.custodian.platform.InvalidParameter;
 import org.custodian.platform.RecordNotFound;
-import org.custodian.platform.RuleViolated;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -61,7 +61,7 @@ class LayerController {
     static Envelope envelope(String bbox) {
         String[] parts = bbox.split(",");
         if (parts.length != 4) {
-            throw new RuleViolated("bbox", "give four numbers: minLon,minLat,maxLon,maxLat");
+            throw new InvalidParameter("bbox", "give four numbers: minLon,minLat,maxLon,maxLat");
         }
         try {
             double minX = Double.parseDouble(parts[0]);
@@ -69,11 +69,11 @@ class LayerController {
             double maxX = Double.parseDouble(parts[2]);
             double maxY = Double.parseDouble(parts[3]);
             if (minX > maxX || minY > maxY) {
-                throw new RuleViolated("bbox", "the minimum corner must come first");
+                throw new InvalidParameter("bbox", "the minimum corner must come first");
             }
             return new Envelope(minX, maxX, minY, maxY);
         } catch (NumberFormatException e) {
-            throw new RuleViolated("bbox", "'" + bbox + "' is not four numbers");
+            throw new InvalidParameter("bbox", "'" + bbox + "' is not four numbers");
         }
     }
 }

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.custodian.geo.FeatureLayer;
+import org.custodian.platform.InvalidParameter;
 import org.custodian.platform.RecordNotFound;
-import org.custodian.platform.RuleViolated;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -115,7 +115,7 @@ class OgcApiController {
         checkParameters(request, ITEM_PARAMETERS);
         FeatureLayer layer = layer(id);
         if (bboxCrs != null && !bboxCrs.equals(CRS84)) {
-            throw new RuleViolated("bbox-crs", "only " + CRS84 + " is supported");
+            throw new InvalidParameter("bbox-crs", "only " + CRS84 + " is supported");
         }
         int pageSize = limit(limit);
         int start = whole("offset", offset, 0);
@@ -241,14 +241,14 @@ class OgcApiController {
     private static void checkParameters(HttpServletRequest request, Set<String> known) {
         for (String name : request.getParameterMap().keySet()) {
             if (!known.contains(name)) {
-                throw new RuleViolated(name, "unknown parameter; this resource accepts " + known);
+                throw new InvalidParameter(name, "unknown parameter; this resource accepts " + known);
             }
         }
         String f = request.getParameter("f");
         if (f != null
                 && !Set.of("json", "geojson", "application/json", "application/geo+json")
                         .contains(f)) {
-            throw new RuleViolated("f", "only json is offered");
+            throw new InvalidParameter("f", "only json is offered");
         }
     }
 
@@ -256,7 +256,7 @@ class OgcApiController {
     static int limit(@Nullable String limit) {
         int value = whole("limit", limit, DEFAULT_LIMIT);
         if (value < 1) {
-            throw new RuleViolated("limit", "limit must be at least 1");
+            throw new InvalidParameter("limit", "limit must be at least 1");
         }
         return Math.min(value, MAX_LIMIT);
     }
@@ -268,11 +268,11 @@ class OgcApiController {
         try {
             int value = Integer.parseInt(text);
             if (value < 0) {
-                throw new RuleViolated(name, name + " cannot be negative");
+                throw new InvalidParameter(name, name + " cannot be negative");
             }
             return value;
         } catch (NumberFormatException e) {
-            throw new RuleViolated(name, "'" + text + "' is not a whole number");
+            throw new InvalidParameter(name, "'" + text + "' is not a whole number");
         }
     }
 
@@ -280,12 +280,12 @@ class OgcApiController {
     static Instant[] interval(String datetime) {
         String[] parts = datetime.split("/", -1);
         if (parts.length > 2) {
-            throw new RuleViolated("datetime", "give an instant or an interval start/end");
+            throw new InvalidParameter("datetime", "give an instant or an interval start/end");
         }
         Instant from = instant(parts[0]);
         Instant to = parts.length == 2 ? instant(parts[1]) : from;
         if (from != null && to != null && to.isBefore(from)) {
-            throw new RuleViolated("datetime", "the interval ends before it starts");
+            throw new InvalidParameter("datetime", "the interval ends before it starts");
         }
         return new Instant[] {from, to};
     }
@@ -302,7 +302,7 @@ class OgcApiController {
                         .atStartOfDay(java.time.ZoneOffset.UTC)
                         .toInstant();
             } catch (DateTimeParseException again) {
-                throw new RuleViolated("datetime", "'" + text + "' is not an RFC 3339 date-time");
+                throw new InvalidParameter("datetime", "'" + text + "' is not an RFC 3339 date-time");
             }
         }
     }

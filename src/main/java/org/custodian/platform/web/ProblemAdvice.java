@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.custodian.geo.GeometryRejected;
 import org.custodian.platform.ConflictWithState;
+import org.custodian.platform.InvalidParameter;
 import org.custodian.platform.RecordNotFound;
 import org.custodian.platform.RuleViolated;
 import org.jspecify.annotations.Nullable;
@@ -56,6 +57,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail rule(RuleViolated e) {
         ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Rule violated", e.field() + ": " + e.getMessage());
         p.setProperty("errors", List.of(fieldError(e.field(), e.getMessage())));
+        return p;
+    }
+
+    @ExceptionHandler(InvalidParameter.class)
+    ProblemDetail parameter(InvalidParameter e) {
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Bad request", e.parameter() + ": " + e.getMessage());
+        p.setProperty("errors", List.of(fieldError(e.parameter(), e.getMessage())));
         return p;
     }
 

@@ -1,0 +1,16 @@
+package org.custodian.platform;
+
+/** A query parameter that is unknown or malformed. Becomes a 400 problem naming the parameter. */
+public class InvalidParameter extends RuntimeException {
+
+    private final String parameter;
+
+    public InvalidParameter(String parameter, String message) {
+        super(message);
+        this.parameter = parameter;
+    }
+
+    public String parameter() {
+        return parameter;
+    }
+}
