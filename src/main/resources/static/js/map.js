@@ -68,18 +68,21 @@
     },
   });
 
+  // Fetch every layer, then draw them in a fixed order: regions (the basemap) first, points last.
+  const order = (info) => (info.id === 'regions' ? 0 : info.geometryType.includes('Point') ? 2 : 1);
   fetch('/map/layers', { headers: { Accept: 'application/json' } })
     .then((r) => r.json())
     .then((layers) => Promise.all(layers.map((info) =>
       fetch(info.href, { headers: { Accept: 'application/geo+json' } })
         .then((r) => r.json())
-        .then((fc) => {
-          const layer = (builders[info.id] || generic(info))(fc).addTo(map);
-          drawn[info.id] = layer;
-          const count = document.querySelector('[data-count-for="' + info.id + '"]');
-          if (count) count.textContent = fc.numberMatched;
-        }))))
-    .then(() => {
+        .then((fc) => ({ info, fc })))))
+    .then((loaded) => {
+      loaded.sort((a, b) => order(a.info) - order(b.info));
+      loaded.forEach(({ info, fc }) => {
+        drawn[info.id] = (builders[info.id] || generic(info))(fc).addTo(map);
+        const count = document.querySelector('[data-count-for="' + info.id + '"]');
+        if (count) count.textContent = fc.numberMatched;
+      });
       if (drawn.regions) {
         let bounds = drawn.regions.getBounds();
         if (onlyRegion) {
@@ -87,7 +90,6 @@
         }
         map.fitBounds(bounds, { padding: [12, 12] });
       }
-      if (drawn.settlements) drawn.settlements.bringToFront();
       el.dataset.ready = 'true';
     });
 

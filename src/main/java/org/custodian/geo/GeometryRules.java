@@ -1,6 +1,8 @@
 package org.custodian.geo;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -68,6 +70,45 @@ public final class GeometryRules {
             throw new GeometryRejected(field, error.getMessage().toLowerCase(), error.getCoordinate());
         }
         return geometry;
+    }
+
+    /**
+     * Survey polygons from the field: refuses a vertex repeated right after itself and two consecutive
+     * vertices further apart than {@code maxGapMetres} (a lost digit in a coordinate, typically). GICHD added
+     * both checks to IMSMA for hazard polygons.
+     */
+    public static void checkSurveyVertices(String field, Geometry geometry, double maxGapMetres) {
+        for (int i = 0; i < geometry.getNumGeometries(); i++) {
+            Geometry part = geometry.getGeometryN(i);
+            List<LineString> lines = new ArrayList<>();
+            if (part instanceof Polygon polygon) {
+                lines.add(polygon.getExteriorRing());
+                for (int h = 0; h < polygon.getNumInteriorRing(); h++) {
+                    lines.add(polygon.getInteriorRingN(h));
+                }
+            } else if (part instanceof LineString line) {
+                lines.add(line);
+            }
+            for (LineString line : lines) {
+                Coordinate[] c = line.getCoordinates();
+                for (int k = 1; k < c.length; k++) {
+                    if (c[k].equals2D(c[k - 1])) {
+                        throw new GeometryRejected(field, "a vertex is repeated", c[k]);
+                    }
+                    double gap = GeodesicMeasure.distanceMetres(c[k - 1], c[k]);
+                    if (gap > maxGapMetres) {
+                        throw new GeometryRejected(
+                                field,
+                                String.format(
+                                        java.util.Locale.ROOT,
+                                        "two consecutive vertices are %.0f m apart, more than the %.0f m allowed",
+                                        gap,
+                                        maxGapMetres),
+                                c[k]);
+                    }
+                }
+            }
+        }
     }
 
     private static void checkRing(String field, LinearRing ring, String which) {

@@ -67,4 +67,16 @@ class GeometryRulesUnitTests {
         assertThatThrownBy(() -> GeometryRules.check("road", wkt("LINESTRING (1 1, 1 1)"), Set.of("LineString")))
                 .hasMessageContaining("two distinct vertices");
     }
+
+    @Test
+    void refusesRepeatedVerticesAndLongGapsInSurveyPolygons() throws ParseException {
+        Geometry repeated = wkt("POLYGON ((46 39, 46.01 39, 46.01 39, 46.01 39.01, 46 39))");
+        assertThatThrownBy(() -> GeometryRules.checkSurveyVertices("area", repeated, 5_000))
+                .hasMessageContaining("repeated");
+        // 0.1 degree of longitude at 39 N is about 8.7 km.
+        Geometry gap = wkt("POLYGON ((46 39, 46.1 39, 46.1 39.01, 46 39))");
+        assertThatThrownBy(() -> GeometryRules.checkSurveyVertices("area", gap, 5_000))
+                .hasMessageContaining("m apart, more than the 5000 m allowed");
+        GeometryRules.checkSurveyVertices("area", gap, 10_000);
+    }
 }

@@ -1,0 +1,145 @@
+package org.custodian.mineaction;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.custodian.geo.FeatureLayer;
+import org.custodian.geo.Wgs84;
+import org.custodian.platform.Callers;
+import org.custodian.platform.Scope;
+import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Hazard areas as a map layer. A layer may hold a hundred thousand polygons, so scope, bounding box and
+ * paging are applied in the database, reading only the columns a map feature shows.
+ */
+@Component
+@Transactional(readOnly = true)
+class HazardAreaLayer implements FeatureLayer {
+
+    private static final String FROM = " from HazardArea h where (:all = true or h.regionCode in :codes)"
+            + " and (:box is null or st_intersects(h.area, :box) = true)";
+
+    private final EntityManager entityManager;
+    private final Callers callers;
+
+    HazardAreaLayer(EntityManager entityManager, Callers callers) {
+        this.entityManager = entityManager;
+        this.callers = callers;
+    }
+
+    /** The columns of a hazard area that its map feature shows. */
+    record Row(
+            long id,
+            String reference,
+            String name,
+            String regionCode,
+            HazardArea.Classification classification,
+            HazardArea.Status status,
+            HazardArea.Priority priority,
+            double areaSquareMetres,
+            double releasedSquareMetres,
+            Geometry area) {}
+
+    @Override
+    public String id() {
+        return "hazard-areas";
+    }
+
+    @Override
+    public String title() {
+        return "Hazard areas";
+    }
+
+    @Override
+    public String geometryType() {
+        return "MultiPolygon";
+    }
+
+    @Override
+    public String color() {
+        return "#b3261e";
+    }
+
+    @Override
+    public Page features(Query query) {
+        Scope scope = callers.current();
+        Geometry box = query.bbox() == null ? null : Wgs84.box(query.bbox());
+        TypedQuery<Row> rows = entityManager
+                .createQuery(
+                        "select new org.custodian.mineaction.HazardAreaLayer$Row(h.id, h.reference, h.name,"
+                                + " h.regionCode, h.classification, h.status, h.priority, h.areaSquareMetres,"
+                                + " h.releasedSquareMetres, h.area)" + FROM + " order by h.id",
+                        Row.class)
+                .setFirstResult(query.offset())
+                .setMaxResults(query.limit());
+        bind(rows, scope, box);
+        List<Feature> features =
+                rows.getResultList().stream().map(HazardAreaLayer::feature).toList();
+        long matched = features.size() < query.limit() && query.offset() == 0 ? features.size() : count(scope, box);
+        return new Page(features, matched);
+    }
+
+    @Override
+    public Optional<Feature> feature(String id) {
+        long key;
+        try {
+            key = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        Scope scope = callers.current();
+        TypedQuery<Row> rows = entityManager.createQuery(
+                "select new org.custodian.mineaction.HazardAreaLayer$Row(h.id, h.reference, h.name, h.regionCode,"
+                        + " h.classification, h.status, h.priority, h.areaSquareMetres, h.releasedSquareMetres,"
+                        + " h.area)" + FROM + " and h.id = :id",
+                Row.class);
+        bind(rows, scope, null);
+        rows.setParameter("id", key);
+        return rows.getResultList().stream().findFirst().map(HazardAreaLayer::feature);
+    }
+
+    @Override
+    public @Nullable Envelope extent() {
+        Scope scope = callers.current();
+        var rows = entityManager.createQuery("select h.area" + FROM, Geometry.class);
+        bind(rows, scope, null);
+        Envelope extent = new Envelope();
+        // Envelopes only: a few hundred bytes a row even for large layers, and no aggregate that differs
+        // between PostGIS and H2GIS.
+        rows.getResultStream().forEach(g -> extent.expandToInclude(g.getEnvelopeInternal()));
+        return extent.isNull() ? null : extent;
+    }
+
+    private long count(Scope scope, @Nullable Geometry box) {
+        var count = entityManager.createQuery("select count(h)" + FROM, Long.class);
+        bind(count, scope, box);
+        return count.getSingleResult();
+    }
+
+    private static void bind(jakarta.persistence.Query query, Scope scope, @Nullable Geometry box) {
+        query.setParameter("all", scope.allRegions());
+        query.setParameter("codes", scope.regionsForQuery());
+        query.setParameter("box", box);
+    }
+
+    private static Feature feature(Row r) {
+        Map<String, @Nullable Object> p = new LinkedHashMap<>();
+        p.put("reference", r.reference());
+        p.put("name", r.name());
+        p.put("region_code", r.regionCode());
+        p.put("classification", r.classification().name());
+        p.put("status", r.status().name());
+        p.put("priority", r.priority().name());
+        p.put("area_m2", Math.round(r.areaSquareMetres()));
+        p.put("released_m2", Math.round(r.releasedSquareMetres()));
+        return new Feature(String.valueOf(r.id()), r.area(), p);
+    }
+}

@@ -1,0 +1,30 @@
+package org.custodian.mineaction;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+/** Hazard areas, always read through the caller's scope. */
+interface HazardAreas extends JpaRepository<HazardArea, Long> {
+
+    String IN_SCOPE = "(:all = true or h.regionCode in :codes)";
+
+    @Query("select h from HazardArea h where " + IN_SCOPE
+            + " and (:region is null or h.regionCode = :region) order by h.regionCode, h.reference")
+    List<HazardArea> findInScope(
+            @Param("region") @Nullable String region,
+            @Param("all") boolean all,
+            @Param("codes") Collection<String> codes);
+
+    @Query("select h from HazardArea h where h.id = :id and " + IN_SCOPE)
+    Optional<HazardArea> findInScope(
+            @Param("id") long id, @Param("all") boolean all, @Param("codes") Collection<String> codes);
+
+    long countByRegionCode(String regionCode);
+
+    boolean existsByReference(String reference);
+}

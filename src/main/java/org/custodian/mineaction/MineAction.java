@@ -1,0 +1,247 @@
+package org.custodian.mineaction;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.custodian.geo.GeometryRules;
+import org.custodian.platform.ConflictWithState;
+import org.custodian.platform.RecordNotFound;
+import org.custodian.platform.RuleViolated;
+import org.custodian.platform.Scope;
+import org.custodian.platform.Sources;
+import org.custodian.territory.Region;
+import org.custodian.territory.Territory;
+import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The mine action module's API. Reads are filtered by the caller's scope; writes need write access to
+ * the region. Every polygon passes {@link GeometryRules} and the survey checks (no repeated vertex, no gap
+ * between consecutive vertices beyond {@code custodian.mineaction.max-vertex-gap-metres}, 5 km by default).
+ */
+@Service
+@Transactional(readOnly = true)
+public class MineAction {
+
+    private final HazardAreas hazardAreas;
+    private final Accidents accidents;
+    private final Territory territory;
+    private final Sources sources;
+    private final ApplicationEventPublisher events;
+    private final double maxVertexGapMetres;
+
+    MineAction(
+            HazardAreas hazardAreas,
+            Accidents accidents,
+            Territory territory,
+            Sources sources,
+            ApplicationEventPublisher events,
+            @Value("${custodian.mineaction.max-vertex-gap-metres:5000}") double maxVertexGapMetres) {
+        this.hazardAreas = hazardAreas;
+        this.accidents = accidents;
+        this.territory = territory;
+        this.sources = sources;
+        this.events = events;
+        this.maxVertexGapMetres = maxVertexGapMetres;
+    }
+
+    /** What a hazard area is. */
+    public record HazardAreaDraft(
+            String regionCode,
+            String name,
+            HazardArea.Classification classification,
+            HazardArea.Priority priority,
+            Set<Contamination> contamination,
+            Geometry area,
+            @Nullable LocalDate recordedOn,
+            Set<Long> sources) {}
+
+    /** Land released by one task. */
+    public record ReleaseDraft(
+            long organisationId, ReleaseMethod method, LocalDate startedOn, LocalDate completedOn, Geometry area) {}
+
+    /** What an accident is. */
+    public record AccidentDraft(
+            String regionCode,
+            Instant occurredAt,
+            Point location,
+            Contamination device,
+            String activity,
+            String description,
+            @Nullable Long hazardAreaId,
+            @Nullable String road,
+            List<Victim> victims,
+            Set<Long> sources) {}
+
+    /** Land released in one region and month, in m² by outcome. */
+    public record MonthlyRelease(
+            String regionCode, YearMonth month, double cancelled, double reduced, double cleared) {}
+
+    public List<HazardArea> hazardAreas(Scope scope, @Nullable String regionCode) {
+        return hazardAreas.findInScope(regionCode, scope.allRegions(), scope.regionsForQuery());
+    }
+
+    public HazardArea hazardArea(Scope scope, long id) {
+        return hazardAreas
+                .findInScope(id, scope.allRegions(), scope.regionsForQuery())
+                .orElseThrow(() -> new RecordNotFound("hazard area", id));
+    }
+
+    @Transactional
+    public HazardArea recordHazardArea(Scope scope, HazardAreaDraft draft) {
+        Region region = writableRegion(scope, draft.regionCode());
+        checkArea(region, draft.area());
+        draft.sources().forEach(id -> sources.require("sources", id));
+        LocalDate recordedOn = draft.recordedOn() == null ? LocalDate.now(region.zone()) : draft.recordedOn();
+        if (recordedOn.isAfter(LocalDate.now(region.zone()))) {
+            throw new RuleViolated("recordedOn", "the date is in the future");
+        }
+        String reference =
+                region.code() + "-HA-" + String.format("%04d", hazardAreas.countByRegionCode(region.code()) + 1);
+        if (hazardAreas.existsByReference(reference)) {
+            throw new ConflictWithState("hazard area " + reference + " exists already; retry");
+        }
+        HazardArea area = new HazardArea(reference, region.code(), recordedOn);
+        area.describe(
+                draft.name(),
+                draft.classification(),
+                draft.priority(),
+                draft.contamination(),
+                draft.area(),
+                draft.sources());
+        return hazardAreas.save(area);
+    }
+
+    @Transactional
+    public HazardArea updateHazardArea(Scope scope, long id, long version, HazardAreaDraft draft) {
+        HazardArea area = hazardArea(scope, id);
+        Region region = writableRegion(scope, area.regionCode());
+        if (!draft.regionCode().equals(area.regionCode())) {
+            throw new RuleViolated("regionCode", "a hazard area cannot move to another region");
+        }
+        if (area.version() != version) {
+            throw new ConflictWithState("hazard area " + area.reference() + " was changed by someone else; reload");
+        }
+        checkArea(region, draft.area());
+        draft.sources().forEach(s -> sources.require("sources", s));
+        area.describe(
+                draft.name(),
+                draft.classification(),
+                draft.priority(),
+                draft.contamination(),
+                draft.area(),
+                draft.sources());
+        return area;
+    }
+
+    @Transactional
+    public LandRelease release(Scope scope, long hazardAreaId, ReleaseDraft draft) {
+        HazardArea area = hazardArea(scope, hazardAreaId);
+        Region region = writableRegion(scope, area.regionCode());
+        GeometryRules.check("area", draft.area(), Set.of("Polygon", "MultiPolygon"));
+        GeometryRules.checkSurveyVertices("area", draft.area(), maxVertexGapMetres);
+        if (draft.completedOn().isAfter(LocalDate.now(region.zone()))) {
+            throw new RuleViolated("completedOn", "the date is in the future");
+        }
+        if (territory.agencies().stream().noneMatch(a -> a.id() == draft.organisationId())) {
+            throw new RuleViolated("organisationId", "no agency " + draft.organisationId() + " is registered");
+        }
+        LandRelease release = area.release(
+                draft.organisationId(), draft.method(), draft.startedOn(), draft.completedOn(), draft.area());
+        hazardAreas.saveAndFlush(area);
+        return release;
+    }
+
+    public List<Accident> accidents(Scope scope, @Nullable String regionCode) {
+        return accidents.findInScope(regionCode, scope.allRegions(), scope.regionsForQuery());
+    }
+
+    public Accident accident(Scope scope, long id) {
+        return accidents
+                .findInScope(id, scope.allRegions(), scope.regionsForQuery())
+                .orElseThrow(() -> new RecordNotFound("accident", id));
+    }
+
+    /** Records an accident and announces it ({@link AccidentRecorded}) to the modules that act on it. */
+    @Transactional
+    public Accident recordAccident(Scope scope, AccidentDraft draft) {
+        Region region = writableRegion(scope, draft.regionCode());
+        GeometryRules.check("location", draft.location(), Set.of("Point"));
+        if (!region.covers(draft.location())) {
+            throw new RuleViolated("location", "the accident lies outside region " + region.code());
+        }
+        if (draft.occurredAt().isAfter(Instant.now())) {
+            throw new RuleViolated("occurredAt", "the accident is dated in the future");
+        }
+        if (draft.hazardAreaId() != null) {
+            HazardArea linked = hazardAreas
+                    .findInScope(draft.hazardAreaId(), scope.allRegions(), scope.regionsForQuery())
+                    .orElseThrow(() -> new RuleViolated("hazardAreaId", "no hazard area " + draft.hazardAreaId()));
+            if (!linked.regionCode().equals(region.code())) {
+                throw new RuleViolated("hazardAreaId", "the hazard area is in another region");
+            }
+        }
+        draft.sources().forEach(s -> sources.require("sources", s));
+        Accident accident = accidents.saveAndFlush(new Accident(
+                region.code(),
+                draft.occurredAt(),
+                draft.location(),
+                draft.device(),
+                draft.activity(),
+                draft.description(),
+                draft.hazardAreaId(),
+                draft.road(),
+                draft.victims(),
+                draft.sources()));
+        events.publishEvent(accident.recorded());
+        return accident;
+    }
+
+    /** Land released per region and month of completion, by outcome (cancelled, reduced, cleared). */
+    public List<MonthlyRelease> progress(Scope scope, @Nullable String regionCode) {
+        Map<String, Map<YearMonth, double[]>> totals = new TreeMap<>();
+        for (HazardArea area : hazardAreas(scope, regionCode)) {
+            for (LandRelease r : area.releases()) {
+                double[] t = totals.computeIfAbsent(area.regionCode(), k -> new TreeMap<>())
+                        .computeIfAbsent(YearMonth.from(r.completedOn()), k -> new double[3]);
+                t[r.method().ordinal()] += r.areaSquareMetres();
+            }
+        }
+        List<MonthlyRelease> out = new ArrayList<>();
+        totals.forEach((region, months) ->
+                months.forEach((month, t) -> out.add(new MonthlyRelease(region, month, t[0], t[1], t[2]))));
+        return out;
+    }
+
+    private void checkArea(Region region, Geometry polygon) {
+        GeometryRules.check("area", polygon, Set.of("Polygon", "MultiPolygon"));
+        GeometryRules.checkSurveyVertices("area", polygon, maxVertexGapMetres);
+        if (!region.boundary().intersects(polygon)) {
+            throw new RuleViolated("area", "the hazard area lies outside region " + region.code());
+        }
+    }
+
+    private Region writableRegion(Scope scope, String code) {
+        Region region;
+        try {
+            region = territory.region(code);
+        } catch (RecordNotFound e) {
+            throw new RuleViolated("regionCode", "no region " + code);
+        }
+        if (!scope.writes(code)) {
+            throw new AccessDeniedException("no write access to region " + code);
+        }
+        return region;
+    }
+}
