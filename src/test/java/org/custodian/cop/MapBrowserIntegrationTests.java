@@ -136,4 +136,23 @@ class MapBrowserIntegrationTests {
         assertThat(page.locator(".region-label").allTextContents()).contains("Ağdam", "Şuşa");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("map-az.png")));
     }
+
+    @Test
+    void showsHazardAreasProgressAndAccidentsWithSources() {
+        Page page = signIn("admin", Api.ADMIN_PASSWORD);
+        page.navigate("http://127.0.0.1:" + port + "/mine-action");
+        assertThat(page.locator("#hazard-areas tbody tr").count()).isGreaterThanOrEqualTo(2);
+        assertThat(page.locator("#accidents").textContent())
+                .contains("Ahmadbayli-Fuzuli-Shusha highway")
+                .contains("Anadolu Agency");
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("mine-action.png"))
+                .setFullPage(true));
+        page.locator("#hazard-areas a").first().click();
+        page.waitForURL("**/mine-action/hazard-areas/*");
+        assertThat(page.locator("h1").textContent()).isNotBlank();
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("hazard-area.png"))
+                .setFullPage(true));
+    }
 }
