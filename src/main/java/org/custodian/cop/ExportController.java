@@ -1,0 +1,182 @@
+package org.custodian.cop;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.custodian.geo.FeatureLayer;
+import org.custodian.geo.GeoPackageFiles;
+import org.custodian.platform.Callers;
+import org.custodian.platform.RecordNotFound;
+import org.custodian.territory.Region;
+import org.custodian.territory.Territory;
+import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Downloads of any layer, whole or for one region: GeoJSON, CSV with an HXL hashtag row, and GeoPackage
+ * (one layer, or every layer in one file). What a caller may not see is never exported: each layer
+ * filters by the caller's scope.
+ */
+@RestController
+class ExportController {
+
+    /** HXL hashtags for the attribute names layers use; anything else becomes a custom #x_ tag. */
+    static final Map<String, String> HXL = Map.ofEntries(
+            Map.entry("feature_id", "#meta+id"),
+            Map.entry("name", "#loc+name"),
+            Map.entry("code", "#adm1+code"),
+            Map.entry("region_code", "#adm1+code"),
+            Map.entry("kind", "#loc+type"),
+            Map.entry("status", "#status"),
+            Map.entry("population_latest", "#population"),
+            Map.entry("killed", "#affected+killed"),
+            Map.entry("injured", "#affected+injured"),
+            Map.entry("occurred_at", "#date+occurred"),
+            Map.entry("latitude", "#geo+lat"),
+            Map.entry("longitude", "#geo+lon"));
+
+    private final Map<String, FeatureLayer> layers = new LinkedHashMap<>();
+    private final Territory territory;
+    private final Callers callers;
+
+    ExportController(List<FeatureLayer> layers, Territory territory, Callers callers) {
+        layers.stream().sorted(Comparator.comparing(FeatureLayer::id)).forEach(l -> this.layers.put(l.id(), l));
+        this.territory = territory;
+        this.callers = callers;
+    }
+
+    @GetMapping("/api/exports/{layer}.geojson")
+    ResponseEntity<Map<String, Object>> geojson(
+            @PathVariable String layer, @RequestParam(required = false) @Nullable String region) {
+        List<FeatureLayer.Feature> features = features(layer(layer), region);
+        List<Map<String, Object>> out = features.stream()
+                .map(f -> Map.<String, Object>of(
+                        "type", "Feature", "id", f.id(), "geometry", f.geometry(), "properties", f.properties()))
+                .toList();
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/geo+json"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(layer, region, "geojson"))
+                .body(Map.of("type", "FeatureCollection", "features", out));
+    }
+
+    @GetMapping("/api/exports/{layer}.csv")
+    ResponseEntity<String> csv(@PathVariable String layer, @RequestParam(required = false) @Nullable String region) {
+        List<FeatureLayer.Feature> features = features(layer(layer), region);
+        Set<String> names = new LinkedHashSet<>();
+        features.forEach(f -> names.addAll(f.properties().keySet()));
+        names.removeIf(n -> n.matches("name_[a-z]{2}"));
+        List<String> header = new ArrayList<>(List.of("feature_id"));
+        header.addAll(names);
+        header.addAll(List.of("latitude", "longitude", "wkt"));
+        StringBuilder out = new StringBuilder();
+        row(out, header);
+        row(out, header.stream().map(ExportController::hashtag).toList());
+        for (FeatureLayer.Feature f : features) {
+            List<@Nullable Object> values = new ArrayList<>();
+            values.add(f.id());
+            names.forEach(n -> values.add(f.properties().get(n)));
+            Point centre = f.geometry() instanceof Point p ? p : f.geometry().getInteriorPoint();
+            values.add(centre.getY());
+            values.add(centre.getX());
+            values.add(f.geometry().toText());
+            row(out, values);
+        }
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(layer, region, "csv"))
+                .body(out.toString());
+    }
+
+    @GetMapping("/api/exports/{layer}.gpkg")
+    ResponseEntity<byte[]> geopackage(
+            @PathVariable String layer, @RequestParam(required = false) @Nullable String region) {
+        List<FeatureLayer> chosen = layer.equals("all") ? List.copyOf(layers.values()) : List.of(layer(layer));
+        List<GeoPackageFiles.Table> tables = chosen.stream()
+                .map(l -> new GeoPackageFiles.Table(l.id().replace('-', '_'), l.geometryType(), features(l, region)))
+                .toList();
+        try {
+            Path file = Files.createTempFile("custodian-export", ".gpkg");
+            try {
+                GeoPackageFiles.write(file, tables);
+                return ResponseEntity.ok()
+                        .contentType(MediaType.parseMediaType("application/geopackage+sqlite3"))
+                        .header(HttpHeaders.CONTENT_DISPOSITION, attachment(layer, region, "gpkg"))
+                        .body(Files.readAllBytes(file));
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<FeatureLayer.Feature> features(FeatureLayer layer, @Nullable String regionCode) {
+        if (regionCode == null) {
+            return layer.features(FeatureLayer.Query.all()).features();
+        }
+        Region region = territory.region(regionCode);
+        if (!callers.current().reads(regionCode)) {
+            throw new RecordNotFound("region", regionCode);
+        }
+        Geometry boundary = region.boundary();
+        return layer
+                .features(new FeatureLayer.Query(boundary.getEnvelopeInternal(), null, null, 0, Integer.MAX_VALUE))
+                .features()
+                .stream()
+                .filter(f -> boundary.intersects(f.geometry()))
+                .toList();
+    }
+
+    private FeatureLayer layer(String id) {
+        FeatureLayer layer = layers.get(id);
+        if (layer == null) {
+            throw new RecordNotFound("layer", id);
+        }
+        return layer;
+    }
+
+    private static String attachment(String layer, @Nullable String region, String extension) {
+        String name = "custodian-" + layer + (region == null ? "" : "-" + region) + "." + extension;
+        return ContentDisposition.attachment().filename(name).build().toString();
+    }
+
+    static String hashtag(String column) {
+        return HXL.getOrDefault(
+                column, column.equals("wkt") ? "#x_wkt" : "#x_" + column.replaceAll("[^A-Za-z0-9_]", "_"));
+    }
+
+    /** One CSV record (RFC 4180): fields with a comma, quote or line break are quoted, quotes doubled. */
+    private static void row(StringBuilder out, List<? extends @Nullable Object> values) {
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            Object value = values.get(i);
+            String text = value == null ? "" : value.toString();
+            if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+                out.append('"').append(text.replace("\"", "\"\"")).append('"');
+            } else {
+                out.append(text);
+            }
+        }
+        out.append("\r\n");
+    }
+}

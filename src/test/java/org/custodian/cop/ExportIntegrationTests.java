@@ -1,0 +1,129 @@
+package org.custodian.cop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.custodian.Api;
+import org.custodian.CustodianIntegrationTest;
+import org.custodian.geo.GeoPackageFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** Layer exports as GIS officers use them: GeoJSON, CSV with HXL, GeoPackage read back by GDAL. */
+@CustodianIntegrationTest
+class ExportIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void exportsALayerForOneRegionAsGeoJson() {
+        JsonNode shusha = Api.at(port)
+                .asAdmin()
+                .get("/api/exports/settlements.geojson?region=SHU")
+                .json();
+        assertThat(shusha.get("features").findValuesAsString("name")).containsExactly("Shusha");
+        JsonNode all =
+                Api.at(port).asAdmin().get("/api/exports/settlements.geojson").json();
+        assertThat(all.get("features")).hasSize(12);
+    }
+
+    @Test
+    void exportsCsvWithAnHxlHashtagRow() {
+        Api.Response csv = Api.at(port).asAdmin().get("/api/exports/settlements.csv");
+        assertThat(csv.contentType()).startsWith("text/csv");
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines.get(0)).startsWith("feature_id,name,kind,region_code");
+        assertThat(lines.get(1))
+                .startsWith("#meta+id,#loc+name,#loc+type,#adm1+code")
+                .contains("#geo+lat,#geo+lon");
+        assertThat(lines).hasSize(2 + 12);
+        assertThat(csv.body()).contains(",25000,\"Caliber.az,").doesNotContain("name_az");
+    }
+
+    @Test
+    void exportsAGeoPackageThatGdalReads() throws Exception {
+        Path file = folder.resolve("custodian.gpkg");
+        download("/api/exports/all.gpkg", file);
+        String summary = ogrinfo("-ro", "-so", file.toString(), "settlements");
+        assertThat(summary)
+                .contains("Feature Count: 12")
+                .contains("Geometry: Point")
+                .contains("name: String");
+        String hazards = ogrinfo("-ro", "-so", file.toString(), "hazard_areas");
+        assertThat(hazards).contains("Multi Polygon").contains("area_m2: Integer");
+        String layers = ogrinfo("-ro", file.toString());
+        assertThat(layers).contains("regions").contains("mine_accidents");
+
+        List<GeoPackageFiles.ReadFeature> read = GeoPackageFiles.read(file);
+        assertThat(read.stream().filter(f -> f.table().equals("regions")).count())
+                .isEqualTo(11);
+    }
+
+    @Test
+    void exportsOnlyWhatTheCallerMaySee() {
+        Api admin = Api.at(port).asAdmin();
+        admin.post(
+                "/api/users",
+                Api.json(Map.of(
+                        "username",
+                        "export-officer",
+                        "displayName",
+                        "E",
+                        "password",
+                        "export-officer-password",
+                        "role",
+                        "OFFICER",
+                        "regions",
+                        List.of("SHU"))));
+        Api officer = Api.at(port).as("export-officer", "export-officer-password");
+        assertThat(officer.get("/api/exports/settlements.geojson")
+                        .json()
+                        .get("features")
+                        .findValuesAsString("name"))
+                .containsExactly("Shusha");
+        assertThat(officer.get("/api/exports/hazard-areas.geojson").json().get("features"))
+                .isEmpty();
+        assertThat(officer.get("/api/exports/settlements.csv?region=FZL").status())
+                .isEqualTo(404);
+        assertThat(officer.get("/api/exports/nothing.csv").status()).isEqualTo(404);
+    }
+
+    private void download(String path, Path file) throws Exception {
+        String auth = "Basic "
+                + Base64.getEncoder().encodeToString(("admin:" + Api.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<Path> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .header("Authorization", auth)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofFile(file));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(Files.size(file)).isPositive();
+    }
+
+    private static String ogrinfo(String... arguments) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("ogrinfo"));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+}
