@@ -31,11 +31,13 @@ import org.springframework.web.bind.annotation.RestController;
 class MineActionController {
 
     private final MineAction mineAction;
+    private final HazardAreaImport importer;
     private final Callers callers;
     private final Sources sources;
 
-    MineActionController(MineAction mineAction, Callers callers, Sources sources) {
+    MineActionController(MineAction mineAction, Callers callers, Sources sources, HazardAreaImport importer) {
         this.mineAction = mineAction;
+        this.importer = importer;
         this.callers = callers;
         this.sources = sources;
     }
@@ -81,6 +83,31 @@ class MineActionController {
                 new MineAction.ReleaseDraft(
                         p.organisationId(), p.method(), p.startedOn(), p.completedOn(), body.geometry()));
         return ResponseEntity.status(201).body(feature(mineAction.hazardArea(callers.current(), id)));
+    }
+
+    /**
+     * Imports hazard areas from a GeoJSON or GeoPackage file; 201 with the report when all were written,
+     * 422 with the report (and nothing written) when any feature was rejected.
+     */
+    @PostMapping(path = "/api/hazard-areas/import", consumes = "multipart/form-data")
+    ResponseEntity<?> importFile(
+            @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+            @RequestParam(required = false) @Nullable String region)
+            throws java.io.IOException {
+        String name = file.getOriginalFilename() == null ? "upload.geojson" : file.getOriginalFilename();
+        HazardAreaImport.Report report = importer.importFile(callers.current(), name, file.getBytes(), region);
+        if (report.written()) {
+            return ResponseEntity.status(201).body(report);
+        }
+        var problem = org.springframework.http.ProblemDetail.forStatusAndDetail(
+                org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT,
+                report.rejected() + " of " + report.features().size()
+                        + " features were rejected; nothing was imported");
+        problem.setTitle("Import refused");
+        problem.setProperty("report", report);
+        return ResponseEntity.unprocessableContent()
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @GetMapping("/api/mine-accidents")
