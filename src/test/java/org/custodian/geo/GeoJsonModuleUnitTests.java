@@ -25,4 +25,23 @@ class GeoJsonModuleUnitTests {
                     assertThat(e.reason()).contains("not closed");
                 });
     }
+
+    @Test
+    void writesEveryGeometryTypeSoThatItReadsBackTheSame() throws Exception {
+        org.locationtech.jts.io.WKTReader wkt = new org.locationtech.jts.io.WKTReader(Wgs84.FACTORY);
+        for (String text : java.util.List.of(
+                "POINT (46.749 39.758)",
+                "LINESTRING (47.25 39.47, 47.145 39.6, 46.95 39.7)",
+                "POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0), (2 2, 3 2, 3 3, 2 2))",
+                "MULTIPOINT ((1 2), (3 4))",
+                "MULTILINESTRING ((1 2, 3 4), (5 6, 7 8))",
+                "MULTIPOLYGON (((0 0, 1 0, 1 1, 0 0)), ((5 5, 6 5, 6 6, 5 5)))",
+                "GEOMETRYCOLLECTION (POINT (1 2), LINESTRING (0 0, 1 1))")) {
+            Geometry original = wkt.read(text);
+            Geometry again = GeoJsonModule.read("g", GeoJsonModule.write(original));
+            assertThat(again.equalsExact(original)).as(text).isTrue();
+        }
+        assertThat(GeoJsonModule.write(wkt.read("POINT (46.123456789123 -0.000000001)")))
+                .isEqualTo("{\"type\":\"Point\",\"coordinates\":[46.12345679,0]}");
+    }
 }

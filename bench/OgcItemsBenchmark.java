@@ -1,0 +1,124 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * OGC API items against the raw SQL it stands for, side by side in one run: a bbox page of 1,000 hazard
+ * polygons as GeoJSON from Custodian (HTTP, bearer token) and from PostGIS directly (JDBC,
+ * ST_AsGeoJSON with the && envelope filter). Each peer runs for a fixed time at 1 and at 16 concurrent
+ * clients; latencies are per request (per query for the peer). Bounded: loopback only, fixed duration.
+ *
+ * <p>Usage: java -cp postgresql.jar OgcItemsBenchmark.java BASE_URL TOKEN JDBC_URL SECONDS
+ */
+public class OgcItemsBenchmark {
+
+    static final double[] BOX = {46.50, 39.50, 46.66, 39.66};
+    static final String SQL = "select id, reference, name, region_code, classification, status, priority,"
+            + " area_square_metres, released_square_metres, ST_AsGeoJSON(area, 8) from mine_hazard_area"
+            + " where area && ST_MakeEnvelope(?, ?, ?, ?, 4326) order by id limit 1000";
+
+    interface Peer {
+        /** One request; returns the number of features read. */
+        int call() throws Exception;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        String token = args[1];
+        String jdbc = args[2];
+        int seconds = Integer.parseInt(args[3]);
+        String items = base + "/ogc/collections/hazard-areas/items?limit=1000&bbox=" + BOX[0] + "," + BOX[1] + "," + BOX[2] + "," + BOX[3];
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        ThreadLocal<Connection> connections = ThreadLocal.withInitial(() -> {
+            try {
+                return DriverManager.getConnection(jdbc);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        Peer custodian = () -> {
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create(items)).header("Authorization", "Bearer " + token)
+                            .header("Accept", "application/geo+json").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("HTTP " + r.statusCode() + ": " + r.body());
+            }
+            int at = r.body().indexOf("\"numberReturned\":");
+            return Integer.parseInt(r.body().substring(at + 17, r.body().indexOf(',', at)));
+        };
+        Peer raw = () -> {
+            try (PreparedStatement st = connections.get().prepareStatement(SQL)) {
+                for (int i = 0; i < 4; i++) {
+                    st.setDouble(i + 1, BOX[i]);
+                }
+                int n = 0;
+                long chars = 0;
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        for (int c = 1; c <= 10; c++) {
+                            String v = rs.getString(c);
+                            chars += v == null ? 0 : v.length();
+                        }
+                        n++;
+                    }
+                }
+                return chars > 0 ? n : 0;
+            }
+        };
+
+        System.out.printf("features per page: custodian %d, raw SQL %d%n", custodian.call(), raw.call());
+        System.out.printf("%-10s %8s %12s %10s %10s %10s%n", "peer", "clients", "requests/s", "p50 ms", "p99 ms", "max ms");
+        for (int clients : new int[] {1, 16}) {
+            double custodianRate = run("custodian", custodian, clients, seconds);
+            double rawRate = run("raw SQL", raw, clients, seconds);
+            System.out.printf("ratio at %d clients: custodian / raw SQL = %.0f%%%n", clients, 100 * custodianRate / rawRate);
+        }
+    }
+
+    static double run(String name, Peer peer, int clients, int seconds) throws Exception {
+        for (int i = 0; i < 20; i++) {
+            peer.call(); // warm-up
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        List<Future<long[]>> results = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            results.add(pool.submit((Callable<long[]>) () -> {
+                long[] latencies = new long[1 << 16];
+                int n = 0;
+                while (System.nanoTime() < end && n < latencies.length) {
+                    long start = System.nanoTime();
+                    peer.call();
+                    latencies[n++] = System.nanoTime() - start;
+                }
+                return Arrays.copyOf(latencies, n);
+            }));
+        }
+        List<Long> all = new ArrayList<>();
+        for (Future<long[]> f : results) {
+            for (long l : f.get()) {
+                all.add(l);
+            }
+        }
+        pool.shutdown();
+        all.sort(null);
+        double rate = all.size() / (double) seconds;
+        System.out.printf("%-10s %8d %12.1f %10.1f %10.1f %10.1f%n", name, clients, rate,
+                all.get(all.size() / 2) / 1e6, all.get((int) (all.size() * 0.99)) / 1e6, all.get(all.size() - 1) / 1e6);
+        return rate;
+    }
+}
