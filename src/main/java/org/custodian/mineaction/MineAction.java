@@ -36,6 +36,7 @@ public class MineAction {
 
     private final HazardAreas hazardAreas;
     private final Accidents accidents;
+    private final OrdnanceFinds finds;
     private final Territory territory;
     private final Sources sources;
     private final ApplicationEventPublisher events;
@@ -44,12 +45,14 @@ public class MineAction {
     MineAction(
             HazardAreas hazardAreas,
             Accidents accidents,
+            OrdnanceFinds finds,
             Territory territory,
             Sources sources,
             ApplicationEventPublisher events,
             @Value("${custodian.mineaction.max-vertex-gap-metres:5000}") double maxVertexGapMetres) {
         this.hazardAreas = hazardAreas;
         this.accidents = accidents;
+        this.finds = finds;
         this.territory = territory;
         this.sources = sources;
         this.events = events;
@@ -83,6 +86,15 @@ public class MineAction {
             @Nullable String road,
             List<Victim> victims,
             Set<Long> sources) {}
+
+    /** What was found, where and when. */
+    public record FindDraft(
+            String regionCode,
+            Point location,
+            Contamination category,
+            String description,
+            int quantity,
+            LocalDate foundOn) {}
 
     /** Land released in one region and month, in m² by outcome. */
     public record MonthlyRelease(
@@ -206,6 +218,55 @@ public class MineAction {
                 draft.sources()));
         events.publishEvent(accident.recorded());
         return accident;
+    }
+
+    public List<OrdnanceFind> finds(Scope scope, @Nullable String regionCode) {
+        return finds.findInScope(regionCode, scope.allRegions(), scope.regionsForQuery());
+    }
+
+    public OrdnanceFind find(Scope scope, long id) {
+        return finds.findInScope(id, scope.allRegions(), scope.regionsForQuery())
+                .orElseThrow(() -> new RecordNotFound("ordnance find", id));
+    }
+
+    @Transactional
+    public OrdnanceFind recordFind(Scope scope, FindDraft draft) {
+        Region region = writableRegion(scope, draft.regionCode());
+        GeometryRules.check("location", draft.location(), Set.of("Point"));
+        if (!region.covers(draft.location())) {
+            throw new RuleViolated("location", "the find lies outside region " + region.code());
+        }
+        if (draft.quantity() < 1) {
+            throw new RuleViolated("quantity", "a find holds at least one item");
+        }
+        if (draft.foundOn().isAfter(LocalDate.now(region.zone()))) {
+            throw new RuleViolated("foundOn", "the date is in the future");
+        }
+        return finds.save(new OrdnanceFind(
+                region.code(),
+                draft.location(),
+                draft.category(),
+                draft.description(),
+                draft.quantity(),
+                draft.foundOn()));
+    }
+
+    /**
+     * Records what became of a find. Moving it to custody announces {@link OrdnanceMovedToCustody}, which the
+     * custody module turns into items; the announcement is kept until its listeners have run.
+     */
+    @Transactional
+    public OrdnanceFind dispose(Scope scope, long id, OrdnanceFind.Disposition disposition, LocalDate on) {
+        OrdnanceFind find = find(scope, id);
+        Region region = writableRegion(scope, find.regionCode());
+        if (on.isAfter(LocalDate.now(region.zone()))) {
+            throw new RuleViolated("disposedOn", "the date is in the future");
+        }
+        find.dispose(disposition, on);
+        if (disposition == OrdnanceFind.Disposition.MOVED_TO_CUSTODY) {
+            events.publishEvent(find.movedToCustody());
+        }
+        return find;
     }
 
     /** Land released per region and month of completion, by outcome (cancelled, reduced, cleared). */

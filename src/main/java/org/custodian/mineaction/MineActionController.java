@@ -146,6 +146,32 @@ class MineActionController {
                 .body(feature(accident));
     }
 
+    @GetMapping("/api/ordnance-finds")
+    GeoJsonFeatureCollection<FindProperties> finds(@RequestParam(required = false) @Nullable String region) {
+        return GeoJsonFeatureCollection.of(mineAction.finds(callers.current(), region).stream()
+                .map(MineActionController::feature)
+                .toList());
+    }
+
+    @PostMapping("/api/ordnance-finds")
+    ResponseEntity<GeoJsonFeature<FindProperties>> recordFind(@Valid @RequestBody GeoJsonFeature<FindProperties> body) {
+        if (!(body.geometry() instanceof Point point)) {
+            throw new RuleViolated("geometry", "a find is located by a Point");
+        }
+        FindProperties p = body.properties();
+        OrdnanceFind find = mineAction.recordFind(
+                callers.current(),
+                new MineAction.FindDraft(
+                        p.regionCode(), point, p.category(), p.description(), p.quantity(), p.foundOn()));
+        return ResponseEntity.created(URI.create("/api/ordnance-finds/" + find.id()))
+                .body(feature(find));
+    }
+
+    @PostMapping("/api/ordnance-finds/{id}/disposition")
+    GeoJsonFeature<FindProperties> dispose(@PathVariable long id, @Valid @RequestBody DispositionRequest request) {
+        return feature(mineAction.dispose(callers.current(), id, request.disposition(), request.disposedOn()));
+    }
+
     @GetMapping("/api/mine-action/progress")
     List<MineAction.MonthlyRelease> progress(@RequestParam(required = false) @Nullable String region) {
         return mineAction.progress(callers.current(), region);
@@ -212,6 +238,34 @@ class MineActionController {
                         a.count(Victim.Outcome.INJURED),
                         List.copyOf(sources.findAll(a.sources()).values())));
     }
+
+    private static GeoJsonFeature<FindProperties> feature(OrdnanceFind f) {
+        return GeoJsonFeature.of(
+                f.id(),
+                f.location(),
+                new FindProperties(
+                        f.regionCode(),
+                        f.category(),
+                        f.description(),
+                        f.quantity(),
+                        f.foundOn(),
+                        f.disposition(),
+                        f.disposedOn()));
+    }
+
+    /** A find; {@code disposition} and {@code disposedOn} are filled in responses and ignored in requests. */
+    record FindProperties(
+            @NotBlank String regionCode,
+            @NotNull Contamination category,
+            @NotBlank @Size(max = 500) String description,
+            @jakarta.validation.constraints.Positive int quantity,
+            @NotNull LocalDate foundOn,
+            OrdnanceFind.@Nullable Disposition disposition,
+            @Nullable LocalDate disposedOn) {}
+
+    record DispositionRequest(
+            @NotNull OrdnanceFind.Disposition disposition,
+            @NotNull LocalDate disposedOn) {}
 
     /** A hazard area; the fields after {@code sourceIds} are filled in responses and ignored in requests. */
     record HazardAreaProperties(

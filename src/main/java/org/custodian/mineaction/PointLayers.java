@@ -1,0 +1,94 @@
+package org.custodian.mineaction;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.custodian.geo.FeatureLayer;
+import org.custodian.platform.Callers;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Mine accidents and ordnance finds as map layers. Both hold few records per region, so the bounding box,
+ * time window and paging are applied in memory to what the caller's scope returns.
+ */
+@Configuration
+class PointLayers {
+
+    @Bean
+    FeatureLayer accidentLayer(MineAction mineAction, Callers callers) {
+        return new PointLayer<>(
+                "mine-accidents",
+                "Mine accidents",
+                "#7a1f1a",
+                () -> mineAction.accidents(callers.current(), null),
+                Accident::occurredAt,
+                a -> {
+                    Map<String, @Nullable Object> p = new LinkedHashMap<>();
+                    p.put("name", a.description());
+                    p.put("occurred_at", a.occurredAt().toString());
+                    p.put("region_code", a.regionCode());
+                    p.put("device", a.device().name());
+                    p.put("activity", a.activity());
+                    p.put("killed", a.count(Victim.Outcome.KILLED));
+                    p.put("injured", a.count(Victim.Outcome.INJURED));
+                    p.put("road", a.road());
+                    return new FeatureLayer.Feature(String.valueOf(a.id()), a.location(), p);
+                });
+    }
+
+    @Bean
+    FeatureLayer findLayer(MineAction mineAction, Callers callers) {
+        return new PointLayer<>(
+                "ordnance-finds",
+                "Ordnance finds",
+                "#8a5a00",
+                () -> mineAction.finds(callers.current(), null),
+                f -> f.foundOn().atStartOfDay().toInstant(ZoneOffset.UTC),
+                f -> {
+                    Map<String, @Nullable Object> p = new LinkedHashMap<>();
+                    p.put("name", f.description());
+                    p.put("found_on", f.foundOn().toString());
+                    p.put("region_code", f.regionCode());
+                    p.put("category", f.category().name());
+                    p.put("quantity", f.quantity());
+                    p.put("disposition", f.disposition().name());
+                    return new FeatureLayer.Feature(String.valueOf(f.id()), f.location(), p);
+                });
+    }
+
+    private record PointLayer<T>(
+            String id,
+            String title,
+            String color,
+            java.util.function.Supplier<List<T>> visible,
+            Function<T, Instant> time,
+            Function<T, Feature> feature)
+            implements FeatureLayer {
+
+        @Override
+        public String geometryType() {
+            return "Point";
+        }
+
+        @Override
+        public Page features(Query query) {
+            List<Feature> matched = visible.get().stream()
+                    .filter(t -> within(time.apply(t), query.from(), query.to()))
+                    .map(feature)
+                    .filter(f -> query.bbox() == null
+                            || query.bbox().intersects(f.geometry().getCoordinate()))
+                    .toList();
+            return new Page(
+                    matched.stream().skip(query.offset()).limit(query.limit()).toList(), matched.size());
+        }
+
+        private static boolean within(Instant at, @Nullable Instant from, @Nullable Instant to) {
+            return (from == null || !at.isBefore(from)) && (to == null || !at.isAfter(to));
+        }
+    }
+}
