@@ -15,7 +15,6 @@ import org.custodian.platform.InvalidParameter;
 import org.custodian.platform.RecordNotFound;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.Geometry;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -208,7 +207,7 @@ class OgcApiController {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("type", "Feature");
         out.put("id", f.id());
-        out.put("geometry", (Geometry) f.geometry());
+        out.put("geometry", f.geometry());
         out.put("properties", f.properties());
         return out;
     }

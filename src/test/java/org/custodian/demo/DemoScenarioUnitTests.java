@@ -18,7 +18,7 @@ class DemoScenarioUnitTests {
         double total = 0;
         for (DemoScenario.District d : DemoScenario.DISTRICTS) {
             Geometry cell = cells.get(new Coordinate(d.lon(), d.lat()));
-            assertThat(cell).as(d.code()).isNotNull();
+            assertThat((Object) cell).as(d.code()).isNotNull();
             GeometryRules.check(d.code(), cell, java.util.Set.of("Polygon", "MultiPolygon"));
             assertThat(cell.covers(Wgs84.point(d.lon(), d.lat())))
                     .as(d.code() + " holds its centre")
