@@ -5,6 +5,6 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Demo scenario",
-        allowedDependencies = {"platform", "geo", "territory", "mineaction"})
+        allowedDependencies = {"platform", "geo", "territory", "mineaction", "facilities"})
 @org.jspecify.annotations.NullMarked
 package org.custodian.demo;

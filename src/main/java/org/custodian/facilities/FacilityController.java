@@ -1,0 +1,136 @@
+package org.custodian.facilities;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.custodian.geo.GeoJsonFeature;
+import org.custodian.geo.GeoJsonFeatureCollection;
+import org.custodian.platform.Callers;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Facilities as GeoJSON features, with their status changes, inspections and guards. */
+@RestController
+class FacilityController {
+
+    private final Facilities facilities;
+    private final Callers callers;
+
+    FacilityController(Facilities facilities, Callers callers) {
+        this.facilities = facilities;
+        this.callers = callers;
+    }
+
+    @GetMapping("/api/facilities")
+    GeoJsonFeatureCollection<FacilityProperties> list(
+            @RequestParam(required = false) @Nullable String region,
+            @RequestParam(required = false) @Nullable FacilityKind kind) {
+        return GeoJsonFeatureCollection.of(facilities.facilities(callers.current(), region, kind).stream()
+                .map(FacilityController::feature)
+                .toList());
+    }
+
+    @GetMapping("/api/facilities/{id}")
+    GeoJsonFeature<FacilityProperties> get(@PathVariable long id) {
+        return feature(facilities.facility(callers.current(), id));
+    }
+
+    @PostMapping("/api/facilities")
+    ResponseEntity<GeoJsonFeature<FacilityProperties>> record(
+            @Valid @RequestBody GeoJsonFeature<FacilityProperties> body) {
+        FacilityProperties p = body.properties();
+        Facility facility = facilities.record(
+                callers.current(),
+                new Facilities.FacilityDraft(
+                        p.regionCode(),
+                        p.name(),
+                        p.kind(),
+                        body.geometry(),
+                        p.status() == null ? Facility.Status.UNKNOWN : p.status()));
+        return ResponseEntity.created(URI.create("/api/facilities/" + facility.id()))
+                .body(feature(facility));
+    }
+
+    @PostMapping("/api/facilities/{id}/status")
+    GeoJsonFeature<FacilityProperties> status(@PathVariable long id, @Valid @RequestBody StatusRequest request) {
+        return feature(facilities.changeStatus(callers.current(), id, request.status(), request.reason()));
+    }
+
+    @PostMapping("/api/facilities/{id}/inspections")
+    GeoJsonFeature<FacilityProperties> inspect(@PathVariable long id, @Valid @RequestBody InspectionRequest request) {
+        return feature(facilities.inspect(
+                callers.current(),
+                id,
+                new Inspection(
+                        request.on(),
+                        request.inspector().strip(),
+                        request.findings().strip()),
+                request.statusFound()));
+    }
+
+    @PostMapping("/api/facilities/{id}/guards")
+    GeoJsonFeature<FacilityProperties> guard(@PathVariable long id, @Valid @RequestBody GuardRequest request) {
+        return feature(facilities.assignGuard(
+                callers.current(), id, new GuardAssignment(request.agencyId(), request.from(), request.to())));
+    }
+
+    static GeoJsonFeature<FacilityProperties> feature(Facility f) {
+        return GeoJsonFeature.of(
+                f.id(),
+                f.geometry(),
+                new FacilityProperties(
+                        f.regionCode(),
+                        f.name(),
+                        f.kind(),
+                        f.status(),
+                        f.kind().protectedSite(),
+                        f.posture(),
+                        f.hazard(),
+                        f.hazardSince(),
+                        f.history(),
+                        f.inspections(),
+                        f.guards(),
+                        f.version()));
+    }
+
+    /** A facility; the fields after {@code status} are filled in responses and ignored in requests. */
+    record FacilityProperties(
+            @NotBlank String regionCode,
+            @NotBlank @Size(max = 300) String name,
+            @NotNull FacilityKind kind,
+            Facility.@Nullable Status status,
+            @Nullable Boolean protectedSite,
+            Facility.@Nullable Posture posture,
+            @Nullable String hazard,
+            @Nullable Instant hazardSince,
+            @Nullable List<StatusChange> history,
+            @Nullable List<Inspection> inspections,
+            @Nullable List<GuardAssignment> guards,
+            @Nullable Long version) {}
+
+    record StatusRequest(
+            @NotNull Facility.Status status,
+            @NotBlank @Size(max = 1000) String reason) {}
+
+    record InspectionRequest(
+            @NotNull LocalDate on,
+            @NotBlank @Size(max = 200) String inspector,
+            @NotBlank @Size(max = 2000) String findings,
+            Facility.@Nullable Status statusFound) {}
+
+    record GuardRequest(
+            @NotNull Long agencyId,
+            @NotNull LocalDate from,
+            @Nullable LocalDate to) {}
+}

@@ -1,0 +1,1 @@
+create spatial index facility_geometry on facility (geometry);

@@ -1,0 +1,1 @@
+create index facility_geometry on facility using gist (geometry);

@@ -1,0 +1,199 @@
+package org.custodian.facilities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.custodian.Api;
+import org.custodian.CustodianIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+@CustodianIntegrationTest
+class FacilityApiIntegrationTests {
+
+    static final String SHUSHA_POINT = "{\"type\":\"Point\",\"coordinates\":[46.751,39.759]}";
+
+    @LocalServerPort
+    int port;
+
+    Api admin;
+
+    @BeforeEach
+    void connect() {
+        admin = Api.at(port).asAdmin();
+    }
+
+    static String feature(String geometry, Map<String, Object> properties) {
+        return "{\"type\":\"Feature\",\"geometry\":" + geometry + ",\"properties\":" + Api.json(properties) + "}";
+    }
+
+    private JsonNode road(String name) {
+        for (JsonNode f : admin.get("/api/facilities?kind=ROAD").json().get("features")) {
+            if (f.at("/properties/name").asString().equals(name)) {
+                return f;
+            }
+        }
+        throw new AssertionError("no road " + name);
+    }
+
+    /** Road flagging runs after the accident commits, asynchronously: wait for it, boundedly. */
+    private JsonNode awaitHazard(String name) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            JsonNode road = road(name);
+            if (!road.at("/properties/hazard").isNull()
+                    && !road.at("/properties/hazard").isMissingNode()) {
+                return road;
+            }
+            Thread.sleep(100);
+        }
+        return road(name);
+    }
+
+    @Test
+    void theDemoRoadsAreTransportFacilitiesAndTheHighwayIsFlagged() throws Exception {
+        assertThat(admin.get("/api/facilities?kind=ROAD").json().get("features"))
+                .hasSize(8);
+        JsonNode highway = awaitHazard("Ahmadbayli-Fuzuli-Shusha highway");
+        assertThat(highway.at("/geometry/type").asString()).isEqualTo("LineString");
+        assertThat(highway.at("/properties/hazard").asString()).startsWith("Mine accident on 2023-09-19");
+        assertThat(road("Yevlakh-Barda-Aghdam road").at("/properties/hazard").isNull())
+                .isTrue();
+    }
+
+    @Test
+    void aNewAccidentNearARoadFlagsIt() throws Exception {
+        assertThat(road("Lachin-Gubadli-Zangilan road").at("/properties/hazard").isNull())
+                .isTrue();
+        // About 150 m east of the road between Lachin and Gubadli.
+        String accident = "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[46.5650,39.50]},"
+                + "\"properties\":"
+                + Api.json(Map.of(
+                        "regionCode",
+                        regionOf(46.5650, 39.50),
+                        "occurredAt",
+                        "2024-06-01T06:00:00Z",
+                        "device",
+                        "AT_MINE",
+                        "activity",
+                        "Travelling by vehicle",
+                        "description",
+                        "Car struck a mine"))
+                + "}";
+        assertThat(admin.post("/api/mine-accidents", accident).status()).isEqualTo(201);
+        JsonNode flagged = awaitHazard("Lachin-Gubadli-Zangilan road");
+        assertThat(flagged.at("/properties/hazard").asString()).contains("2024-06-01");
+    }
+
+    private String regionOf(double lon, double lat) {
+        for (JsonNode region : admin.get("/api/regions").json().get("features")) {
+            org.locationtech.jts.geom.Geometry g = org.custodian.geo.GeoJsonModule.read(
+                    "g", region.get("geometry").toString());
+            if (g.covers(org.custodian.geo.Wgs84.point(lon, lat))) {
+                return region.at("/properties/code").asString();
+            }
+        }
+        throw new AssertionError("no region");
+    }
+
+    @Test
+    void keepsTheStatusHistoryAndInspections() {
+        Map<String, Object> hospital = new HashMap<>(
+                Map.of("regionCode", "SHU", "name", "Field clinic", "kind", "MEDICAL", "status", "OPERATIONAL"));
+        JsonNode created =
+                admin.post("/api/facilities", feature(SHUSHA_POINT, hospital)).json();
+        long id = created.get("id").asLong();
+        assertThat(created.at("/properties/protectedSite").asBoolean()).isTrue();
+
+        JsonNode damaged = admin.post(
+                        "/api/facilities/" + id + "/status", "{\"status\":\"DAMAGED\",\"reason\":\"shelling\"}")
+                .json();
+        assertThat(damaged.at("/properties/history")).hasSize(2);
+        assertThat(damaged.at("/properties/history/1/reason").asString()).isEqualTo("shelling");
+        assertThat(admin.post("/api/facilities/" + id + "/status", "{\"status\":\"DAMAGED\",\"reason\":\"again\"}")
+                        .status())
+                .isEqualTo(409);
+
+        JsonNode inspected = admin.post(
+                        "/api/facilities/" + id + "/inspections",
+                        Api.json(Map.of(
+                                "on",
+                                "2024-02-01",
+                                "inspector",
+                                "Engineer",
+                                "findings",
+                                "Roof repaired",
+                                "statusFound",
+                                "OPERATIONAL")))
+                .json();
+        assertThat(inspected.at("/properties/status").asString()).isEqualTo("OPERATIONAL");
+        assertThat(inspected.at("/properties/history/2/reason").asString()).contains("Roof repaired");
+
+        Api.Response future = admin.post(
+                "/api/facilities/" + id + "/inspections",
+                Api.json(Map.of("on", "2099-01-01", "inspector", "Engineer", "findings", "n/a")));
+        assertThat(future.status()).isEqualTo(422);
+
+        long agency = admin.get("/api/agencies").json().get(0).get("id").asLong();
+        JsonNode guarded = admin.post(
+                        "/api/facilities/" + id + "/guards", Api.json(Map.of("agencyId", agency, "from", "2024-01-01")))
+                .json();
+        assertThat(guarded.at("/properties/posture").asString()).isEqualTo("GUARDED");
+        assertThat(admin.post(
+                                "/api/facilities/" + id + "/guards",
+                                Api.json(Map.of("agencyId", 999999, "from", "2024-01-01")))
+                        .status())
+                .isEqualTo(422);
+    }
+
+    @Test
+    void refusesGeometryThatDoesNotFitTheFacility() {
+        Map<String, Object> road = Map.of("regionCode", "SHU", "name", "Bad road", "kind", "ROAD");
+        assertThat(admin.post("/api/facilities", feature(SHUSHA_POINT, road))
+                        .json()
+                        .get("detail")
+                        .asString())
+                .contains("not accepted");
+        Map<String, Object> site = Map.of("regionCode", "SHU", "name", "Far school", "kind", "EDUCATIONAL");
+        Api.Response outside =
+                admin.post("/api/facilities", feature("{\"type\":\"Point\",\"coordinates\":[46.04,40.1]}", site));
+        assertThat(outside.status()).isEqualTo(422);
+        assertThat(outside.json().get("detail").asString()).contains("outside region SHU");
+        Api.Response unknownKind = admin.post(
+                "/api/facilities", feature(SHUSHA_POINT, Map.of("regionCode", "SHU", "name", "X", "kind", "CASTLE")));
+        assertThat(unknownKind.status()).isEqualTo(400);
+    }
+
+    @Test
+    void aUserOfAnotherRegionCanNeitherSeeNorChangeThem() {
+        admin.post(
+                "/api/users",
+                Api.json(Map.of(
+                        "username",
+                        "lac-officer",
+                        "displayName",
+                        "L",
+                        "password",
+                        "lachin-officer-password",
+                        "role",
+                        "OFFICER",
+                        "regions",
+                        List.of("LAC"))));
+        Api officer = Api.at(port).as("lac-officer", "lachin-officer-password");
+        assertThat(officer.get("/api/facilities").json().get("features").findValuesAsString("regionCode"))
+                .containsOnly("LAC");
+        long highway = road("Ahmadbayli-Fuzuli-Shusha highway").get("id").asLong();
+        assertThat(officer.get("/api/facilities/" + highway).status()).isEqualTo(404);
+        assertThat(officer.post("/api/facilities/" + highway + "/status", "{\"status\":\"DESTROYED\",\"reason\":\"x\"}")
+                        .status())
+                .isEqualTo(404);
+        assertThat(officer.get("/ogc/collections/facilities/items")
+                        .json()
+                        .get("features")
+                        .findValuesAsString("region_code"))
+                .containsOnly("LAC");
+    }
+}
