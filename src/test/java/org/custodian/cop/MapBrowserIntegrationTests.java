@@ -155,4 +155,21 @@ class MapBrowserIntegrationTests {
                 .setPath(SCREENSHOTS.resolve("hazard-area.png"))
                 .setFullPage(true));
     }
+
+    @Test
+    void listsFacilitiesAndShowsAFlaggedRoad() {
+        Page page = signIn("admin", Api.ADMIN_PASSWORD);
+        page.navigate("http://127.0.0.1:" + port + "/facilities?kind=ROAD");
+        assertThat(page.locator("#facilities tbody tr").count()).isEqualTo(8);
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("facilities.png"))
+                .setFullPage(true));
+        page.locator("#facilities a", new Page.LocatorOptions().setHasText("Ahmadbayli-Fuzuli-Shusha highway"))
+                .click();
+        page.waitForURL("**/facilities/*");
+        assertThat(page.locator("#history tbody tr").count()).isGreaterThanOrEqualTo(1);
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("facility.png"))
+                .setFullPage(true));
+    }
 }
