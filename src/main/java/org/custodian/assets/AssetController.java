@@ -1,0 +1,152 @@
+package org.custodian.assets;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import org.custodian.geo.GeoJsonFeature;
+import org.custodian.geo.GeoJsonFeatureCollection;
+import org.custodian.platform.Callers;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Assets as GeoJSON features, their assessments and the photos taken at them. */
+@RestController
+class AssetController {
+
+    private final Assets assets;
+    private final Callers callers;
+
+    AssetController(Assets assets, Callers callers) {
+        this.assets = assets;
+        this.callers = callers;
+    }
+
+    @GetMapping("/api/assets")
+    GeoJsonFeatureCollection<AssetProperties> list(
+            @RequestParam(required = false) @Nullable String region,
+            @RequestParam(required = false) Asset.@Nullable Kind kind) {
+        return GeoJsonFeatureCollection.of(assets.assets(callers.current(), region, kind).stream()
+                .map(AssetController::feature)
+                .toList());
+    }
+
+    @GetMapping("/api/assets/{id}")
+    GeoJsonFeature<AssetProperties> get(@PathVariable long id) {
+        return feature(assets.asset(callers.current(), id));
+    }
+
+    @PostMapping("/api/assets")
+    ResponseEntity<GeoJsonFeature<AssetProperties>> record(@Valid @RequestBody GeoJsonFeature<AssetProperties> body) {
+        AssetProperties p = body.properties();
+        Asset asset = assets.record(
+                callers.current(),
+                new Assets.AssetDraft(
+                        p.regionCode(),
+                        p.kind(),
+                        p.name(),
+                        body.geometry(),
+                        p.particulars() == null ? empty() : p.particulars()));
+        return ResponseEntity.created(URI.create("/api/assets/" + asset.id())).body(feature(asset));
+    }
+
+    @PostMapping("/api/assets/{id}/assessments")
+    ResponseEntity<GeoJsonFeature<AssetProperties>> assess(
+            @PathVariable long id, @Valid @RequestBody AssessmentRequest request) {
+        assets.assess(
+                callers.current(),
+                id,
+                request.assessedOn(),
+                request.assessor(),
+                request.condition(),
+                request.damage() == null ? "" : request.damage());
+        return ResponseEntity.status(201).body(feature(assets.asset(callers.current(), id)));
+    }
+
+    @PostMapping(
+            path = "/api/assets/{id}/assessments/{assessment}/photos",
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Assets.Photo> photo(
+            @PathVariable long id, @PathVariable long assessment, @RequestParam("file") MultipartFile file)
+            throws IOException {
+        String type = file.getContentType() == null ? "application/octet-stream" : file.getContentType();
+        String name = file.getOriginalFilename() == null ? "photo" : file.getOriginalFilename();
+        return ResponseEntity.status(201)
+                .body(assets.attachPhoto(callers.current(), id, assessment, name, type, file.getBytes()));
+    }
+
+    @GetMapping("/api/assets/{id}/photos")
+    List<Assets.Photo> photos(@PathVariable long id) {
+        return assets.photos(callers.current(), id);
+    }
+
+    @GetMapping("/api/assets/{id}/photos/{photo}")
+    ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable long photo) {
+        Assets.PhotoContent content = assets.photo(callers.current(), id, photo);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(content.mediaType()))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline()
+                                .filename(content.fileName())
+                                .build()
+                                .toString())
+                .body(content.content());
+    }
+
+    private static Asset.Particulars empty() {
+        return new Asset.Particulars(null, null, null, null, null, null, null, null, null, null);
+    }
+
+    static GeoJsonFeature<AssetProperties> feature(Asset a) {
+        return GeoJsonFeature.of(
+                a.id(),
+                a.geometry(),
+                new AssetProperties(
+                        a.regionCode(),
+                        a.kind(),
+                        a.name(),
+                        a.particulars(),
+                        Math.round(a.areaSquareMetres()),
+                        a.condition(),
+                        a.assessments().stream()
+                                .map(s -> new AssessmentView(
+                                        s.id(), s.assessedOn(), s.assessor(), s.condition(), s.damage()))
+                                .toList(),
+                        a.version()));
+    }
+
+    /** An asset; the fields after {@code particulars} are filled in responses and ignored in requests. */
+    record AssetProperties(
+            @NotBlank String regionCode,
+            @NotNull Asset.Kind kind,
+            @NotBlank @Size(max = 300) String name,
+            Asset.@Nullable Particulars particulars,
+            @Nullable Long areaSquareMetres,
+            Assessment.@Nullable Condition condition,
+            @Nullable List<AssessmentView> assessments,
+            @Nullable Long version) {}
+
+    record AssessmentView(
+            long id, LocalDate assessedOn, String assessor, Assessment.Condition condition, String damage) {}
+
+    record AssessmentRequest(
+            @NotNull LocalDate assessedOn,
+            @NotBlank @Size(max = 200) String assessor,
+            @NotNull Assessment.Condition condition,
+            @Nullable @Size(max = 2000) String damage) {}
+}

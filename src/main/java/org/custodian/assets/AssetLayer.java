@@ -1,0 +1,61 @@
+package org.custodian.assets;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.custodian.geo.FeatureLayer;
+import org.custodian.platform.Callers;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/** Inventoried assets as a map layer, filtered in memory after the scope query. */
+@Component
+class AssetLayer implements FeatureLayer {
+
+    private final Assets assets;
+    private final Callers callers;
+
+    AssetLayer(Assets assets, Callers callers) {
+        this.assets = assets;
+        this.callers = callers;
+    }
+
+    @Override
+    public String id() {
+        return "assets";
+    }
+
+    @Override
+    public String title() {
+        return "Assets";
+    }
+
+    @Override
+    public String geometryType() {
+        return "Geometry";
+    }
+
+    @Override
+    public String color() {
+        return "#6a4c93";
+    }
+
+    @Override
+    public Page features(Query query) {
+        List<Feature> matched = assets.assets(callers.current(), null, null).stream()
+                .filter(a -> query.bbox() == null
+                        || query.bbox().intersects(a.geometry().getEnvelopeInternal()))
+                .map(a -> {
+                    Map<String, @Nullable Object> p = new LinkedHashMap<>();
+                    p.put("name", a.name());
+                    p.put("kind", a.kind().name());
+                    p.put("region_code", a.regionCode());
+                    p.put("condition", a.condition().name());
+                    p.put("area_m2", Math.round(a.areaSquareMetres()));
+                    return new Feature(String.valueOf(a.id()), a.geometry(), p);
+                })
+                .toList();
+        return new Page(
+                matched.stream().skip(query.offset()).limit(query.limit()).toList(), matched.size());
+    }
+}

@@ -1,0 +1,171 @@
+package org.custodian.assets;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import org.custodian.geo.GeometryRules;
+import org.custodian.platform.RecordNotFound;
+import org.custodian.platform.RuleViolated;
+import org.custodian.platform.Scope;
+import org.custodian.platform.Sources;
+import org.custodian.territory.Region;
+import org.custodian.territory.Territory;
+import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Geometry;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The assets module's API: reads filtered by the caller's scope, writes checked against it. */
+@Service
+@Transactional(readOnly = true)
+public class Assets {
+
+    /** Largest photo accepted: a phone camera's JPEG is a few megabytes. */
+    static final int MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+
+    private final AssetRecords assets;
+    private final AssetPhotos photos;
+    private final Territory territory;
+    private final Sources sources;
+
+    Assets(AssetRecords assets, AssetPhotos photos, Territory territory, Sources sources) {
+        this.assets = assets;
+        this.photos = photos;
+        this.territory = territory;
+        this.sources = sources;
+    }
+
+    /** What an asset is. */
+    public record AssetDraft(
+            String regionCode, Asset.Kind kind, String name, Geometry geometry, Asset.Particulars particulars) {}
+
+    /** A photo as the API lists it. */
+    public record Photo(long id, long assessmentId, String fileName, String mediaType, String sha256) {}
+
+    public List<Asset> assets(Scope scope, @Nullable String regionCode, Asset.@Nullable Kind kind) {
+        return assets.findInScope(regionCode, kind, scope.allRegions(), scope.regionsForQuery());
+    }
+
+    public Asset asset(Scope scope, long id) {
+        return assets.findInScope(id, scope.allRegions(), scope.regionsForQuery())
+                .orElseThrow(() -> new RecordNotFound("asset", id));
+    }
+
+    @Transactional
+    public Asset record(Scope scope, AssetDraft draft) {
+        Region region = writableRegion(scope, draft.regionCode());
+        GeometryRules.check("geometry", draft.geometry(), Set.of("Point", "Polygon", "MultiPolygon"));
+        if (!region.boundary().intersects(draft.geometry())) {
+            throw new RuleViolated("geometry", "the asset lies outside region " + region.code());
+        }
+        if (draft.kind() != Asset.Kind.CULTURAL_HERITAGE
+                && draft.geometry().getDimension() < 2
+                && (draft.kind() == Asset.Kind.LAND_PARCEL || draft.kind() == Asset.Kind.MINERAL_DEPOSIT)) {
+            throw new RuleViolated(
+                    "geometry", "a " + draft.kind().name().toLowerCase().replace('_', ' ') + " is a polygon");
+        }
+        if (draft.name().isBlank()) {
+            throw new RuleViolated("name", "an asset needs a name");
+        }
+        if (draft.particulars().reservesSourceId() != null) {
+            sources.require("reservesSourceId", draft.particulars().reservesSourceId());
+        }
+        return assets.save(
+                new Asset(region.code(), draft.kind(), draft.name().strip(), draft.geometry(), draft.particulars()));
+    }
+
+    @Transactional
+    public Assessment assess(
+            Scope scope, long assetId, LocalDate on, String assessor, Assessment.Condition condition, String damage) {
+        Asset asset = writable(scope, assetId);
+        if (on.isAfter(LocalDate.now(territory.region(asset.regionCode()).zone()))) {
+            throw new RuleViolated("assessedOn", "the assessment is dated in the future");
+        }
+        if (assessor.isBlank()) {
+            throw new RuleViolated("assessor", "name who assessed it");
+        }
+        Assessment assessment = asset.assess(new Assessment(on, assessor.strip(), condition, damage.strip()));
+        assets.saveAndFlush(asset);
+        return assessment;
+    }
+
+    @Transactional
+    public Photo attachPhoto(
+            Scope scope, long assetId, long assessmentId, String fileName, String mediaType, byte[] content) {
+        Asset asset = writable(scope, assetId);
+        if (asset.assessments().stream().noneMatch(a -> a.id() == assessmentId)) {
+            throw new RecordNotFound("assessment", assessmentId);
+        }
+        if (content.length == 0 || content.length > MAX_PHOTO_BYTES) {
+            throw new RuleViolated("file", "a photo is between 1 byte and 10 MB");
+        }
+        boolean jpeg = mediaType.equals("image/jpeg")
+                && content.length > 3
+                && (content[0] & 0xff) == 0xff
+                && (content[1] & 0xff) == 0xd8
+                && (content[2] & 0xff) == 0xff;
+        boolean png = mediaType.equals("image/png")
+                && content.length > 8
+                && (content[0] & 0xff) == 0x89
+                && content[1] == 'P'
+                && content[2] == 'N'
+                && content[3] == 'G';
+        if (!jpeg && !png) {
+            throw new RuleViolated("file", "only JPEG and PNG photos are accepted, and the file must be one");
+        }
+        AssetPhoto photo =
+                photos.save(new AssetPhoto(asset.id(), assessmentId, fileName, mediaType, sha256(content), content));
+        return new Photo(photo.id(), assessmentId, fileName, mediaType, photo.sha256());
+    }
+
+    public List<Photo> photos(Scope scope, long assetId) {
+        Asset asset = asset(scope, assetId);
+        return photos.listed(asset.id()).stream()
+                .map(l -> new Photo(l.id(), l.assessmentId(), l.fileName(), l.mediaType(), l.sha256()))
+                .toList();
+    }
+
+    /** The bytes and media type of a photo the caller may see. */
+    public record PhotoContent(String fileName, String mediaType, byte[] content) {}
+
+    public PhotoContent photo(Scope scope, long assetId, long photoId) {
+        Asset asset = asset(scope, assetId);
+        AssetPhoto photo = photos.findById(photoId)
+                .filter(p -> p.assetId() == asset.id())
+                .orElseThrow(() -> new RecordNotFound("photo", photoId));
+        return new PhotoContent(photo.fileName(), photo.mediaType(), photo.content());
+    }
+
+    private Asset writable(Scope scope, long id) {
+        Asset asset = asset(scope, id);
+        if (!scope.writes(asset.regionCode())) {
+            throw new AccessDeniedException("no write access to region " + asset.regionCode());
+        }
+        return asset;
+    }
+
+    private Region writableRegion(Scope scope, String code) {
+        Region region;
+        try {
+            region = territory.region(code);
+        } catch (RecordNotFound e) {
+            throw new RuleViolated("regionCode", "no region " + code);
+        }
+        if (!scope.writes(code)) {
+            throw new AccessDeniedException("no write access to region " + code);
+        }
+        return region;
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
