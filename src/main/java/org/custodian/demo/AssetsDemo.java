@@ -101,7 +101,7 @@ class AssetsDemo implements ApplicationRunner {
                         "KLB",
                         Asset.Kind.MINERAL_DEPOSIT,
                         "Gold-bearing area near Kalbajar (illustrative)",
-                        Wgs84.box(new Envelope(46.05, 46.10, 40.02, 40.06)),
+                        Wgs84.box(new Envelope(45.90, 45.95, 40.25, 40.30)),
                         new Asset.Particulars(null, null, null, null, null, null, "Gold", null, null, null)));
     }
 }

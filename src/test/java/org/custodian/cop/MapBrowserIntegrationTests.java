@@ -172,4 +172,18 @@ class MapBrowserIntegrationTests {
                 .setPath(SCREENSHOTS.resolve("facility.png"))
                 .setFullPage(true));
     }
+
+    @Test
+    void showsTheInventoryAndAHeritageSiteOverTime() {
+        Page page = signIn("admin", Api.ADMIN_PASSWORD);
+        page.navigate("http://127.0.0.1:" + port + "/assets");
+        assertThat(page.locator("#assets tbody tr").count()).isGreaterThanOrEqualTo(3);
+        page.locator("#assets a", new Page.LocatorOptions().setHasText("Shusha"))
+                .click();
+        page.waitForURL("**/assets/*");
+        assertThat(page.locator("#assessments tbody tr").count()).isEqualTo(2);
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("asset.png"))
+                .setFullPage(true));
+    }
 }
