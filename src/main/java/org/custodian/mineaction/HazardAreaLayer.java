@@ -24,8 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class HazardAreaLayer implements FeatureLayer {
 
-    private static final String FROM = " from HazardArea h where (:all = true or h.regionCode in :codes)"
-            + " and (:box is null or st_intersects(h.area, :box) = true)";
+    private static final String SELECT_ROW =
+            "select new org.custodian.mineaction.HazardAreaLayer$Row(h.id, h.reference,"
+                    + " h.name, h.regionCode, h.classification, h.status, h.priority, h.areaSquareMetres,"
+                    + " h.releasedSquareMetres, h.area)";
 
     private final EntityManager entityManager;
     private final Callers callers;
@@ -73,11 +75,7 @@ class HazardAreaLayer implements FeatureLayer {
         Scope scope = callers.current();
         Geometry box = query.bbox() == null ? null : Wgs84.box(query.bbox());
         TypedQuery<Row> rows = entityManager
-                .createQuery(
-                        "select new org.custodian.mineaction.HazardAreaLayer$Row(h.id, h.reference, h.name,"
-                                + " h.regionCode, h.classification, h.status, h.priority, h.areaSquareMetres,"
-                                + " h.releasedSquareMetres, h.area)" + FROM + " order by h.id",
-                        Row.class)
+                .createQuery(SELECT_ROW + from(scope, box) + " order by h.id", Row.class)
                 .setFirstResult(query.offset())
                 .setMaxResults(query.limit());
         bind(rows, scope, box);
@@ -96,11 +94,7 @@ class HazardAreaLayer implements FeatureLayer {
             return Optional.empty();
         }
         Scope scope = callers.current();
-        TypedQuery<Row> rows = entityManager.createQuery(
-                "select new org.custodian.mineaction.HazardAreaLayer$Row(h.id, h.reference, h.name, h.regionCode,"
-                        + " h.classification, h.status, h.priority, h.areaSquareMetres, h.releasedSquareMetres,"
-                        + " h.area)" + FROM + " and h.id = :id",
-                Row.class);
+        TypedQuery<Row> rows = entityManager.createQuery(SELECT_ROW + from(scope, null) + " and h.id = :id", Row.class);
         bind(rows, scope, null);
         rows.setParameter("id", key);
         return rows.getResultList().stream().findFirst().map(HazardAreaLayer::feature);
@@ -109,7 +103,7 @@ class HazardAreaLayer implements FeatureLayer {
     @Override
     public @Nullable Envelope extent() {
         Scope scope = callers.current();
-        var rows = entityManager.createQuery("select h.area" + FROM, Geometry.class);
+        var rows = entityManager.createQuery("select h.area" + from(scope, null), Geometry.class);
         bind(rows, scope, null);
         Envelope extent = new Envelope();
         // Envelopes only: a few hundred bytes a row even for large layers, and no aggregate that differs
@@ -119,15 +113,28 @@ class HazardAreaLayer implements FeatureLayer {
     }
 
     private long count(Scope scope, @Nullable Geometry box) {
-        var count = entityManager.createQuery("select count(h)" + FROM, Long.class);
+        var count = entityManager.createQuery("select count(h)" + from(scope, box), Long.class);
         bind(count, scope, box);
         return count.getSingleResult();
     }
 
+    /**
+     * The filter, written out for the case at hand: a "parameter is null or ..." condition would let
+     * PostgreSQL settle on a generic plan that cannot use the spatial index.
+     */
+    private static String from(Scope scope, @Nullable Geometry box) {
+        return " from HazardArea h where 1 = 1"
+                + (scope.allRegions() ? "" : " and h.regionCode in :codes")
+                + (box == null ? "" : " and st_intersects(h.area, :box) = true");
+    }
+
     private static void bind(jakarta.persistence.Query query, Scope scope, @Nullable Geometry box) {
-        query.setParameter("all", scope.allRegions());
-        query.setParameter("codes", scope.regionsForQuery());
-        query.setParameter("box", box);
+        if (!scope.allRegions()) {
+            query.setParameter("codes", scope.regionsForQuery());
+        }
+        if (box != null) {
+            query.setParameter("box", box);
+        }
     }
 
     private static Feature feature(Row r) {
