@@ -1,9 +1,12 @@
 package org.custodian.facilities;
 
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.custodian.platform.Callers;
+import org.custodian.platform.ConflictWithState;
+import org.custodian.platform.RuleViolated;
 import org.custodian.platform.Scope;
 import org.custodian.territory.Agency;
 import org.custodian.territory.Territory;
@@ -12,7 +15,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Pages: the facilities of the caller's regions, filtered; one facility with its history. */
 @Controller
@@ -47,10 +52,50 @@ class FacilityPageController {
 
     @GetMapping("/facilities/{id}")
     String facility(@PathVariable long id, Model model) {
+        Scope scope = callers.current();
         Map<Long, Agency> agencies =
                 territory.agencies().stream().collect(Collectors.toMap(Agency::id, Function.identity()));
-        model.addAttribute("facility", facilities.facility(callers.current(), id));
+        Facility facility = facilities.facility(scope, id);
+        model.addAttribute("facility", facility);
         model.addAttribute("agencies", agencies);
+        model.addAttribute("statuses", Facility.Status.values());
+        model.addAttribute("writable", scope.writes(facility.regionCode()));
         return "facilities/facility";
+    }
+
+    /** The status form: changes the status with a reason, then shows the facility again. */
+    @PostMapping("/facilities/{id}/status")
+    String changeStatus(
+            @PathVariable long id,
+            @RequestParam Facility.Status status,
+            @RequestParam String reason,
+            RedirectAttributes redirect) {
+        return attempt(id, redirect, () -> facilities.changeStatus(callers.current(), id, status, reason));
+    }
+
+    /** The inspection form: records what an inspector found and, if given, the status found. */
+    @PostMapping("/facilities/{id}/inspections")
+    String inspect(
+            @PathVariable long id,
+            @RequestParam LocalDate on,
+            @RequestParam String inspector,
+            @RequestParam String findings,
+            @RequestParam(required = false) Facility.@Nullable Status found,
+            RedirectAttributes redirect) {
+        return attempt(
+                id,
+                redirect,
+                () -> facilities.inspect(
+                        callers.current(), id, new Inspection(on, inspector.strip(), findings.strip()), found));
+    }
+
+    private static String attempt(long id, RedirectAttributes redirect, Runnable change) {
+        try {
+            change.run();
+            redirect.addFlashAttribute("saved", true);
+        } catch (RuleViolated | ConflictWithState e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/facilities/" + id;
     }
 }

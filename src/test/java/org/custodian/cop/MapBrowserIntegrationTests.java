@@ -167,7 +167,19 @@ class MapBrowserIntegrationTests {
         page.locator("#facilities a", new Page.LocatorOptions().setHasText("Ahmadbayli-Fuzuli-Shusha highway"))
                 .click();
         page.waitForURL("**/facilities/*");
-        assertThat(page.locator("#history tbody tr").count()).isGreaterThanOrEqualTo(1);
+        int before = page.locator("#history tbody tr").count();
+        assertThat(before).isGreaterThanOrEqualTo(1);
+        page.selectOption("#status-form select[name=status]", "DAMAGED");
+        page.fill("#status-form input[name=reason]", "Crater after the explosion");
+        page.click("#status-form button");
+        page.waitForSelector(".notice");
+        assertThat(page.locator("#history tbody tr").count()).isEqualTo(before + 1);
+        assertThat(page.locator("#history").textContent()).contains("Crater after the explosion");
+        page.fill("#inspection-form input[name=on]", "2099-01-01");
+        page.fill("#inspection-form input[name=inspector]", "Engineer");
+        page.fill("#inspection-form textarea[name=findings]", "Dated in the future");
+        page.click("#inspection-form button");
+        assertThat(page.locator("p.error").textContent()).contains("future");
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(SCREENSHOTS.resolve("facility.png"))
                 .setFullPage(true));
