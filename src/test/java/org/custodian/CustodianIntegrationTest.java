@@ -15,6 +15,11 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"custodian.admin.password=" + Api.ADMIN_PASSWORD, "custodian.demo.enabled=true"})
+        properties = {
+            "custodian.admin.password=" + Api.ADMIN_PASSWORD,
+            "custodian.demo.enabled=true",
+            // Test contexts close at JVM exit; waiting for idle keep-alive connections only delays it.
+            "server.shutdown=immediate"
+        })
 @ContextConfiguration(initializers = TestDatabase.class)
 public @interface CustodianIntegrationTest {}
