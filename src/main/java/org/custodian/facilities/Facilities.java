@@ -143,15 +143,6 @@ public class Facilities {
     }
 
     private Region writableRegion(Scope scope, String code) {
-        Region region;
-        try {
-            region = territory.region(code);
-        } catch (RecordNotFound e) {
-            throw new RuleViolated("regionCode", "no region " + code);
-        }
-        if (!scope.writes(code)) {
-            throw new AccessDeniedException("no write access to region " + code);
-        }
-        return region;
+        return territory.writableRegion(scope, code);
     }
 }

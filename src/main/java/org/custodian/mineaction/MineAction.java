@@ -21,7 +21,6 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -294,15 +293,6 @@ public class MineAction {
     }
 
     private Region writableRegion(Scope scope, String code) {
-        Region region;
-        try {
-            region = territory.region(code);
-        } catch (RecordNotFound e) {
-            throw new RuleViolated("regionCode", "no region " + code);
-        }
-        if (!scope.writes(code)) {
-            throw new AccessDeniedException("no write access to region " + code);
-        }
-        return region;
+        return territory.writableRegion(scope, code);
     }
 }

@@ -305,7 +305,13 @@ public class Territory {
         }
     }
 
-    private Region writableRegion(Scope scope, String code) {
+    /**
+     * The region a record is being written to, if the caller may write there.
+     *
+     * @throws RuleViolated naming {@code regionCode} when there is no such region
+     * @throws AccessDeniedException when the caller may not write in it
+     */
+    public Region writableRegion(Scope scope, String code) {
         Region region = regions.findByCode(code).orElseThrow(() -> new RuleViolated("regionCode", "no region " + code));
         requireWrite(scope, code);
         return region;
