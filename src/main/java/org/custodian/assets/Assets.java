@@ -62,9 +62,8 @@ public class Assets {
         if (!region.boundary().intersects(draft.geometry())) {
             throw new RuleViolated("geometry", "the asset lies outside region " + region.code());
         }
-        if (draft.kind() != Asset.Kind.CULTURAL_HERITAGE
-                && draft.geometry().getDimension() < 2
-                && (draft.kind() == Asset.Kind.LAND_PARCEL || draft.kind() == Asset.Kind.MINERAL_DEPOSIT)) {
+        boolean area = draft.kind() == Asset.Kind.LAND_PARCEL || draft.kind() == Asset.Kind.MINERAL_DEPOSIT;
+        if (area && draft.geometry().getDimension() < 2) {
             throw new RuleViolated(
                     "geometry", "a " + draft.kind().name().toLowerCase().replace('_', ' ') + " is a polygon");
         }
