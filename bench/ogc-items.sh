@@ -8,23 +8,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-20}
 port=${PORT:-18095}
 db=custodian_bench
-jar=$(realpath "$(ls target/custodian-*.jar | grep -v plain | head -n 1)")
-java_home=${JAVA_HOME:-}
-for jdk in /usr/lib/jvm/*; do
-  "$jdk/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])' && java_home=$jdk
-done
-pgjar=$(find ~/.m2/repository/org/postgresql/postgresql -name 'postgresql-*.jar' | sort -V | tail -n 1)
-psql="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
-
-$psql -c "drop database if exists $db with (force)" postgres
-$psql -c "create database $db" postgres
-$psql -c "create extension postgis" $db
-dir=$(mktemp -d)
-CUSTODIAN_ADMIN_PASSWORD=benchmark-password "$java_home/bin/java" -jar "$jar" --server.port="$port" \
-  --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db?user=postgres" >"$dir/log" 2>&1 &
-app=$!
-trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; $psql -c "drop database if exists $db with (force)" postgres; rm -rf "$dir"' EXIT
-until curl -sf "http://127.0.0.1:$port/actuator/health" | grep -q UP; do sleep 0.5; done
+source bench/scratch-app.sh
 
 echo "adding 100,000 synthetic hazard polygons"
 $psql $db <<'SQL'
@@ -36,8 +20,5 @@ select 'BENCH-' || g, 'Synthetic hazard area ' || g, 'FZL', 'SHA', 'SUSPECTED', 
 from generate_series(1, 100000) g;
 analyze mine_hazard_area;
 SQL
-token=$(curl -sf -u admin:benchmark-password -H 'Content-Type: application/json' -d '{"name":"benchmark"}' \
-  "http://127.0.0.1:$port/api/tokens" | sed -E 's/.*"secret":"([^"]+)".*/\1/')
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); java: $("$java_home/bin/java" -version 2>&1 | head -n 1)"
-"$java_home/bin/java" -cp "$pgjar" bench/OgcItemsBenchmark.java "http://127.0.0.1:$port" "$token" \
+"$java" -cp "$pgjar" bench/OgcItemsBenchmark.java "http://127.0.0.1:$port" "$token" \
   "jdbc:postgresql://127.0.0.1:5432/$db?user=postgres" "$seconds"

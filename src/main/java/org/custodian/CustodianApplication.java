@@ -1,7 +1,9 @@
 package org.custodian;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** Custodian: operations platform of a temporary civil administration, one module per capability. */
@@ -9,7 +11,18 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class CustodianApplication {
 
+    /** The command that verifies the custody ledger instead of serving (see the README). */
+    static final String VERIFY_CUSTODY_LEDGER = "verify-custody-ledger";
+
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals(VERIFY_CUSTODY_LEDGER)) {
+            String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+            System.exit(SpringApplication.exit(new SpringApplicationBuilder(CustodianApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .properties("custodian.demo.enabled=false", "custodian.custody.verify-ledger=true")
+                    .logStartupInfo(false)
+                    .run(rest)));
+        }
         SpringApplication.run(CustodianApplication.class, args);
     }
 }

@@ -68,6 +68,24 @@ public final class Api {
         return send("GET", path, null, null);
     }
 
+    /** The body of a GET as bytes (a PDF, a GeoPackage). */
+    public byte[] getBytes(String path) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray())
+                    .body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response post(String path, String json) {
         return send("POST", path, json, "application/json");
     }
@@ -80,12 +98,23 @@ public final class Api {
         return send("DELETE", path, null, null);
     }
 
+    /** A GET that accepts the given media type (and problem details). */
+    public Response get(String path, String accept) {
+        return send("GET", path, null, null, accept + ", application/problem+json");
+    }
+
     public Response send(String method, String path, @Nullable String body, @Nullable String contentType) {
+        return send(
+                method, path, body, contentType, "application/json, application/geo+json, application/problem+json");
+    }
+
+    private Response send(
+            String method, String path, @Nullable String body, @Nullable String contentType, String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .method(
                         method,
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Accept", "application/json, application/geo+json, application/problem+json");
+                .header("Accept", accept);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

@@ -5,6 +5,6 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Demo scenario",
-        allowedDependencies = {"platform", "geo", "territory", "mineaction", "facilities", "assets"})
+        allowedDependencies = {"platform", "geo", "territory", "mineaction", "facilities", "assets", "custody"})
 @org.jspecify.annotations.NullMarked
 package org.custodian.demo;

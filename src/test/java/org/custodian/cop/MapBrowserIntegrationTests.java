@@ -198,4 +198,50 @@ class MapBrowserIntegrationTests {
                 .setPath(SCREENSHOTS.resolve("asset.png"))
                 .setFullPage(true));
     }
+
+    @Test
+    void movesAnItemBetweenSitesFromThePagesAndSeesItsChainOfCustody() {
+        Page page = signIn("admin", Api.ADMIN_PASSWORD);
+        page.navigate("http://127.0.0.1:" + port + "/custody");
+        assertThat(page.locator("#items tbody tr").count()).isGreaterThanOrEqualTo(7);
+        assertThat(page.locator("#items").textContent()).contains("ILL-AKM-10231");
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("custody.png"))
+                .setFullPage(true));
+
+        page.fill("input[name=q]", "pkm");
+        page.click("form.filters button");
+        assertThat(page.locator("#items tbody tr").count()).isEqualTo(1);
+        page.locator("#items a").first().click();
+        page.waitForURL("**/custody/items/*");
+        assertThat(page.locator("#timeline li").count()).isEqualTo(1);
+        page.selectOption(
+                "#dispatch-form select[name=toSiteId]",
+                new com.microsoft.playwright.options.SelectOption()
+                        .setLabel("Aghdam ammunition magazine (illustrative)"));
+        page.click("#dispatch-form button");
+        page.waitForSelector(".notice");
+        assertThat(page.locator("h1 .badge").textContent()).isEqualTo("In transit");
+        assertThat(page.locator("#timeline li").count()).isEqualTo(2);
+
+        page.navigate("http://127.0.0.1:" + port + "/custody");
+        page.locator("#sites a", new Page.LocatorOptions().setHasText("Aghdam")).click();
+        page.waitForURL("**/custody/sites/*");
+        page.fill("#expected input[name=quantity]", "1");
+        page.click("#expected button");
+        page.waitForSelector(".notice");
+        assertThat(page.locator("#contents").textContent()).contains("General-purpose machine gun");
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("custody-site.png"))
+                .setFullPage(true));
+        page.locator("#contents a").first().click();
+        page.waitForURL("**/custody/items/*");
+        assertThat(page.locator("#timeline").textContent()).contains("Registered", "Dispatched", "Received");
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("custody-item.png"))
+                .setFullPage(true));
+
+        page.navigate("http://127.0.0.1:" + port + "/custody/ledger");
+        assertThat(page.locator("#verification").textContent()).contains("The chain is intact");
+    }
 }

@@ -93,7 +93,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail denied(AccessDeniedException e) {
-        return problem(HttpStatus.FORBIDDEN, "Forbidden", "your role or scope does not allow this");
+        // Spring Security's own denials say only "Access Denied"; the modules' say why.
+        String detail = e.getMessage() == null || e.getMessage().equals("Access Denied")
+                ? "your role or scope does not allow this"
+                : e.getMessage();
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", detail);
     }
 
     @ExceptionHandler(AuthenticationException.class)

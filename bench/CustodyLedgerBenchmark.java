@@ -1,0 +1,198 @@
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.custodian.custody.LedgerChain;
+import org.postgresql.PGConnection;
+
+/**
+ * The custody ledger, measured on PostGIS in one run:
+ *
+ * <ul>
+ *   <li>{@code append URL TOKEN SITE SECONDS WRITERS}: items registered through the API by concurrent writers
+ *       (each registration appends one event under the ledger head's lock); events/s and latency.
+ *   <li>{@code fill JDBC EVENTS}: extends the chain to EVENTS events with valid links (COPY), for the verifier.
+ *   <li>{@code verify JDBC ROUNDS}: loads the whole chain, then times the chain check (LedgerChain.Walker, the
+ *       product's code) against raw SHA-256 over the same bytes, alternately, ROUNDS times each.
+ * </ul>
+ */
+public class CustodyLedgerBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "append" -> append(args[1], args[2], Long.parseLong(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+            case "fill" -> fill(args[1], Integer.parseInt(args[2]));
+            case "verify" -> verify(args[1], Integer.parseInt(args[2]));
+            default -> throw new IllegalArgumentException(args[0]);
+        }
+    }
+
+    static void append(String base, String token, long site, int seconds, int writers) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        List<Future<long[]>> results = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            int writer = w;
+            results.add(pool.submit(() -> {
+                long[] latencies = new long[1 << 20];
+                int n = 0;
+                while (System.nanoTime() < end) {
+                    String body = "{\"siteId\":" + site + ",\"origin\":\"SEIZURE\",\"item\":{\"category\":\"OTHER\","
+                            + "\"description\":\"Benchmark item " + writer + "-" + n + "\",\"quantity\":1,\"unit\":\"PIECES\","
+                            + "\"foundAt\":{\"type\":\"Point\",\"coordinates\":[46.79,39.91]},"
+                            + "\"foundTime\":\"2023-10-01T08:00:00Z\",\"foundBy\":\"bench\"}}";
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> r = http.send(
+                            HttpRequest.newBuilder(URI.create(base + "/api/custody/items"))
+                                    .header("Authorization", "Bearer " + token)
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() != 201) {
+                        throw new IllegalStateException(r.statusCode() + " " + r.body());
+                    }
+                    latencies[n++] = System.nanoTime() - t0;
+                }
+                return Arrays.copyOf(latencies, n);
+            }));
+        }
+        List<Long> all = new ArrayList<>();
+        for (Future<long[]> f : results) {
+            for (long l : f.get()) {
+                all.add(l);
+            }
+        }
+        pool.shutdown();
+        all.sort(null);
+        System.out.printf("append, %d writers: %d events in %d s = %.0f events/s; latency p50 %.1f ms, p99 %.1f ms%n",
+                writers, all.size(), seconds, all.size() / (double) seconds,
+                all.get(all.size() / 2) / 1e6, all.get((int) (all.size() * 0.99)) / 1e6);
+    }
+
+    static void fill(String jdbc, int events) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbc)) {
+            c.setAutoCommit(false);
+            long seq;
+            String previous;
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("select last_seq, last_hash from custody_ledger_head where id = 1 for update")) {
+                rs.next();
+                seq = rs.getLong(1);
+                previous = rs.getString(2).strip();
+            }
+            long[] items;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select id from custody_item order by id limit 1000")) {
+                List<Long> ids = new ArrayList<>();
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+                items = ids.stream().mapToLong(Long::longValue).toArray();
+            }
+            Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            var copy = c.unwrap(PGConnection.class).getCopyAPI();
+            StringBuilder batch = new StringBuilder();
+            int written = 0;
+            while (seq < events) {
+                seq++;
+                long item = items[(int) (seq % items.length)];
+                Instant when = at.plusNanos(seq * 1000);
+                String payload = "{\"transfer\":" + seq + ",\"site\":1,\"receivedAt\":\"" + when + "\",\"quantity\":\"1\"}";
+                String hash = LedgerChain.hash(previous, seq, item, when, "benchmark", "RECEIVED", payload);
+                batch.append(seq).append('\t').append(item).append('\t').append(OffsetDateTime.ofInstant(when, java.time.ZoneOffset.UTC))
+                        .append('\t').append("benchmark").append('\t').append("RECEIVED").append('\t').append(payload)
+                        .append('\t').append(previous).append('\t').append(hash).append('\n');
+                previous = hash;
+                if (++written % 50_000 == 0 || seq == events) {
+                    copy.copyIn("copy custody_event (seq, item_id, at, actor, kind, payload, previous_hash, hash) from stdin",
+                            new StringReader(batch.toString()));
+                    batch.setLength(0);
+                }
+            }
+            try (PreparedStatement p = c.prepareStatement("update custody_ledger_head set last_seq = ?, last_hash = ? where id = 1")) {
+                p.setLong(1, seq);
+                p.setString(2, previous);
+                p.executeUpdate();
+            }
+            c.commit();
+            try (Statement s = c.createStatement()) {
+                s.execute("vacuum analyze custody_event");
+            }
+            System.out.printf("ledger filled to %d events%n", seq);
+        }
+    }
+
+    static void verify(String jdbc, int rounds) throws Exception {
+        List<LedgerChain.Link> links = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(jdbc)) {
+            c.setAutoCommit(false);
+            try (PreparedStatement p = c.prepareStatement(
+                    "select seq, item_id, at, actor, kind, payload, previous_hash, hash from custody_event order by seq")) {
+                p.setFetchSize(10_000);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        links.add(new LedgerChain.Link(rs.getLong(1), rs.getLong(2), rs.getObject(3, OffsetDateTime.class).toInstant(),
+                                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
+                    }
+                }
+            }
+        }
+        byte[][] bytes = new byte[links.size()][];
+        long total = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            LedgerChain.Link l = links.get(i);
+            bytes[i] = LedgerChain.content(l.previousHash(), l.seq(), l.itemId(), l.at(), l.actor(), l.kind(), l.payload());
+            total += bytes[i].length;
+        }
+        System.out.printf("loaded %d events, %.1f MB hashed per pass (%.0f bytes per event)%n",
+                links.size(), total / 1e6, total / (double) links.size());
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        double[] chain = new double[rounds];
+        double[] raw = new double[rounds];
+        for (int r = -2; r < rounds; r++) {
+            long t0 = System.nanoTime();
+            LedgerChain.Walker walker = new LedgerChain.Walker();
+            for (LedgerChain.Link l : links) {
+                if (walker.next(l) != null) {
+                    throw new IllegalStateException("broken at " + l.seq());
+                }
+            }
+            long t1 = System.nanoTime();
+            byte sink = 0;
+            for (byte[] b : bytes) {
+                sink ^= sha.digest(b)[0];
+            }
+            long t2 = System.nanoTime();
+            if (r >= 0) {
+                chain[r] = links.size() / ((t1 - t0) / 1e9);
+                raw[r] = links.size() / ((t2 - t1) / 1e9);
+            }
+            if (sink == 42 && r == -3) {
+                System.out.print("");
+            }
+        }
+        Arrays.sort(chain);
+        Arrays.sort(raw);
+        System.out.printf("chain check (LedgerChain.Walker): median %.0f events/s (min %.0f, max %.0f)%n", chain[rounds / 2], chain[0], chain[rounds - 1]);
+        System.out.printf("raw SHA-256 over the same bytes:  median %.0f events/s (min %.0f, max %.0f), %.0f MB/s%n",
+                raw[rounds / 2], raw[0], raw[rounds - 1], raw[rounds / 2] * total / links.size() / 1e6);
+        System.out.printf("chain check / raw SHA-256: %.0f%%%n", 100 * chain[rounds / 2] / raw[rounds / 2]);
+    }
+}

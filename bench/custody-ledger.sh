@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The custody ledger on PostGIS, in one run: append rate through the API with 1 and 8 concurrent writers,
+# then a chain of 1,000,000 events verified by the product's command-line verifier and by the chain check
+# alone, side by side with raw SHA-256 over the same bytes (CustodyLedgerBenchmark.java).
+# Needs: the jar (./mvnw -q package -DskipTests), a local PostgreSQL with PostGIS where user postgres may
+# create databases (trust auth), curl, a JDK 21+. Usage: bench/custody-ledger.sh [seconds per append run]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-20}
+events=${EVENTS:-1000000}
+port=${PORT:-18096}
+db=custodian_bench_ledger
+source bench/scratch-app.sh
+bench="$java -cp target/classes:$pgjar bench/CustodyLedgerBenchmark.java"
+sleep 3 # the demo's ordnance finds reach custody asynchronously
+
+agency=$(curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/agencies" | sed -E 's/^\[\{"id":([0-9]+).*/\1/')
+site=$(curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+  -d "{\"name\":\"Benchmark store\",\"regionCode\":\"KHJ\",\"location\":{\"type\":\"Point\",\"coordinates\":[46.80,39.912]},\"capacity\":10000000,\"keeperAgencyId\":$agency}" \
+  "http://127.0.0.1:$port/api/custody/sites" | sed -E 's/^\{"id":([0-9]+).*/\1/')
+$bench append "http://127.0.0.1:$port" "$token" "$site" 5 1 >/dev/null # warm-up
+$bench append "http://127.0.0.1:$port" "$token" "$site" "$seconds" 1
+$bench append "http://127.0.0.1:$port" "$token" "$site" "$seconds" 8
+curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/custody/verify"; echo
+kill $app; wait $app 2>/dev/null || true
+
+$bench fill "$url" "$events"
+for run in 1 2 3; do
+  "$java" -jar "$jar" verify-custody-ledger --spring.datasource.url="$url" --logging.level.root=WARN | grep 'custody ledger'
+done
+$bench verify "$url" 5

@@ -1,0 +1,24 @@
+# Sourced by the harnesses: starts the packaged jar on a scratch PostGIS database named $db on port $port,
+# waits until it is healthy, and drops the database on exit. Sets java, jar, pgjar, psql, url, app.
+jar=$(realpath "$(ls target/custodian-*.jar | grep -v plain | head -n 1)")
+java_home=${JAVA_HOME:-}
+for jdk in /usr/lib/jvm/*; do
+  "$jdk/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])' && java_home=$jdk
+done
+java="$java_home/bin/java"
+pgjar=$(find ~/.m2/repository/org/postgresql/postgresql -name 'postgresql-*.jar' | sort -V | tail -n 1)
+psql="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
+url="jdbc:postgresql://127.0.0.1:5432/$db?user=postgres"
+
+$psql -c "drop database if exists $db with (force)" postgres
+$psql -c "create database $db" postgres
+$psql -c "create extension postgis" "$db"
+scratch=$(mktemp -d)
+CUSTODIAN_ADMIN_PASSWORD=benchmark-password "$java" -jar "$jar" --server.port="$port" \
+  --spring.datasource.url="$url" >"$scratch/log" 2>&1 &
+app=$!
+trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; $psql -c "drop database if exists $db with (force)" postgres; rm -rf "$scratch"' EXIT
+until curl -sf "http://127.0.0.1:$port/actuator/health" | grep -q UP; do sleep 0.5; done
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); java: $("$java" -version 2>&1 | head -n 1); $(psql -h 127.0.0.1 -U postgres -Atc 'select version()' postgres | cut -d, -f1)"
+token=$(curl -sf -u admin:benchmark-password -H 'Content-Type: application/json' -d '{"name":"benchmark"}' \
+  "http://127.0.0.1:$port/api/tokens" | sed -E 's/.*"secret":"([^"]+)".*/\1/')

@@ -1,0 +1,622 @@
+package org.custodian.custody;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.custodian.geo.GeometryRules;
+import org.custodian.platform.ConflictWithState;
+import org.custodian.platform.RecordNotFound;
+import org.custodian.platform.Role;
+import org.custodian.platform.RuleViolated;
+import org.custodian.platform.Scope;
+import org.custodian.territory.Region;
+import org.custodian.territory.Territory;
+import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Point;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The custody module's API. Who sees what: administrators and the custody roles (director, officer) of an
+ * item's region see everything, serials and locations included; other roles of the region see the register
+ * without serials, markings, lots and locations; partners see aggregate counts only. Every change to an item
+ * is appended to the {@link CustodyLedger} in the same transaction.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Custody {
+
+    /** Largest page of a register search. */
+    static final int MAX_RESULTS = 1_000;
+
+    private final CustodyItems items;
+    private final StorageSites sites;
+    private final SurrenderBatches batches;
+    private final Transfers transfers;
+    private final Destructions destructions;
+    private final CustodyLedger ledger;
+    private final Territory territory;
+
+    Custody(
+            CustodyItems items,
+            StorageSites sites,
+            SurrenderBatches batches,
+            Transfers transfers,
+            Destructions destructions,
+            CustodyLedger ledger,
+            Territory territory) {
+        this.items = items;
+        this.sites = sites;
+        this.batches = batches;
+        this.transfers = transfers;
+        this.destructions = destructions;
+        this.ledger = ledger;
+        this.territory = territory;
+    }
+
+    /** What an item is, as found. */
+    public record ItemDraft(
+            CustodyItem.Category category,
+            String description,
+            @Nullable String typeModel,
+            @Nullable String manufacturer,
+            @Nullable String countryOfManufacture,
+            @Nullable String calibre,
+            @Nullable String serialNumber,
+            @Nullable String markings,
+            @Nullable String lot,
+            BigDecimal quantity,
+            CustodyItem.Unit unit,
+            @Nullable HazardCode hazardCode,
+            CustodyItem.@Nullable Condition condition,
+            Point foundAt,
+            Instant foundTime,
+            String foundBy) {}
+
+    public record SiteDraft(
+            String name,
+            String regionCode,
+            @Nullable Long facilityId,
+            Point location,
+            int capacity,
+            long keeperAgencyId) {}
+
+    public record BatchDraft(
+            String regionCode,
+            String party,
+            Point place,
+            Instant receivedAt,
+            String receivingOfficer,
+            List<String> witnesses,
+            long siteId,
+            List<ItemDraft> items) {}
+
+    /** Where an item goes: another site, or another agency (exactly one). */
+    public record TransferDraft(
+            @Nullable Long toSiteId,
+            @Nullable Long toAgencyId,
+            @Nullable Instant dispatchedAt) {}
+
+    public record ReceiptDraft(
+            @Nullable Long siteId,
+            @Nullable Instant receivedAt,
+            BigDecimal quantity,
+            @Nullable String discrepancy) {}
+
+    public record DestructionDraft(String method, Instant destroyedAt, List<String> witnesses, String certificate) {}
+
+    /** Filters of the register. {@code serial} matches a serial or marking exactly, {@code partial} in part. */
+    public record ItemQuery(
+            @Nullable String region,
+            CustodyItem.@Nullable Category category,
+            CustodyItem.@Nullable Status status,
+            @Nullable Long siteId,
+            @Nullable String serial,
+            @Nullable String partial) {}
+
+    /** How much of an item's record the caller may see. */
+    public enum Visibility {
+        FULL,
+        WITHOUT_SERIALS_AND_LOCATIONS,
+        COUNTS_ONLY
+    }
+
+    /** Items by region, category and status. */
+    public record Count(String regionCode, CustodyItem.Category category, CustodyItem.Status status, long items) {}
+
+    public record SiteContents(StorageSite site, List<CustodyItem> held, List<Transfer> expected, List<String> codes) {}
+
+    public Visibility visibility(Scope scope, String regionCode) {
+        if (scope.isAdmin()) {
+            return Visibility.FULL;
+        }
+        if (scope.role() == Role.PARTNER || !scope.reads(regionCode)) {
+            return Visibility.COUNTS_ONLY;
+        }
+        return scope.role() == Role.DIRECTOR || scope.role() == Role.OFFICER
+                ? Visibility.FULL
+                : Visibility.WITHOUT_SERIALS_AND_LOCATIONS;
+    }
+
+    // ---- sites
+
+    public List<StorageSite> sites(Scope scope, @Nullable String regionCode) {
+        requireRegister(scope);
+        return sites.findInScope(regionCode, scope.allRegions(), scope.regionsForQuery());
+    }
+
+    public StorageSite site(Scope scope, long id) {
+        requireRegister(scope);
+        return sites.findById(id)
+                .filter(s -> scope.reads(s.regionCode()))
+                .orElseThrow(() -> new RecordNotFound("storage site", id));
+    }
+
+    /** A site with what it holds, what is on its way to it, and the hazard codes it holds. */
+    public SiteContents contents(Scope scope, long id) {
+        StorageSite site = site(scope, id);
+        List<CustodyItem> held = items.heldAt(id);
+        List<String> codes = held.stream()
+                .map(CustodyItem::hazardCode)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .sorted()
+                .toList();
+        return new SiteContents(site, held, transfers.expectedAt(id), codes);
+    }
+
+    @Transactional
+    public StorageSite createSite(Scope scope, SiteDraft draft) {
+        Region region = territory.writableRegion(scope, draft.regionCode());
+        GeometryRules.check("location", draft.location(), Set.of("Point"));
+        if (!region.covers(draft.location())) {
+            throw new RuleViolated("location", "the site lies outside region " + region.code());
+        }
+        if (draft.capacity() <= 0) {
+            throw new RuleViolated("capacity", "a site holds at least one item");
+        }
+        territory.agency(draft.keeperAgencyId());
+        if (sites.findByName(draft.name().strip()).isPresent()) {
+            throw new ConflictWithState("a storage site named " + draft.name().strip() + " exists already");
+        }
+        return sites.save(new StorageSite(
+                draft.name().strip(),
+                region.code(),
+                draft.facilityId(),
+                draft.location(),
+                draft.capacity(),
+                draft.keeperAgencyId()));
+    }
+
+    // ---- register
+
+    public List<CustodyItem> items(Scope scope, ItemQuery query) {
+        requireRegister(scope);
+        String serial = normalised(query.serial());
+        String partial = normalised(query.partial());
+        if ((serial != null || partial != null) && !seesSerialsSomewhere(scope)) {
+            throw new AccessDeniedException("searching by serial or marking needs a custody role");
+        }
+        List<CustodyItem> found = items.search(
+                query.region(),
+                query.category(),
+                query.status(),
+                query.siteId(),
+                serial,
+                partial == null ? null : "%" + partial.replace("%", "").replace("_", "") + "%",
+                scope.allRegions(),
+                scope.regionsForQuery(),
+                PageRequest.of(0, MAX_RESULTS));
+        // A serial search never reveals items of a region where the caller may not see serials.
+        return serial == null && partial == null
+                ? found
+                : found.stream()
+                        .filter(i -> visibility(scope, i.regionCode()) == Visibility.FULL)
+                        .toList();
+    }
+
+    public CustodyItem item(Scope scope, long id) {
+        requireRegister(scope);
+        return items.findInScope(id, scope.allRegions(), scope.regionsForQuery())
+                .orElseThrow(() -> new RecordNotFound("custody item", id));
+    }
+
+    public List<LedgerChain.Link> history(Scope scope, long itemId) {
+        item(scope, itemId);
+        return ledger.history(itemId);
+    }
+
+    public List<Transfer> transfers(Scope scope, long itemId) {
+        item(scope, itemId);
+        return transfers.findByItemIdOrderById(itemId);
+    }
+
+    public java.util.Optional<Destruction> destruction(Scope scope, long itemId) {
+        item(scope, itemId);
+        return destructions.findByItemId(itemId);
+    }
+
+    public List<Count> counts(Scope scope, @Nullable String regionCode) {
+        return items.counts(regionCode, scope.allRegions(), scope.regionsForQuery()).stream()
+                .map(r -> new Count(
+                        (String) r[0],
+                        (CustodyItem.Category) r[1],
+                        (CustodyItem.Status) r[2],
+                        ((Number) r[3]).longValue()))
+                .toList();
+    }
+
+    /** Registers one item found or seized and puts it in a site. */
+    @Transactional
+    public CustodyItem register(Scope scope, ItemDraft draft, CustodyItem.Origin origin, long siteId) {
+        if (origin == CustodyItem.Origin.SURRENDER) {
+            throw new RuleViolated("origin", "surrendered items are received in a surrender batch");
+        }
+        StorageSite site = writableSite(scope, siteId);
+        ledger.lock();
+        CustodyItem item = newItem(site, draft, origin, nextNumber(site.regionCode()));
+        return store(item, site, Map.of());
+    }
+
+    // ---- surrender
+
+    public List<SurrenderBatch> batches(Scope scope) {
+        requireFull(scope, null);
+        return batches.findInScope(scope.allRegions(), scope.regionsForQuery());
+    }
+
+    public SurrenderBatch batch(Scope scope, long id) {
+        SurrenderBatch batch = batches.findById(id)
+                .filter(b -> scope.reads(b.regionCode()))
+                .orElseThrow(() -> new RecordNotFound("surrender batch", id));
+        requireFull(scope, batch.regionCode());
+        return batch;
+    }
+
+    public List<CustodyItem> batchItems(Scope scope, long id) {
+        batch(scope, id);
+        return items.findByBatchIdOrderById(id);
+    }
+
+    /** Receives a surrender: the batch and each of its items, registered and stored at the batch's site. */
+    @Transactional
+    public SurrenderBatch receiveSurrender(Scope scope, BatchDraft draft) {
+        Region region = territory.writableRegion(scope, draft.regionCode());
+        GeometryRules.check("place", draft.place(), Set.of("Point"));
+        if (!region.covers(draft.place())) {
+            throw new RuleViolated("place", "the place lies outside region " + region.code());
+        }
+        notInFuture("receivedAt", draft.receivedAt());
+        if (draft.items().isEmpty()) {
+            throw new RuleViolated("items", "a surrender batch lists at least one item");
+        }
+        if (draft.witnesses().stream().allMatch(String::isBlank)) {
+            throw new RuleViolated("witnesses", "a surrender is received before at least one witness");
+        }
+        StorageSite site = writableSite(scope, draft.siteId());
+        ledger.lock();
+        String reference = region.code() + "-SB-" + String.format("%04d", batches.countByRegionCode(region.code()) + 1);
+        SurrenderBatch batch = batches.save(new SurrenderBatch(
+                reference,
+                region.code(),
+                draft.party().strip(),
+                draft.place(),
+                draft.receivedAt(),
+                draft.receivingOfficer().strip(),
+                draft.witnesses().stream()
+                        .map(String::strip)
+                        .filter(w -> !w.isEmpty())
+                        .toList(),
+                site.id()));
+        long number = nextNumber(site.regionCode());
+        for (int i = 0; i < draft.items().size(); i++) {
+            CustodyItem item = newItem(site, draft.items().get(i), CustodyItem.Origin.SURRENDER, number + i);
+            item.fromBatch(batch.id());
+            try {
+                store(item, site, Map.of("batch", reference, "party", batch.party()));
+            } catch (RuleViolated e) {
+                throw new RuleViolated("items[" + i + "]." + e.field(), e.getMessage());
+            }
+        }
+        return batch;
+    }
+
+    // ---- transfers and destruction
+
+    /** The first step of a transfer: the item leaves its site for another site or another agency. */
+    @Transactional
+    public Transfer dispatch(Scope scope, long itemId, TransferDraft draft) {
+        CustodyItem item = lockedWritable(scope, itemId);
+        item.dispatch();
+        if ((draft.toSiteId() == null) == (draft.toAgencyId() == null)) {
+            throw new RuleViolated("toSiteId", "send the item either to a site or to an agency");
+        }
+        Instant at = draft.dispatchedAt() == null ? Instant.now() : draft.dispatchedAt();
+        notInFuture("dispatchedAt", at);
+        long from = java.util.Objects.requireNonNull(item.siteId());
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("fromSite", from);
+        if (draft.toSiteId() != null) {
+            if (draft.toSiteId() == from) {
+                throw new RuleViolated("toSiteId", "the item is at that site already");
+            }
+            StorageSite to = sites.findById(draft.toSiteId())
+                    .orElseThrow(() -> new RuleViolated("toSiteId", "no storage site " + draft.toSiteId()));
+            // Refuse now what the destination would refuse on arrival.
+            to.refusal(item, items.heldAt(to.id())).ifPresent(why -> {
+                throw new RuleViolated("toSiteId", why);
+            });
+            payload.put("toSite", to.id());
+        } else {
+            territory.agency(draft.toAgencyId());
+            payload.put("toAgency", draft.toAgencyId());
+        }
+        Transfer transfer = transfers.save(
+                new Transfer(item.id(), from, draft.toSiteId(), draft.toAgencyId(), at, scope.username()));
+        payload.put("transfer", transfer.id());
+        payload.put("dispatchedAt", at.toString());
+        items.flush();
+        ledger.append(item.id(), CustodyLedger.Kind.DISPATCHED, payload);
+        return transfer;
+    }
+
+    /** The second step: the receiving site (or agency) records what arrived. */
+    @Transactional
+    public Transfer receive(Scope scope, long transferId, ReceiptDraft draft) {
+        Transfer transfer =
+                transfers.findById(transferId).orElseThrow(() -> new RecordNotFound("transfer", transferId));
+        CustodyItem item = items.lockById(transfer.itemId())
+                .filter(i -> scope.reads(i.regionCode())
+                        || (transfer.toSiteId() != null && scope.writes(siteRegion(transfer.toSiteId()))))
+                .orElseThrow(() -> new RecordNotFound("transfer", transferId));
+        Instant at = draft.receivedAt() == null ? Instant.now() : draft.receivedAt();
+        notInFuture("receivedAt", at);
+        if (draft.quantity().signum() < 0) {
+            throw new RuleViolated("quantity", "a quantity cannot be negative");
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("transfer", transfer.id());
+        if (draft.siteId() != null) {
+            StorageSite site = writableSite(scope, draft.siteId());
+            transfer.receive(site.id(), at, scope.username(), draft.quantity(), item.quantity(), draft.discrepancy());
+            site.refusal(item, items.heldAt(site.id())).ifPresent(why -> {
+                throw new RuleViolated("siteId", why);
+            });
+            item.receiveAt(site);
+            payload.put("site", site.id());
+        } else {
+            if (!scope.writes(item.regionCode())) {
+                throw new AccessDeniedException("no write access to region " + item.regionCode());
+            }
+            transfer.receive(null, at, scope.username(), draft.quantity(), item.quantity(), draft.discrepancy());
+            item.handOver(java.util.Objects.requireNonNull(transfer.toAgencyId()));
+            payload.put("agency", transfer.toAgencyId());
+        }
+        payload.put("receivedAt", at.toString());
+        payload.put("quantity", draft.quantity().toPlainString());
+        if (transfer.discrepancy() != null) {
+            payload.put("discrepancy", transfer.discrepancy());
+        }
+        items.flush();
+        ledger.append(
+                item.id(),
+                draft.siteId() == null ? CustodyLedger.Kind.HANDED_OVER : CustodyLedger.Kind.RECEIVED,
+                payload);
+        return transfer;
+    }
+
+    @Transactional
+    public Destruction destroy(Scope scope, long itemId, DestructionDraft draft) {
+        CustodyItem item = lockedWritable(scope, itemId);
+        item.destroy();
+        notInFuture("destroyedAt", draft.destroyedAt());
+        if (draft.method().isBlank()) {
+            throw new RuleViolated("method", "say how the item was destroyed");
+        }
+        if (draft.certificate().isBlank()) {
+            throw new RuleViolated("certificate", "give the destruction certificate's number");
+        }
+        List<String> witnesses = draft.witnesses().stream()
+                .map(String::strip)
+                .filter(w -> !w.isEmpty())
+                .toList();
+        if (witnesses.isEmpty()) {
+            throw new RuleViolated("witnesses", "a destruction is witnessed by at least one person");
+        }
+        Destruction destruction = destructions.save(new Destruction(
+                item.id(),
+                draft.method().strip(),
+                draft.destroyedAt(),
+                witnesses,
+                draft.certificate().strip(),
+                scope.username()));
+        items.flush();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("method", destruction.method());
+        payload.put("destroyedAt", draft.destroyedAt().toString());
+        payload.put("witnesses", witnesses);
+        payload.put("certificate", destruction.certificate());
+        ledger.append(item.id(), CustodyLedger.Kind.DESTROYED, payload);
+        return destruction;
+    }
+
+    @Transactional
+    public CustodyItem release(Scope scope, long itemId, String reason) {
+        CustodyItem item = lockedWritable(scope, itemId);
+        item.release();
+        if (reason.isBlank()) {
+            throw new RuleViolated("reason", "say why and to whom the item is released");
+        }
+        items.flush();
+        ledger.append(item.id(), CustodyLedger.Kind.RELEASED, Map.of("reason", reason.strip()));
+        return item;
+    }
+
+    // ---- ordnance finds from mine action
+
+    /**
+     * Takes an ordnance find into custody at the nearest site of its region that accepts it (or the nearest
+     * anywhere). Idempotent: a find is registered once.
+     */
+    @Transactional
+    public @Nullable CustodyItem takeOrdnanceFind(
+            long findId,
+            String regionCode,
+            Point location,
+            String category,
+            String description,
+            int quantity,
+            Instant foundTime) {
+        ledger.lock();
+        if (items.existsByOrdnanceFindId(findId)) {
+            return null;
+        }
+        ItemDraft draft = new ItemDraft(
+                CustodyItem.Category.EXPLOSIVE,
+                category.replace("_MINE", " mine")
+                                .replace("CLUSTER_MUNITION", "cluster munition")
+                                .replace("BOOBY_TRAP", "booby trap")
+                        + ": " + description,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                BigDecimal.valueOf(quantity),
+                CustodyItem.Unit.PIECES,
+                null,
+                CustodyItem.Condition.UNSAFE,
+                location,
+                foundTime,
+                "mine action (ordnance find " + findId + ")");
+        List<StorageSite> candidates = new ArrayList<>(sites.findAll());
+        candidates.sort(Comparator.comparing((StorageSite s) -> !s.regionCode().equals(regionCode))
+                .thenComparingDouble(s -> s.location().distance(location)));
+        for (StorageSite site : candidates) {
+            CustodyItem item = newItem(site, draft, CustodyItem.Origin.ORDNANCE_FIND, nextNumber(site.regionCode()));
+            if (site.refusal(item, items.heldAt(site.id())).isEmpty()) {
+                item.fromOrdnanceFind(findId);
+                return store(item, site, Map.of("ordnanceFind", findId));
+            }
+        }
+        throw new ConflictWithState("no storage site can take ordnance find " + findId);
+    }
+
+    // ---- internals
+
+    private CustodyItem newItem(StorageSite site, ItemDraft d, CustodyItem.Origin origin, long number) {
+        GeometryRules.check("foundAt", d.foundAt(), Set.of("Point"));
+        if (d.quantity().signum() <= 0) {
+            throw new RuleViolated("quantity", "a quantity must be more than zero");
+        }
+        if (d.unit() == CustodyItem.Unit.PIECES || d.unit() == CustodyItem.Unit.ROUNDS) {
+            if (d.quantity().stripTrailingZeros().scale() > 0) {
+                throw new RuleViolated("quantity", d.unit().name().toLowerCase(Locale.ROOT) + " are counted whole");
+            }
+        }
+        notInFuture("foundTime", d.foundTime());
+        if (d.hazardCode() != null
+                && d.category() != CustodyItem.Category.AMMUNITION
+                && d.category() != CustodyItem.Category.EXPLOSIVE) {
+            throw new RuleViolated("hazardCode", "a UN hazard code is for ammunition and explosives");
+        }
+        if (d.category() == CustodyItem.Category.WEAPON && d.serialNumber() == null && d.markings() == null) {
+            throw new RuleViolated("serialNumber", "record a weapon's serial number or, if it has none, its markings");
+        }
+        return new CustodyItem(
+                site.regionCode() + "-CI-" + String.format("%05d", number), site.regionCode(), d, origin, site.id());
+    }
+
+    private CustodyItem store(CustodyItem item, StorageSite site, Map<String, ?> context) {
+        site.refusal(item, items.heldAt(site.id())).ifPresent(why -> {
+            throw new RuleViolated("siteId", why);
+        });
+        CustodyItem saved = items.saveAndFlush(item);
+        Map<String, @Nullable Object> payload = new LinkedHashMap<>();
+        payload.put("reference", saved.reference());
+        payload.put("category", saved.category().name());
+        payload.put("description", saved.description());
+        payload.put("typeModel", saved.typeModel());
+        payload.put("serialNumber", saved.serialNumber());
+        payload.put("markings", saved.markings());
+        payload.put("lot", saved.lot());
+        payload.put("quantity", saved.quantity().toPlainString());
+        payload.put("unit", saved.unit().name());
+        payload.put("hazardCode", saved.hazardCode());
+        payload.put("origin", saved.origin().name());
+        payload.put("foundAt", saved.foundAt().toText());
+        payload.put("foundTime", saved.foundTime().toString());
+        payload.put("site", site.id());
+        payload.putAll(context);
+        ledger.append(saved.id(), CustodyLedger.Kind.REGISTERED, payload);
+        return saved;
+    }
+
+    private long nextNumber(String regionCode) {
+        return items.countByReferenceStartingWith(regionCode + "-CI-") + 1;
+    }
+
+    /** The item, locked first so that a second change waits and then sees the first one's outcome. */
+    private CustodyItem lockedWritable(Scope scope, long itemId) {
+        requireRegister(scope);
+        CustodyItem item = items.lockById(itemId)
+                .filter(i -> scope.reads(i.regionCode()))
+                .orElseThrow(() -> new RecordNotFound("custody item", itemId));
+        if (!scope.writes(item.regionCode())) {
+            throw new AccessDeniedException("no write access to region " + item.regionCode());
+        }
+        return item;
+    }
+
+    private StorageSite writableSite(Scope scope, long siteId) {
+        StorageSite site = sites.findById(siteId)
+                .filter(s -> scope.reads(s.regionCode()))
+                .orElseThrow(() -> new RuleViolated("siteId", "no storage site " + siteId + " in your regions"));
+        territory.writableRegion(scope, site.regionCode());
+        return site;
+    }
+
+    private String siteRegion(long siteId) {
+        return sites.findById(siteId).map(StorageSite::regionCode).orElse("");
+    }
+
+    private void requireRegister(Scope scope) {
+        if (scope.role() == Role.PARTNER) {
+            throw new AccessDeniedException("partners see aggregate counts of custody items only");
+        }
+    }
+
+    private void requireFull(Scope scope, @Nullable String regionCode) {
+        requireRegister(scope);
+        if (regionCode != null && visibility(scope, regionCode) != Visibility.FULL) {
+            throw new AccessDeniedException("surrender batches and receipts need a custody role of the region");
+        }
+        if (!seesSerialsSomewhere(scope)) {
+            throw new AccessDeniedException("surrender batches and receipts need a custody role");
+        }
+    }
+
+    private static boolean seesSerialsSomewhere(Scope scope) {
+        return scope.isAdmin() || scope.role() == Role.DIRECTOR || scope.role() == Role.OFFICER;
+    }
+
+    private static @Nullable String normalised(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip().toUpperCase(Locale.ROOT);
+    }
+
+    private static void notInFuture(String field, Instant at) {
+        if (at.isAfter(Instant.now().plusSeconds(60))) {
+            throw new RuleViolated(field, "the time is in the future");
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.custodian.custody;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.custodian.geo.Wgs84;
+import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Point;
+
+/**
+ * A place where items are kept: a store, a magazine or a container at a point, optionally a registered
+ * facility, with the agency that keeps it and how many items it may hold.
+ */
+@Entity
+@Table(name = "custody_site")
+public class StorageSite {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private @Nullable Long id;
+
+    @Version
+    private long version;
+
+    private String name;
+    private String regionCode;
+    private @Nullable Long facilityId;
+    private Point location;
+    private int capacity;
+    private long keeperAgencyId;
+
+    protected StorageSite() {
+        this.name = "";
+        this.regionCode = "";
+        this.location = Wgs84.FACTORY.createPoint();
+    }
+
+    StorageSite(
+            String name,
+            String regionCode,
+            @Nullable Long facilityId,
+            Point location,
+            int capacity,
+            long keeperAgencyId) {
+        this.name = name;
+        this.regionCode = regionCode;
+        this.facilityId = facilityId;
+        this.location = location;
+        this.capacity = capacity;
+        this.keeperAgencyId = keeperAgencyId;
+    }
+
+    /**
+     * Why the site may not take this item, given what it holds now, or empty when it may: its capacity, and
+     * for ammunition and explosives the UN compatibility mixing rules.
+     */
+    Optional<String> refusal(CustodyItem item, List<CustodyItem> held) {
+        if (held.size() >= capacity) {
+            return Optional.of(name + " is full: it holds " + held.size() + " items, its capacity");
+        }
+        HazardCode code = item.hazard();
+        if (code == null) {
+            return Optional.empty();
+        }
+        for (CustodyItem other : held) {
+            HazardCode otherCode = other.hazard();
+            if (otherCode == null) {
+                continue;
+            }
+            Optional<String> conflict = code.conflictWith(otherCode);
+            if (conflict.isEmpty()
+                    && (code.storedAlone() || otherCode.storedAlone())
+                    && !Objects.equals(item.typeModel(), other.typeModel())) {
+                conflict = Optional.of("compatibility group " + code.group()
+                        + " may be stored only with items of the same type (" + other.reference() + " is "
+                        + Objects.requireNonNullElse(other.typeModel(), "of no stated type") + ")");
+            }
+            if (conflict.isPresent()) {
+                return Optional.of(name + " refuses " + code + ": it holds " + other.reference() + " (" + otherCode
+                        + "); " + conflict.get());
+            }
+        }
+        return Optional.empty();
+    }
+
+    public long id() {
+        return Objects.requireNonNull(id, "not saved yet");
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String regionCode() {
+        return regionCode;
+    }
+
+    public @Nullable Long facilityId() {
+        return facilityId;
+    }
+
+    public Point location() {
+        return location;
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    public long keeperAgencyId() {
+        return keeperAgencyId;
+    }
+}
