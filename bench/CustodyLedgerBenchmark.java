@@ -132,6 +132,7 @@ public class CustodyLedgerBenchmark {
                 p.executeUpdate();
             }
             c.commit();
+            c.setAutoCommit(true);
             try (Statement s = c.createStatement()) {
                 s.execute("vacuum analyze custody_event");
             }

@@ -20,6 +20,7 @@ public class CustodianApplication {
             System.exit(SpringApplication.exit(new SpringApplicationBuilder(CustodianApplication.class)
                     .web(WebApplicationType.NONE)
                     .properties("custodian.demo.enabled=false", "custodian.custody.verify-ledger=true")
+                    .bannerMode(org.springframework.boot.Banner.Mode.OFF)
                     .logStartupInfo(false)
                     .run(rest)));
         }

@@ -43,6 +43,7 @@ public class Custody {
     private final Transfers transfers;
     private final Destructions destructions;
     private final CustodyLedger ledger;
+    private final ReferenceNumbers numbers;
     private final Territory territory;
 
     Custody(
@@ -52,6 +53,7 @@ public class Custody {
             Transfers transfers,
             Destructions destructions,
             CustodyLedger ledger,
+            ReferenceNumbers numbers,
             Territory territory) {
         this.items = items;
         this.sites = sites;
@@ -59,6 +61,7 @@ public class Custody {
         this.transfers = transfers;
         this.destructions = destructions;
         this.ledger = ledger;
+        this.numbers = numbers;
         this.territory = territory;
     }
 
@@ -261,8 +264,7 @@ public class Custody {
             throw new RuleViolated("origin", "surrendered items are received in a surrender batch");
         }
         StorageSite site = writableSite(scope, siteId);
-        ledger.lock();
-        CustodyItem item = newItem(site, draft, origin, nextNumber(site.regionCode()));
+        CustodyItem item = newItem(site, draft, origin, numbers.next(ReferenceNumbers.ITEMS));
         return store(item, site, Map.of());
     }
 
@@ -302,8 +304,8 @@ public class Custody {
             throw new RuleViolated("witnesses", "a surrender is received before at least one witness");
         }
         StorageSite site = writableSite(scope, draft.siteId());
-        ledger.lock();
-        String reference = region.code() + "-SB-" + String.format("%04d", batches.countByRegionCode(region.code()) + 1);
+        String reference =
+                region.code() + "-SB-" + String.format("%04d", numbers.next(ReferenceNumbers.SURRENDER_BATCHES));
         SurrenderBatch batch = batches.save(new SurrenderBatch(
                 reference,
                 region.code(),
@@ -316,9 +318,9 @@ public class Custody {
                         .filter(w -> !w.isEmpty())
                         .toList(),
                 site.id()));
-        long number = nextNumber(site.regionCode());
         for (int i = 0; i < draft.items().size(); i++) {
-            CustodyItem item = newItem(site, draft.items().get(i), CustodyItem.Origin.SURRENDER, number + i);
+            CustodyItem item = newItem(
+                    site, draft.items().get(i), CustodyItem.Origin.SURRENDER, numbers.next(ReferenceNumbers.ITEMS));
             item.fromBatch(batch.id());
             try {
                 store(item, site, Map.of("batch", reference, "party", batch.party()));
@@ -351,7 +353,7 @@ public class Custody {
             StorageSite to = sites.findById(draft.toSiteId())
                     .orElseThrow(() -> new RuleViolated("toSiteId", "no storage site " + draft.toSiteId()));
             // Refuse now what the destination would refuse on arrival.
-            to.refusal(item, items.heldAt(to.id())).ifPresent(why -> {
+            refusal(to, item).ifPresent(why -> {
                 throw new RuleViolated("toSiteId", why);
             });
             payload.put("toSite", to.id());
@@ -387,7 +389,7 @@ public class Custody {
         if (draft.siteId() != null) {
             StorageSite site = writableSite(scope, draft.siteId());
             transfer.receive(site.id(), at, scope.username(), draft.quantity(), item.quantity(), draft.discrepancy());
-            site.refusal(item, items.heldAt(site.id())).ifPresent(why -> {
+            refusal(site, item).ifPresent(why -> {
                 throw new RuleViolated("siteId", why);
             });
             item.receiveAt(site);
@@ -475,7 +477,6 @@ public class Custody {
             String description,
             int quantity,
             Instant foundTime) {
-        ledger.lock();
         if (items.existsByOrdnanceFindId(findId)) {
             return null;
         }
@@ -503,8 +504,10 @@ public class Custody {
         candidates.sort(Comparator.comparing((StorageSite s) -> !s.regionCode().equals(regionCode))
                 .thenComparingDouble(s -> s.location().distance(location)));
         for (StorageSite site : candidates) {
-            CustodyItem item = newItem(site, draft, CustodyItem.Origin.ORDNANCE_FIND, nextNumber(site.regionCode()));
-            if (site.refusal(item, items.heldAt(site.id())).isEmpty()) {
+            CustodyItem probe = newItem(site, draft, CustodyItem.Origin.ORDNANCE_FIND, 0);
+            if (refusal(site, probe).isEmpty()) {
+                CustodyItem item =
+                        newItem(site, draft, CustodyItem.Origin.ORDNANCE_FIND, numbers.next(ReferenceNumbers.ITEMS));
                 item.fromOrdnanceFind(findId);
                 return store(item, site, Map.of("ordnanceFind", findId));
             }
@@ -538,7 +541,7 @@ public class Custody {
     }
 
     private CustodyItem store(CustodyItem item, StorageSite site, Map<String, ?> context) {
-        site.refusal(item, items.heldAt(site.id())).ifPresent(why -> {
+        refusal(site, item).ifPresent(why -> {
             throw new RuleViolated("siteId", why);
         });
         CustodyItem saved = items.saveAndFlush(item);
@@ -562,8 +565,8 @@ public class Custody {
         return saved;
     }
 
-    private long nextNumber(String regionCode) {
-        return items.countByReferenceStartingWith(regionCode + "-CI-") + 1;
+    private java.util.Optional<String> refusal(StorageSite site, CustodyItem item) {
+        return site.refusal(item, items.countHeldAt(site.id()), items.hazardsHeldAt(site.id()));
     }
 
     /** The item, locked first so that a second change waits and then sees the first one's outcome. */

@@ -10,7 +10,6 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -50,13 +49,18 @@ public class CustodyLedger {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int FETCH = 10_000;
 
+    private final DataSource dataSource;
     private final JdbcTemplate jdbc;
-    private final JdbcTemplate streaming;
+    /** Below this many events one connection verifies faster than several. */
+    private final long parallelFrom;
 
-    CustodyLedger(DataSource dataSource) {
+    CustodyLedger(
+            DataSource dataSource,
+            @org.springframework.beans.factory.annotation.Value("${custodian.custody.verify-parallel-from:50000}")
+                    long parallelFrom) {
+        this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
-        this.streaming = new JdbcTemplate(dataSource);
-        this.streaming.setFetchSize(FETCH);
+        this.parallelFrom = parallelFrom;
     }
 
     /** Appends one event for the item; must run inside the transaction that makes the change. */
@@ -84,15 +88,6 @@ public class CustodyLedger {
         jdbc.update("update custody_ledger_head set last_seq = ?, last_hash = ? where id = 1", seq, hash);
     }
 
-    /**
-     * Takes the ledger head's lock for the rest of the transaction. Writes that number new records call
-     * this first, so that concurrent writers queue instead of racing for the same reference.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    void lock() {
-        jdbc.queryForMap("select last_seq from custody_ledger_head where id = 1 for update");
-    }
-
     /** An item's events, oldest first. */
     @Transactional(readOnly = true)
     public List<LedgerChain.Link> history(long itemId) {
@@ -103,38 +98,142 @@ public class CustodyLedger {
                 itemId);
     }
 
-    /** Recomputes the whole chain from the first event and reports the first broken link. */
-    @Transactional(readOnly = true)
+    /**
+     * Recomputes the whole chain from the first event up to the head and reports the first broken link.
+     * Long ledgers are read in as many ranges as there are processors, each on its own connection; the
+     * ranges are then joined in order, so the outcome is the same as walking the chain from the start.
+     */
     public Verification verify() {
         long started = System.nanoTime();
-        LedgerChain.Walker walker = new LedgerChain.Walker();
-        LedgerChain.Broken[] broken = {null};
-        streaming.query(
-                "select seq, item_id, at, actor, kind, payload, previous_hash, hash from custody_event order by seq",
-                (RowCallbackHandler) rs -> {
-                    if (broken[0] == null) {
-                        broken[0] = walker.next(link(rs));
-                    }
-                });
-        if (broken[0] == null) {
-            Map<String, Object> head = jdbc.queryForMap("select last_seq, last_hash from custody_ledger_head");
-            long lastSeq = ((Number) head.get("last_seq")).longValue();
-            if (lastSeq != walker.checked() || !walker.head().equals(((String) head.get("last_hash")).strip())) {
-                broken[0] = new LedgerChain.Broken(
-                        walker.checked() + 1,
-                        "the ledger head records " + lastSeq + " events but " + walker.checked()
-                                + " are stored: events after " + walker.checked() + " were removed");
+        Map<String, Object> head = jdbc.queryForMap("select last_seq, last_hash from custody_ledger_head where id = 1");
+        long last = ((Number) head.get("last_seq")).longValue();
+        String headHash = ((String) head.get("last_hash")).strip();
+        int parts = last < parallelFrom ? 1 : Runtime.getRuntime().availableProcessors();
+        List<Range> ranges = new java.util.ArrayList<>();
+        for (int i = 0; i < parts; i++) {
+            ranges.add(new Range(1 + last * i / parts, last * (i + 1) / parts));
+        }
+        List<RangeResult> results;
+        if (parts == 1) {
+            try {
+                results = List.of(walk(ranges.get(0)));
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("the ledger could not be read", e);
+            }
+        } else {
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(parts)) {
+                List<java.util.concurrent.Future<RangeResult>> futures =
+                        ranges.stream().map(r -> pool.submit(() -> walk(r))).toList();
+                results = new java.util.ArrayList<>();
+                for (var f : futures) {
+                    results.add(f.get());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("verification interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("verification failed", e.getCause());
             }
         }
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
-        LedgerChain.Broken b = broken[0];
+        long checked = 0;
+        String previous = LedgerChain.GENESIS;
+        LedgerChain.Broken broken = null;
+        for (RangeResult r : results) {
+            if (r.range().isEmpty()) {
+                continue;
+            }
+            LedgerChain.Broken inside = r.broken();
+            if (inside != null && inside.seq() == r.range().from()) {
+                broken = inside;
+                break;
+            }
+            if (r.firstPrevious() != null && !r.firstPrevious().equals(previous)) {
+                broken = new LedgerChain.Broken(
+                        r.range().from(), "event " + r.range().from() + " does not follow the event before it");
+                break;
+            }
+            checked += r.checked();
+            if (inside != null) {
+                broken = inside;
+                break;
+            }
+            if (r.checked() < r.range().size()) {
+                long missing = r.range().from() + r.checked();
+                broken = new LedgerChain.Broken(
+                        missing, "event " + missing + " is missing: the ledger head records " + last + " events");
+                break;
+            }
+            previous = r.lastHash();
+        }
+        if (broken == null && !previous.equals(headHash)) {
+            broken = new LedgerChain.Broken(last, "the last event does not match the ledger head");
+        }
         return new Verification(
-                walker.checked(),
-                b == null,
-                b == null ? null : b.seq(),
-                b == null ? null : b.reason(),
-                walker.head(),
-                took);
+                checked,
+                broken == null,
+                broken == null ? null : broken.seq(),
+                broken == null ? null : broken.reason(),
+                previous,
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** Events from and to, inclusive. */
+    private record Range(long from, long to) {
+        long size() {
+            return Math.max(0, to - from + 1);
+        }
+
+        boolean isEmpty() {
+            return size() == 0;
+        }
+    }
+
+    private record RangeResult(
+            Range range,
+            @Nullable String firstPrevious,
+            String lastHash,
+            long checked,
+            LedgerChain.@Nullable Broken broken) {}
+
+    private RangeResult walk(Range range) throws java.sql.SQLException {
+        if (range.isEmpty()) {
+            return new RangeResult(range, null, "", 0, null);
+        }
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            c.setReadOnly(true);
+            try (java.sql.PreparedStatement s = c.prepareStatement(
+                    "select seq, item_id, at, actor, kind, payload, previous_hash, hash from custody_event"
+                            + " where seq between ? and ? order by seq")) {
+                if (s.isWrapperFor(org.postgresql.PGStatement.class)) {
+                    // Binary rows from the first execution: timestamps arrive without text parsing.
+                    s.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
+                }
+                s.setFetchSize(FETCH);
+                s.setLong(1, range.from());
+                s.setLong(2, range.to());
+                LedgerChain.Walker walker = null;
+                String firstPrevious = null;
+                try (java.sql.ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        LedgerChain.Link link = link(rs);
+                        if (walker == null) {
+                            firstPrevious = link.previousHash();
+                            walker = new LedgerChain.Walker(range.from(), firstPrevious);
+                        }
+                        LedgerChain.Broken broken = walker.next(link);
+                        if (broken != null) {
+                            return new RangeResult(range, firstPrevious, walker.head(), walker.checked(), broken);
+                        }
+                    }
+                } finally {
+                    c.rollback();
+                }
+                return walker == null
+                        ? new RangeResult(range, null, "", 0, null)
+                        : new RangeResult(range, firstPrevious, walker.head(), walker.checked(), null);
+            }
+        }
     }
 
     private static LedgerChain.Link link(java.sql.ResultSet rs) throws java.sql.SQLException {

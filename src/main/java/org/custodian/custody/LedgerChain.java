@@ -107,16 +107,17 @@ public final class LedgerChain {
             if (!link.previousHash().equals(previousHash)) {
                 return new Broken(link.seq(), "event " + link.seq() + " does not follow the event before it");
             }
-            byte[] expected = digest(
-                    sha,
+            // String concatenation and getBytes take the JDK's compact-string fast path: faster here than a
+            // reused encoder buffer (measured with bench/custody-ledger.sh).
+            sha.update(content(
                     link.previousHash(),
                     link.seq(),
                     link.itemId(),
                     link.at(),
                     link.actor(),
                     link.kind(),
-                    link.payload());
-            if (!Arrays.equals(expected, parse(link.hash()))) {
+                    link.payload()));
+            if (!Arrays.equals(sha.digest(), parse(link.hash()))) {
                 return new Broken(link.seq(), "event " + link.seq() + " was altered after it was written");
             }
             previousHash = link.hash();

@@ -47,9 +47,16 @@ interface CustodyItems extends JpaRepository<CustodyItem, Long> {
     @Query("select i from CustodyItem i where i.siteId = :site and i.status = 'IN_CUSTODY' order by i.id")
     List<CustodyItem> heldAt(@Param("site") long site);
 
-    List<CustodyItem> findByBatchIdOrderById(long batchId);
+    @Query("select count(i) from CustodyItem i where i.siteId = :site and i.status = 'IN_CUSTODY'")
+    long countHeldAt(@Param("site") long site);
 
-    long countByReferenceStartingWith(String prefix);
+    /** The kinds of hazardous items a site holds: few, however many items. */
+    @Query("select new org.custodian.custody.StorageSite$HeldHazard(min(i.reference), i.hazardCode, i.typeModel)"
+            + " from CustodyItem i where i.siteId = :site and i.status = 'IN_CUSTODY' and i.hazardCode is not null"
+            + " group by i.hazardCode, i.typeModel")
+    List<StorageSite.HeldHazard> hazardsHeldAt(@Param("site") long site);
+
+    List<CustodyItem> findByBatchIdOrderById(long batchId);
 
     boolean existsByOrdnanceFindId(long findId);
 
@@ -80,8 +87,6 @@ interface SurrenderBatches extends JpaRepository<SurrenderBatch, Long> {
 
     @Query("select b from SurrenderBatch b where (:all = true or b.regionCode in :codes) order by b.receivedAt desc")
     List<SurrenderBatch> findInScope(@Param("all") boolean all, @Param("codes") Collection<String> codes);
-
-    long countByRegionCode(String regionCode);
 }
 
 interface Transfers extends JpaRepository<Transfer, Long> {

@@ -56,23 +56,24 @@ public class StorageSite {
         this.keeperAgencyId = keeperAgencyId;
     }
 
+    /** One kind of hazardous item a site holds: its UN code and type, and one item's reference as example. */
+    record HeldHazard(
+            String reference, String hazardCode, @Nullable String typeModel) {}
+
     /**
-     * Why the site may not take this item, given what it holds now, or empty when it may: its capacity, and
-     * for ammunition and explosives the UN compatibility mixing rules.
+     * Why the site may not take this item, given how many items it holds and the kinds of ammunition and
+     * explosives among them, or empty when it may: its capacity, and the UN compatibility mixing rules.
      */
-    Optional<String> refusal(CustodyItem item, List<CustodyItem> held) {
-        if (held.size() >= capacity) {
-            return Optional.of(name + " is full: it holds " + held.size() + " items, its capacity");
+    Optional<String> refusal(CustodyItem item, long held, List<HeldHazard> hazards) {
+        if (held >= capacity) {
+            return Optional.of(name + " is full: it holds " + held + " items, its capacity");
         }
         HazardCode code = item.hazard();
         if (code == null) {
             return Optional.empty();
         }
-        for (CustodyItem other : held) {
-            HazardCode otherCode = other.hazard();
-            if (otherCode == null) {
-                continue;
-            }
+        for (HeldHazard other : hazards) {
+            HazardCode otherCode = HazardCode.parse(other.hazardCode());
             Optional<String> conflict = code.conflictWith(otherCode);
             if (conflict.isEmpty()
                     && (code.storedAlone() || otherCode.storedAlone())

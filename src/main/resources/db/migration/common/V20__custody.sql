@@ -105,3 +105,7 @@ create table custody_ledger_head (
 );
 insert into custody_ledger_head (id, last_seq, last_hash)
 values (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
+
+-- Reference numbers, one series each for all regions.
+create sequence custody_item_number start with 1;
+create sequence custody_batch_number start with 1;

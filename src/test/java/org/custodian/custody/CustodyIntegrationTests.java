@@ -25,6 +25,8 @@ import tools.jackson.databind.JsonNode;
 
 /** The custody register end to end over HTTP, on the demo data, with the ledger checked after each story. */
 @CustodianIntegrationTest
+// Verify in parallel ranges even this short ledger, so that joining the ranges is tested too.
+@org.springframework.test.context.TestPropertySource(properties = "custodian.custody.verify-parallel-from=2")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class CustodyIntegrationTests {
 
@@ -35,6 +37,9 @@ class CustodyIntegrationTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    CustodyLedger ledger;
 
     Api admin;
 
@@ -331,6 +336,10 @@ class CustodyIntegrationTests {
             assertThat(broken.get("intact").asBoolean()).isFalse();
             assertThat(broken.get("firstBrokenEvent").asLong()).isEqualTo(seq);
             assertThat(broken.get("reason").asString()).contains("altered");
+            // The command-line verifier says the same and exits non-zero.
+            LedgerVerifyCommand command = new LedgerVerifyCommand(ledger);
+            command.run(new org.springframework.boot.DefaultApplicationArguments());
+            assertThat(command.getExitCode()).isEqualTo(3);
         } finally {
             tamper(postgres, seq, payload);
         }

@@ -44,7 +44,9 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** Only when serving: the command-line entries (such as the ledger verifier) have no HTTP to secure. */
     @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
     SecurityFilterChain filterChain(HttpSecurity http, TokenKeeper tokens) throws Exception {
         AuthenticationEntryPoint problem401 = (request, response, e) -> writeProblem(
                 response,
