@@ -6,13 +6,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * OGC API items against the raw SQL it stands for, side by side in one run: a bbox page of 1,000 hazard
@@ -29,10 +22,6 @@ public class OgcItemsBenchmark {
             + " area_square_metres, released_square_metres, ST_AsGeoJSON(area, 8) from mine_hazard_area"
             + " where area && ST_MakeEnvelope(?, ?, ?, ?, 4326) order by id limit 1000";
 
-    interface Peer {
-        /** One request; returns the number of features read. */
-        int call() throws Exception;
-    }
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
@@ -49,7 +38,7 @@ public class OgcItemsBenchmark {
             }
         });
 
-        Peer custodian = () -> {
+        LoadRun.Peer custodian = () -> {
             HttpResponse<String> r = http.send(
                     HttpRequest.newBuilder(URI.create(items)).header("Authorization", "Bearer " + token)
                             .header("Accept", "application/geo+json").build(),
@@ -60,7 +49,7 @@ public class OgcItemsBenchmark {
             int at = r.body().indexOf("\"numberReturned\":");
             return Integer.parseInt(r.body().substring(at + 17, r.body().indexOf(',', at)));
         };
-        Peer raw = () -> {
+        LoadRun.Peer raw = () -> {
             try (PreparedStatement st = connections.get().prepareStatement(SQL)) {
                 for (int i = 0; i < 4; i++) {
                     st.setDouble(i + 1, BOX[i]);
@@ -83,42 +72,9 @@ public class OgcItemsBenchmark {
         System.out.printf("features per page: custodian %d, raw SQL %d%n", custodian.call(), raw.call());
         System.out.printf("%-10s %8s %12s %10s %10s %10s%n", "peer", "clients", "requests/s", "p50 ms", "p99 ms", "max ms");
         for (int clients : new int[] {1, 16}) {
-            double custodianRate = run("custodian", custodian, clients, seconds);
-            double rawRate = run("raw SQL", raw, clients, seconds);
+            double custodianRate = LoadRun.run("custodian", custodian, clients, seconds);
+            double rawRate = LoadRun.run("raw SQL", raw, clients, seconds);
             System.out.printf("ratio at %d clients: custodian / raw SQL = %.0f%%%n", clients, 100 * custodianRate / rawRate);
         }
-    }
-
-    static double run(String name, Peer peer, int clients, int seconds) throws Exception {
-        for (int i = 0; i < 20; i++) {
-            peer.call(); // warm-up
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        List<Future<long[]>> results = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            results.add(pool.submit((Callable<long[]>) () -> {
-                long[] latencies = new long[1 << 16];
-                int n = 0;
-                while (System.nanoTime() < end && n < latencies.length) {
-                    long start = System.nanoTime();
-                    peer.call();
-                    latencies[n++] = System.nanoTime() - start;
-                }
-                return Arrays.copyOf(latencies, n);
-            }));
-        }
-        List<Long> all = new ArrayList<>();
-        for (Future<long[]> f : results) {
-            for (long l : f.get()) {
-                all.add(l);
-            }
-        }
-        pool.shutdown();
-        all.sort(null);
-        double rate = all.size() / (double) seconds;
-        System.out.printf("%-10s %8d %12.1f %10.1f %10.1f %10.1f%n", name, clients, rate,
-                all.get(all.size() / 2) / 1e6, all.get((int) (all.size() * 0.99)) / 1e6, all.get(all.size() - 1) / 1e6);
-        return rate;
     }
 }

@@ -68,6 +68,19 @@ public final class Api {
         return send("GET", path, null, null);
     }
 
+    /** Creates (as the caller, an administrator) a user scoped to one region; 201, or 409 when it exists. */
+    public int createUser(String username, String role, String region, String password) {
+        return post(
+                        "/api/users",
+                        json(java.util.Map.of(
+                                "username", username,
+                                "displayName", username,
+                                "password", password,
+                                "role", role,
+                                "regions", java.util.List.of(region))))
+                .status();
+    }
+
     /** The body of a GET as bytes (a PDF, a GeoPackage). */
     public byte[] getBytes(String path) {
         HttpRequest.Builder request =

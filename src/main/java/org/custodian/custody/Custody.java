@@ -34,6 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class Custody {
 
+    private static final String ITEM_NUMBERS = "custody_item_number";
+    private static final String BATCH_NUMBERS = "custody_batch_number";
+
     /** Largest page of a register search. */
     static final int MAX_RESULTS = 1_000;
 
@@ -43,7 +46,7 @@ public class Custody {
     private final Transfers transfers;
     private final Destructions destructions;
     private final CustodyLedger ledger;
-    private final ReferenceNumbers numbers;
+    private final org.custodian.platform.Sequences numbers;
     private final Territory territory;
 
     Custody(
@@ -53,7 +56,7 @@ public class Custody {
             Transfers transfers,
             Destructions destructions,
             CustodyLedger ledger,
-            ReferenceNumbers numbers,
+            org.custodian.platform.Sequences numbers,
             Territory territory) {
         this.items = items;
         this.sites = sites;
@@ -264,7 +267,7 @@ public class Custody {
             throw new RuleViolated("origin", "surrendered items are received in a surrender batch");
         }
         StorageSite site = writableSite(scope, siteId);
-        CustodyItem item = newItem(site, draft, origin, numbers.next(ReferenceNumbers.ITEMS));
+        CustodyItem item = newItem(site, draft, origin, numbers.next(ITEM_NUMBERS));
         return store(item, site, Map.of());
     }
 
@@ -304,8 +307,7 @@ public class Custody {
             throw new RuleViolated("witnesses", "a surrender is received before at least one witness");
         }
         StorageSite site = writableSite(scope, draft.siteId());
-        String reference =
-                region.code() + "-SB-" + String.format("%04d", numbers.next(ReferenceNumbers.SURRENDER_BATCHES));
+        String reference = region.code() + "-SB-" + String.format("%04d", numbers.next(BATCH_NUMBERS));
         SurrenderBatch batch = batches.save(new SurrenderBatch(
                 reference,
                 region.code(),
@@ -319,8 +321,8 @@ public class Custody {
                         .toList(),
                 site.id()));
         for (int i = 0; i < draft.items().size(); i++) {
-            CustodyItem item = newItem(
-                    site, draft.items().get(i), CustodyItem.Origin.SURRENDER, numbers.next(ReferenceNumbers.ITEMS));
+            CustodyItem item =
+                    newItem(site, draft.items().get(i), CustodyItem.Origin.SURRENDER, numbers.next(ITEM_NUMBERS));
             item.fromBatch(batch.id());
             try {
                 store(item, site, Map.of("batch", reference, "party", batch.party()));
@@ -506,8 +508,7 @@ public class Custody {
         for (StorageSite site : candidates) {
             CustodyItem probe = newItem(site, draft, CustodyItem.Origin.ORDNANCE_FIND, 0);
             if (refusal(site, probe).isEmpty()) {
-                CustodyItem item =
-                        newItem(site, draft, CustodyItem.Origin.ORDNANCE_FIND, numbers.next(ReferenceNumbers.ITEMS));
+                CustodyItem item = newItem(site, draft, CustodyItem.Origin.ORDNANCE_FIND, numbers.next(ITEM_NUMBERS));
                 item.fromOrdnanceFind(findId);
                 return store(item, site, Map.of("ordnanceFind", findId));
             }

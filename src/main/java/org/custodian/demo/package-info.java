@@ -5,6 +5,15 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Demo scenario",
-        allowedDependencies = {"platform", "geo", "territory", "mineaction", "facilities", "assets", "custody"})
+        allowedDependencies = {
+            "platform",
+            "geo",
+            "territory",
+            "mineaction",
+            "facilities",
+            "assets",
+            "custody",
+            "incidents"
+        })
 @org.jspecify.annotations.NullMarked
 package org.custodian.demo;

@@ -14,6 +14,9 @@ public interface Sources {
 
     Optional<Citation> find(long id);
 
+    /** Every source, newest first (the register holds tens, not thousands). */
+    java.util.List<Citation> all();
+
     /** The sources with these ids; unknown ids are absent from the map. */
     Map<Long, Citation> findAll(Collection<Long> ids);
 

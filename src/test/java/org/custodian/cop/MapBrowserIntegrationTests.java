@@ -244,4 +244,45 @@ class MapBrowserIntegrationTests {
         page.navigate("http://127.0.0.1:" + port + "/custody/ledger");
         assertThat(page.locator("#verification").textContent()).contains("The chain is intact");
     }
+
+    @Test
+    void filtersIncidentsReviewsOneAndReadsTheDailyViolationsReport() {
+        Page page = signIn("admin", Api.ADMIN_PASSWORD);
+        page.navigate("http://127.0.0.1:" + port + "/incidents");
+        assertThat(page.locator("#incidents tbody tr").count()).isGreaterThanOrEqualTo(5);
+        page.selectOption("form.filters select[name=type]", "MINE_EXPLOSION");
+        page.click("form.filters button");
+        assertThat(page.locator("#incidents tbody tr").count()).isEqualTo(2);
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("incidents.png"))
+                .setFullPage(true));
+        page.locator("#incidents a").first().click();
+        page.waitForURL("**/incidents/*");
+        assertThat(page.locator("#figures").textContent()).contains("Anadolu Agency", "accepted");
+        assertThat(page.locator("#sources li").count()).isEqualTo(2);
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("incident.png"))
+                .setFullPage(true));
+
+        page.navigate("http://127.0.0.1:" + port + "/incidents/review");
+        int waiting = page.locator("#queue tbody tr").count();
+        assertThat(waiting).isGreaterThanOrEqualTo(3);
+        page.locator("#queue a", new Page.LocatorOptions().setHasText("SHU-IN-"))
+                .click();
+        page.waitForURL("**/incidents/*");
+        page.selectOption("#review-form select[name=status]", "VERIFIED");
+        page.click("#review-form button");
+        assertThat(page.locator("p.error").textContent()).contains("under review first");
+        page.selectOption("#review-form select[name=status]", "UNDER_REVIEW");
+        page.click("#review-form button");
+        page.waitForSelector(".notice");
+        assertThat(page.locator("h1 .badge").textContent()).isEqualTo("Under review");
+
+        page.navigate("http://127.0.0.1:" + port + "/monitoring?date=2023-09-19");
+        assertThat(page.locator("#centre").textContent()).contains("2020-11-11", "38");
+        assertThat(page.locator("#violations tbody tr").count()).isEqualTo(3);
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("monitoring.png"))
+                .setFullPage(true));
+    }
 }

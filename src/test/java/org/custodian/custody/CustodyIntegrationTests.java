@@ -53,15 +53,7 @@ class CustodyIntegrationTests {
     }
 
     private void user(String name, String role, String region) {
-        Api.Response r = admin.post(
-                "/api/users",
-                Api.json(Map.of(
-                        "username", name,
-                        "displayName", name,
-                        "password", PASSWORD,
-                        "role", role,
-                        "regions", List.of(region))));
-        assertThat(r.status()).isIn(201, 409);
+        assertThat(admin.createUser(name, role, region, PASSWORD)).isIn(201, 409);
     }
 
     private Api as(String name) {

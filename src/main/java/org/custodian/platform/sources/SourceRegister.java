@@ -58,6 +58,11 @@ public class SourceRegister implements Sources {
                 .citation();
     }
 
+    @Override
+    public List<Citation> all() {
+        return list().stream().map(Source::citation).toList();
+    }
+
     List<Source> list() {
         return records.findAllByOrderByPublishedOnDescIdDesc();
     }

@@ -126,6 +126,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             if (t instanceof GeometryRejected g) {
                 return ResponseEntity.unprocessableContent().body(geometry(g));
             }
+            // A value object that checks itself while the body is read (casualties below zero).
+            if (t instanceof RuleViolated r) {
+                return ResponseEntity.unprocessableContent().body(rule(r));
+            }
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof UnrecognizedPropertyException u) {

@@ -1,4 +1,4 @@
-package org.custodian.custody;
+package org.custodian.platform;
 
 import jakarta.persistence.EntityManagerFactory;
 import javax.sql.DataSource;
@@ -7,24 +7,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Numbers for references (KHJ-CI-00012, KHJ-SB-0001) from database sequences: unique under concurrent
- * writers without a lock, one series for all regions. A refused write may leave a gap in the series.
+ * Numbers for references (KHJ-CI-00012, AGD-IN-0003) from database sequences, whichever database: unique
+ * under concurrent writers without a lock. A refused write may leave a gap in the series.
  */
 @Component
-class ReferenceNumbers {
-
-    static final String ITEMS = "custody_item_number";
-    static final String SURRENDER_BATCHES = "custody_batch_number";
+public class Sequences {
 
     private final JdbcTemplate jdbc;
     private final SessionFactoryImplementor hibernate;
 
-    ReferenceNumbers(DataSource dataSource, EntityManagerFactory entityManagerFactory) {
+    Sequences(DataSource dataSource, EntityManagerFactory entityManagerFactory) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.hibernate = entityManagerFactory.unwrap(SessionFactoryImplementor.class);
     }
 
-    long next(String sequence) {
+    /** The next number of the named sequence (created by the module's migration). */
+    public long next(String sequence) {
         String sql =
                 hibernate.getJdbcServices().getDialect().getSequenceSupport().getSequenceNextValString(sequence);
         Long next = jdbc.queryForObject(sql, Long.class);

@@ -1,0 +1,53 @@
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/** A peer run by a number of concurrent clients for a fixed time, with its rate and latency percentiles. */
+final class LoadRun {
+
+    interface Peer {
+        /** One request; returns the number of features read. */
+        int call() throws Exception;
+    }
+
+    private LoadRun() {}
+
+    /** Warms the peer up, runs it, prints one line and returns requests per second. */
+    static double run(String name, Peer peer, int clients, int seconds) throws Exception {
+        for (int i = 0; i < 20; i++) {
+            peer.call();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        List<Future<long[]>> results = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            results.add(pool.submit((Callable<long[]>) () -> {
+                long[] latencies = new long[1 << 16];
+                int n = 0;
+                while (System.nanoTime() < end && n < latencies.length) {
+                    long start = System.nanoTime();
+                    peer.call();
+                    latencies[n++] = System.nanoTime() - start;
+                }
+                return Arrays.copyOf(latencies, n);
+            }));
+        }
+        List<Long> all = new ArrayList<>();
+        for (Future<long[]> f : results) {
+            for (long l : f.get()) {
+                all.add(l);
+            }
+        }
+        pool.shutdown();
+        all.sort(null);
+        double rate = all.size() / (double) seconds;
+        int p99 = (int) Math.min(all.size() - 1, Math.ceil(all.size() * 0.99) - 1);
+        System.out.printf("%-22s %8d %12.1f %10.1f %10.1f %10.1f%n", name, clients, rate,
+                all.get(all.size() / 2) / 1e6, all.get(p99) / 1e6, all.get(all.size() - 1) / 1e6);
+        return rate;
+    }
+}

@@ -1,0 +1,54 @@
+package org.custodian.incidents;
+
+import jakarta.persistence.Embeddable;
+import org.custodian.platform.RuleViolated;
+
+/**
+ * People killed and injured, by who they were, as the reporting agency reported them; children are counted
+ * again among them. Other sources' totals are kept as reported figures beside the incident.
+ */
+@Embeddable
+public record Casualties(
+        int killedCivilian,
+        int killedPolice,
+        int killedMilitary,
+        int killedDeminer,
+        int killedChildren,
+        int injuredCivilian,
+        int injuredPolice,
+        int injuredMilitary,
+        int injuredDeminer,
+        int injuredChildren) {
+
+    public static final Casualties NONE = new Casualties(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    public Casualties {
+        int[] all = {
+            killedCivilian, killedPolice, killedMilitary, killedDeminer, killedChildren,
+            injuredCivilian, injuredPolice, injuredMilitary, injuredDeminer, injuredChildren
+        };
+        for (int n : all) {
+            if (n < 0) {
+                throw new RuleViolated("casualties", "a number of people cannot be negative");
+            }
+        }
+        if (killedChildren > killed(killedCivilian, killedPolice, killedMilitary, killedDeminer)) {
+            throw new RuleViolated("casualties.killedChildren", "more children killed than people killed");
+        }
+        if (injuredChildren > killed(injuredCivilian, injuredPolice, injuredMilitary, injuredDeminer)) {
+            throw new RuleViolated("casualties.injuredChildren", "more children injured than people injured");
+        }
+    }
+
+    private static int killed(int a, int b, int c, int d) {
+        return a + b + c + d;
+    }
+
+    public int killed() {
+        return killed(killedCivilian, killedPolice, killedMilitary, killedDeminer);
+    }
+
+    public int injured() {
+        return killed(injuredCivilian, injuredPolice, injuredMilitary, injuredDeminer);
+    }
+}

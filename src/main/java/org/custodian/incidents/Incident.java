@@ -1,0 +1,272 @@
+package org.custodian.incidents;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.custodian.geo.Wgs84;
+import org.custodian.platform.ConflictWithState;
+import org.custodian.platform.RuleViolated;
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
+import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * Something that happened in a region and was reported: what, when and where (each with its precision),
+ * who was involved as reported, the casualties, who reported it and the sources, and how far it has been
+ * verified.
+ */
+@Entity
+@Table(name = "incident")
+public class Incident {
+
+    /** How exactly the time is known (ACLED time precision 1-3, and a month). */
+    public enum TimePrecision {
+        EXACT,
+        DAY,
+        WEEK,
+        MONTH
+    }
+
+    /** How exactly the place is known (ACLED geo precision: the place, near it, the region). */
+    public enum GeoPrecision {
+        EXACT,
+        NEAR,
+        REGION
+    }
+
+    /** Verification: reported, under review, then verified, disputed or rejected. */
+    public enum Status {
+        REPORTED,
+        UNDER_REVIEW,
+        VERIFIED,
+        DISPUTED,
+        REJECTED;
+
+        boolean concluded() {
+            return this == VERIFIED || this == DISPUTED || this == REJECTED;
+        }
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private @Nullable Long id;
+
+    @Version
+    private long version;
+
+    private String reference;
+    private String regionCode;
+
+    @Enumerated(EnumType.STRING)
+    private IncidentType type;
+
+    private @Nullable String subType;
+    private Instant occurredAt;
+
+    @Enumerated(EnumType.STRING)
+    private TimePrecision timePrecision;
+
+    private Geometry location;
+
+    @Enumerated(EnumType.STRING)
+    private GeoPrecision geoPrecision;
+
+    private @Nullable String actor1;
+    private @Nullable String actor2;
+    private String description;
+
+    @Embedded
+    private Casualties casualties = Casualties.NONE;
+
+    private boolean ceasefireViolation;
+    private @Nullable Long reportingAgencyId;
+    private @Nullable Long accidentId;
+
+    @Enumerated(EnumType.STRING)
+    private Status status = Status.REPORTED;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SUBSELECT)
+    @CollectionTable(name = "incident_source", joinColumns = @JoinColumn(name = "incident_id"))
+    @Column(name = "source_id")
+    private Set<Long> sources = new HashSet<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SUBSELECT)
+    @CollectionTable(name = "incident_review", joinColumns = @JoinColumn(name = "incident_id"))
+    @OrderBy("at")
+    private List<Review> reviews = new ArrayList<>();
+
+    protected Incident() {
+        this.reference = "";
+        this.regionCode = "";
+        this.type = IncidentType.OTHER;
+        this.occurredAt = Instant.EPOCH;
+        this.timePrecision = TimePrecision.EXACT;
+        this.location = Wgs84.FACTORY.createPoint();
+        this.geoPrecision = GeoPrecision.EXACT;
+        this.description = "";
+    }
+
+    Incident(String reference, String regionCode) {
+        this();
+        this.reference = reference;
+        this.regionCode = regionCode;
+    }
+
+    void describe(Incidents.IncidentDraft d) {
+        this.type = d.type();
+        this.subType = d.subType();
+        this.occurredAt = d.occurredAt();
+        this.timePrecision = d.timePrecision();
+        this.location = d.location();
+        this.geoPrecision = d.geoPrecision();
+        this.actor1 = d.actor1();
+        this.actor2 = d.actor2();
+        this.description = d.description();
+        this.casualties = d.casualties();
+        this.ceasefireViolation = d.ceasefireViolation() || d.type() == IncidentType.CEASEFIRE_VIOLATION;
+        this.reportingAgencyId = d.reportingAgencyId();
+        this.sources = new HashSet<>(d.sources());
+        if (status == Status.VERIFIED && sources.isEmpty()) {
+            throw new RuleViolated("sources", "a verified incident cites at least one source");
+        }
+    }
+
+    void linkAccident(long accidentId) {
+        this.accidentId = accidentId;
+    }
+
+    /**
+     * Moves the verification one step: a reported incident goes under review first; only then is it
+     * verified (with a source), disputed or rejected (with a reason). A concluded review may be reopened.
+     */
+    void review(Status to, String reviewer, @Nullable String reason, Instant at) {
+        boolean allowed =
+                switch (to) {
+                    case REPORTED -> false;
+                    case UNDER_REVIEW -> status == Status.REPORTED || status.concluded();
+                    case VERIFIED, DISPUTED, REJECTED -> status == Status.UNDER_REVIEW;
+                };
+        if (!allowed) {
+            throw new RuleViolated(
+                    "status",
+                    "an incident " + words(status) + " cannot be " + words(to)
+                            + (to.concluded() ? ": put it under review first" : ""));
+        }
+        if (to == Status.VERIFIED && sources.isEmpty()) {
+            throw new RuleViolated("status", "a verified incident cites at least one source");
+        }
+        if ((to == Status.DISPUTED || to == Status.REJECTED) && (reason == null || reason.isBlank())) {
+            throw new RuleViolated("reason", "say why the incident is " + words(to));
+        }
+        if (status == to) {
+            throw new ConflictWithState("the incident is " + words(to) + " already");
+        }
+        this.status = to;
+        reviews.add(new Review(to, reviewer, reason == null || reason.isBlank() ? null : reason.strip(), at));
+    }
+
+    private static String words(Status s) {
+        return s.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+
+    public long id() {
+        return Objects.requireNonNull(id, "not saved yet");
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public String reference() {
+        return reference;
+    }
+
+    public String regionCode() {
+        return regionCode;
+    }
+
+    public IncidentType type() {
+        return type;
+    }
+
+    public @Nullable String subType() {
+        return subType;
+    }
+
+    public Instant occurredAt() {
+        return occurredAt;
+    }
+
+    public TimePrecision timePrecision() {
+        return timePrecision;
+    }
+
+    public Geometry location() {
+        return location;
+    }
+
+    public GeoPrecision geoPrecision() {
+        return geoPrecision;
+    }
+
+    public @Nullable String actor1() {
+        return actor1;
+    }
+
+    public @Nullable String actor2() {
+        return actor2;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public Casualties casualties() {
+        return casualties;
+    }
+
+    public boolean ceasefireViolation() {
+        return ceasefireViolation;
+    }
+
+    public @Nullable Long reportingAgencyId() {
+        return reportingAgencyId;
+    }
+
+    public @Nullable Long accidentId() {
+        return accidentId;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public Set<Long> sources() {
+        return Set.copyOf(sources);
+    }
+
+    public List<Review> reviews() {
+        return List.copyOf(reviews);
+    }
+}

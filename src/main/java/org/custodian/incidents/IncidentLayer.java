@@ -1,0 +1,93 @@
+package org.custodian.incidents;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.custodian.geo.FeatureLayer;
+import org.custodian.geo.Wgs84;
+import org.custodian.platform.Callers;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Incidents as a map layer. A region may hold a hundred thousand of them, so scope, bounding box, time and
+ * paging are applied in the database.
+ */
+@Component
+class IncidentLayer implements FeatureLayer {
+
+    private final Incidents incidents;
+    private final Callers callers;
+
+    IncidentLayer(Incidents incidents, Callers callers) {
+        this.incidents = incidents;
+        this.callers = callers;
+    }
+
+    @Override
+    public String id() {
+        return "incidents";
+    }
+
+    @Override
+    public String title() {
+        return "Incidents";
+    }
+
+    @Override
+    public String geometryType() {
+        return "Geometry";
+    }
+
+    @Override
+    public String color() {
+        return "#6d28d9";
+    }
+
+    @Override
+    public Page features(Query query) {
+        Incidents.MapPage page = incidents.within(
+                callers.current(),
+                query.bbox() == null ? null : Wgs84.box(query.bbox()),
+                query.from(),
+                query.to(),
+                query.offset(),
+                query.limit());
+        return new Page(page.rows().stream().map(IncidentLayer::feature).toList(), page.matched());
+    }
+
+    @Override
+    public Optional<Feature> feature(String id) {
+        try {
+            Incident i = incidents.incident(callers.current(), Long.parseLong(id));
+            return Optional.of(feature(new IncidentSearch.MapRow(
+                    i.id(),
+                    i.reference(),
+                    i.type(),
+                    i.occurredAt(),
+                    i.regionCode(),
+                    i.status(),
+                    i.casualties().killed(),
+                    i.casualties().injured(),
+                    i.location())));
+        } catch (NumberFormatException | org.custodian.platform.RecordNotFound e) {
+            return Optional.empty();
+        }
+    }
+
+    static Feature feature(IncidentSearch.MapRow i) {
+        Map<String, @Nullable Object> p = new LinkedHashMap<>();
+        p.put(
+                "name",
+                i.reference() + " "
+                        + i.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+        p.put("reference", i.reference());
+        p.put("type", i.type().name());
+        p.put("occurred_at", i.occurredAt().toString());
+        p.put("region_code", i.regionCode());
+        p.put("killed", i.killed());
+        p.put("injured", i.injured());
+        p.put("status", i.status().name());
+        return new Feature(String.valueOf(i.id()), i.location(), p);
+    }
+}

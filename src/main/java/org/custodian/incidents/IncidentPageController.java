@@ -1,0 +1,165 @@
+package org.custodian.incidents;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.custodian.platform.Callers;
+import org.custodian.platform.ConflictWithState;
+import org.custodian.platform.RecordNotFound;
+import org.custodian.platform.ReportedFigures;
+import org.custodian.platform.RuleViolated;
+import org.custodian.platform.Scope;
+import org.custodian.platform.Sources;
+import org.custodian.territory.Agency;
+import org.custodian.territory.Territory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Pages: the incident list with filters, one incident with its sources and figures, the review queue, the
+ * monitoring centre with its daily violations report. */
+@Controller
+class IncidentPageController {
+
+    static final int PAGE = 50;
+
+    private final Incidents incidents;
+    private final Sources sources;
+    private final Territory territory;
+    private final Callers callers;
+
+    IncidentPageController(Incidents incidents, Sources sources, Territory territory, Callers callers) {
+        this.incidents = incidents;
+        this.sources = sources;
+        this.territory = territory;
+        this.callers = callers;
+    }
+
+    @GetMapping("/incidents")
+    String list(
+            @RequestParam(required = false) @Nullable String region,
+            @RequestParam(required = false) @Nullable IncidentType type,
+            @RequestParam(required = false) Incident.@Nullable Status status,
+            @RequestParam(required = false) @Nullable LocalDate from,
+            @RequestParam(required = false) @Nullable LocalDate to,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        Scope scope = callers.current();
+        String selected = region == null || region.isBlank() ? null : region;
+        Incidents.Page found = incidents.incidents(
+                scope, new Incidents.Filter(selected, type, status, from, to), Math.max(page, 0) * PAGE, PAGE);
+        model.addAttribute("incidents", found.incidents());
+        model.addAttribute("matched", found.matched());
+        model.addAttribute("page", Math.max(page, 0));
+        model.addAttribute("pages", (found.matched() + PAGE - 1) / PAGE);
+        model.addAttribute(
+                "regions",
+                territory.regions().stream().filter(r -> scope.reads(r.code())).toList());
+        model.addAttribute("types", IncidentType.values());
+        model.addAttribute("statuses", Incident.Status.values());
+        model.addAttribute("region", selected);
+        model.addAttribute("type", type);
+        model.addAttribute("status", status);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        return "incidents/list";
+    }
+
+    @GetMapping("/incidents/{id}")
+    String incident(@PathVariable long id, Model model) {
+        Scope scope = callers.current();
+        Incident incident = incidents.incident(scope, id);
+        model.addAttribute("incident", incident);
+        model.addAttribute("cited", sources.findAll(incident.sources()).values());
+        model.addAttribute("figures", incidents.figures(scope, id));
+        model.addAttribute("allSources", sources.all());
+        model.addAttribute("agencies", agencies());
+        model.addAttribute("reviewer", incidents.reviews(scope, incident));
+        model.addAttribute("writable", scope.writes(incident.regionCode()));
+        model.addAttribute("statuses", Incident.Status.values());
+        return "incidents/incident";
+    }
+
+    @GetMapping("/incidents/review")
+    String queue(Model model) {
+        Scope scope = callers.current();
+        model.addAttribute("incidents", incidents.reviewQueue(scope));
+        return "incidents/review";
+    }
+
+    @GetMapping("/monitoring")
+    String monitoring(
+            @RequestParam(required = false) @Nullable LocalDate date,
+            @RequestParam(required = false) @Nullable String region,
+            Model model) {
+        Scope scope = callers.current();
+        LocalDate day = date == null ? LocalDate.of(2023, 9, 19) : date;
+        String selected = region == null || region.isBlank() ? null : region;
+        model.addAllAttributes(ViolationsReport.model(incidents, sources, territory, scope, day, selected));
+        model.addAttribute(
+                "centreSources",
+                incidents
+                        .monitoringCentre()
+                        .map(c -> sources.findAll(c.sources()).values())
+                        .orElse(java.util.List.of()));
+        model.addAttribute(
+                "regions",
+                territory.regions().stream().filter(r -> scope.reads(r.code())).toList());
+        model.addAttribute("regionCode", selected);
+        return "incidents/monitoring";
+    }
+
+    @PostMapping("/incidents/{id}/reviews")
+    String review(
+            @PathVariable long id,
+            @RequestParam Incident.Status status,
+            @RequestParam(required = false) @Nullable String reason,
+            RedirectAttributes redirect) {
+        return attempt(id, redirect, () -> incidents.review(callers.current(), id, status, reason));
+    }
+
+    @PostMapping("/incidents/{id}/figures")
+    String reportFigure(
+            @PathVariable long id,
+            @RequestParam String measure,
+            @RequestParam BigDecimal value,
+            @RequestParam long sourceId,
+            @RequestParam LocalDate reportedOn,
+            @RequestParam(required = false) @Nullable String note,
+            RedirectAttributes redirect) {
+        return attempt(
+                id,
+                redirect,
+                () -> incidents.reportFigure(
+                        callers.current(),
+                        id,
+                        new ReportedFigures.Report(
+                                measure, ReportedFigures.Kind.COUNT, value, sourceId, reportedOn, note)));
+    }
+
+    @PostMapping("/incidents/{id}/figures/{figure}/acceptance")
+    String accept(@PathVariable long id, @PathVariable long figure, RedirectAttributes redirect) {
+        return attempt(id, redirect, () -> incidents.acceptFigure(callers.current(), id, figure));
+    }
+
+    private static String attempt(long id, RedirectAttributes redirect, Runnable change) {
+        try {
+            change.run();
+            redirect.addFlashAttribute("saved", true);
+        } catch (RuleViolated | ConflictWithState | RecordNotFound e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/incidents/" + id;
+    }
+
+    private Map<Long, Agency> agencies() {
+        return territory.agencies().stream().collect(Collectors.toMap(Agency::id, Function.identity()));
+    }
+}

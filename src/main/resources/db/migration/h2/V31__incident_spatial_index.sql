@@ -1,0 +1,1 @@
+create spatial index incident_location on incident (location);

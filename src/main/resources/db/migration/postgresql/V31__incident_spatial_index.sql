@@ -1,0 +1,1 @@
+create index incident_location on incident using gist (location);
