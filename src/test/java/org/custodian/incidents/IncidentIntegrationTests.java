@@ -258,6 +258,7 @@ class IncidentIntegrationTests {
                 .get("id")
                 .asLong();
         assertThat(officer.get("/api/incidents/" + shusha).status()).isEqualTo(404);
+        assertThat(officer.get("/incidents/" + shusha, "text/html").status()).isEqualTo(404);
         assertThat(officer.getBytes("/api/incidents.csv")).asString().doesNotContain("SHU-IN-");
         assertThat(officer.get("/map/layers/incidents").body()).doesNotContain("SHU-IN-");
         assertThat(officer.get("/ogc/collections/incidents/items").body())
