@@ -32,7 +32,8 @@ class LayerController {
 
     record Feature(String type, String id, Geometry geometry, Map<String, @Nullable Object> properties) {}
 
-    record FeatureCollection(String type, long numberMatched, int numberReturned, List<Feature> features) {}
+    /** Features as records, or as GeoJSON the database wrote ({@code RawValue}s, written verbatim). */
+    record FeatureCollection(String type, long numberMatched, int numberReturned, List<?> features) {}
 
     @GetMapping("/map/layers")
     List<LayerInfo> layers() {
@@ -50,8 +51,16 @@ class LayerController {
         if (layer == null) {
             throw new RecordNotFound("layer", id);
         }
-        FeatureLayer.Page page =
-                layer.features(new FeatureLayer.Query(bbox == null ? null : envelope(bbox), null, null, 0, MAP_LIMIT));
+        var query = new FeatureLayer.Query(bbox == null ? null : envelope(bbox), null, null, 0, MAP_LIMIT);
+        var rendered = layer.rendered(query);
+        if (rendered.isPresent()) {
+            List<tools.jackson.databind.util.RawValue> features = rendered.get().features().stream()
+                    .map(tools.jackson.databind.util.RawValue::new)
+                    .toList();
+            return new FeatureCollection(
+                    "FeatureCollection", rendered.get().numberMatched(), features.size(), features);
+        }
+        FeatureLayer.Page page = layer.features(query);
         List<Feature> features = page.features().stream()
                 .map(f -> new Feature("Feature", f.id(), f.geometry(), f.properties()))
                 .toList();

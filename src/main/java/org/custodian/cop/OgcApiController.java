@@ -119,14 +119,28 @@ class OgcApiController {
         int pageSize = limit(limit);
         int start = whole("offset", offset, 0);
         Instant[] window = datetime == null ? new Instant[2] : interval(datetime);
-        FeatureLayer.Page page = layer.features(new FeatureLayer.Query(
-                bbox == null ? null : LayerController.envelope(bbox), window[0], window[1], start, pageSize));
+        var query = new FeatureLayer.Query(
+                bbox == null ? null : LayerController.envelope(bbox), window[0], window[1], start, pageSize);
+        // The database writes the GeoJSON where the layer lets it: no decoding and re-encoding of geometries.
+        var rendered = layer.rendered(query);
+        List<?> features;
+        long matched;
+        if (rendered.isPresent()) {
+            features = rendered.get().features().stream()
+                    .map(tools.jackson.databind.util.RawValue::new)
+                    .toList();
+            matched = rendered.get().numberMatched();
+        } else {
+            FeatureLayer.Page page = layer.features(query);
+            features = page.features().stream().map(OgcApiController::feature).toList();
+            matched = page.numberMatched();
+        }
 
         String itemsUrl = base() + "/collections/" + id + "/items";
         List<Link> links = new ArrayList<>();
         links.add(
                 new Link(itemsUrl + query(bbox, datetime, pageSize, start), "self", GEO_JSON.toString(), "This page"));
-        if (start + page.features().size() < page.numberMatched()) {
+        if (start + features.size() < matched) {
             links.add(new Link(
                     itemsUrl + query(bbox, datetime, pageSize, start + pageSize),
                     "next",
@@ -137,11 +151,9 @@ class OgcApiController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "FeatureCollection");
         body.put("timeStamp", Instant.now().toString());
-        body.put("numberMatched", page.numberMatched());
-        body.put("numberReturned", page.features().size());
-        body.put(
-                "features",
-                page.features().stream().map(OgcApiController::feature).toList());
+        body.put("numberMatched", matched);
+        body.put("numberReturned", features.size());
+        body.put("features", features);
         body.put("links", links);
         return ResponseEntity.ok().contentType(GEO_JSON).body(body);
     }

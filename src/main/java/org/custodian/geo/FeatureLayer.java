@@ -59,6 +59,18 @@ public interface FeatureLayer {
         return extent.isNull() ? null : extent;
     }
 
+    /**
+     * The features of a query already written as GeoJSON Feature objects, for layers whose database renders
+     * the geometries itself (much faster for large pages than decoding and re-encoding them); empty when the
+     * layer does not, and the caller writes {@link #features} instead. Same scope, filter and order.
+     */
+    default java.util.Optional<RenderedPage> rendered(Query query) {
+        return java.util.Optional.empty();
+    }
+
+    /** GeoJSON Feature objects, one string each, and the number that matched the query in all. */
+    record RenderedPage(List<String> features, long numberMatched) {}
+
     /** A query: every part optional; {@code limit} is at least 1. */
     record Query(
             @Nullable Envelope bbox,

@@ -18,10 +18,75 @@ class IncidentLayer implements FeatureLayer {
 
     private final Incidents incidents;
     private final Callers callers;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-    IncidentLayer(Incidents incidents, Callers callers) {
+    IncidentLayer(Incidents incidents, Callers callers, javax.sql.DataSource dataSource) {
         this.incidents = incidents;
         this.callers = callers;
+        this.jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+    }
+
+    /** The same features as {@link #features}, with the geometry written as GeoJSON by the database. */
+    @Override
+    public Optional<RenderedPage> rendered(Query query) {
+        org.custodian.platform.Scope scope = callers.current();
+        StringBuilder where = new StringBuilder(" from incident where 1 = 1");
+        java.util.List<Object> args = new java.util.ArrayList<>();
+        if (!scope.allRegions()) {
+            where.append(" and region_code in (")
+                    .append(String.join(
+                            ", ",
+                            java.util.Collections.nCopies(
+                                    scope.regionsForQuery().size(), "?")))
+                    .append(')');
+            args.addAll(scope.regionsForQuery());
+        }
+        if (query.bbox() != null) {
+            where.append(" and ST_Intersects(location, ST_MakeEnvelope(?, ?, ?, ?, 4326))");
+            args.addAll(java.util.List.of(
+                    query.bbox().getMinX(),
+                    query.bbox().getMinY(),
+                    query.bbox().getMaxX(),
+                    query.bbox().getMaxY()));
+        }
+        if (query.from() != null) {
+            where.append(" and occurred_at >= ?");
+            args.add(java.sql.Timestamp.from(query.from()));
+        }
+        if (query.to() != null) {
+            where.append(" and occurred_at < ?");
+            args.add(java.sql.Timestamp.from(query.to()));
+        }
+        java.util.List<Object> page = new java.util.ArrayList<>(args);
+        page.add(query.limit());
+        page.add(query.offset());
+        java.util.List<String> features = jdbc.query(
+                "select id, reference, type, occurred_at, region_code, status,"
+                        + " killed_civilian + killed_police + killed_military + killed_deminer,"
+                        + " injured_civilian + injured_police + injured_military + injured_deminer,"
+                        + " ST_AsGeoJSON(location)" + where + " order by occurred_at desc, id desc limit ? offset ?",
+                (rs, n) -> {
+                    Map<String, @Nullable Object> p = new LinkedHashMap<>();
+                    String type = rs.getString(3);
+                    p.put(
+                            "name",
+                            rs.getString(2) + " "
+                                    + type.toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+                    p.put("reference", rs.getString(2));
+                    p.put("type", type);
+                    p.put("occurred_at", rs.getTimestamp(4).toInstant().toString());
+                    p.put("region_code", rs.getString(5));
+                    p.put("killed", rs.getInt(7));
+                    p.put("injured", rs.getInt(8));
+                    p.put("status", rs.getString(6));
+                    return org.custodian.geo.RenderedFeature.of(rs.getString(1), rs.getString(9), p);
+                },
+                page.toArray());
+        long matched = query.offset() == 0 && features.size() < query.limit()
+                ? features.size()
+                : java.util.Objects.requireNonNull(
+                        jdbc.queryForObject("select count(*)" + where, Long.class, args.toArray()));
+        return Optional.of(new RenderedPage(features, matched));
     }
 
     @Override

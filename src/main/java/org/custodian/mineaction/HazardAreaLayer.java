@@ -31,10 +31,61 @@ class HazardAreaLayer implements FeatureLayer {
 
     private final EntityManager entityManager;
     private final Callers callers;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-    HazardAreaLayer(EntityManager entityManager, Callers callers) {
+    HazardAreaLayer(EntityManager entityManager, Callers callers, javax.sql.DataSource dataSource) {
         this.entityManager = entityManager;
         this.callers = callers;
+        this.jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+    }
+
+    /** The same features as {@link #features}, with the polygons written as GeoJSON by the database. */
+    @Override
+    public Optional<RenderedPage> rendered(Query query) {
+        Scope scope = callers.current();
+        StringBuilder where = new StringBuilder(" from mine_hazard_area where 1 = 1");
+        List<Object> args = new java.util.ArrayList<>();
+        if (!scope.allRegions()) {
+            where.append(" and region_code in (")
+                    .append(String.join(
+                            ", ",
+                            java.util.Collections.nCopies(
+                                    scope.regionsForQuery().size(), "?")))
+                    .append(')');
+            args.addAll(scope.regionsForQuery());
+        }
+        if (query.bbox() != null) {
+            where.append(" and ST_Intersects(area, ST_MakeEnvelope(?, ?, ?, ?, 4326))");
+            args.addAll(List.of(
+                    query.bbox().getMinX(),
+                    query.bbox().getMinY(),
+                    query.bbox().getMaxX(),
+                    query.bbox().getMaxY()));
+        }
+        List<Object> page = new java.util.ArrayList<>(args);
+        page.add(query.limit());
+        page.add(query.offset());
+        List<String> features = jdbc.query(
+                "select id, reference, name, region_code, classification, status, priority, area_square_metres,"
+                        + " released_square_metres, ST_AsGeoJSON(area)" + where + " order by id limit ? offset ?",
+                (rs, n) -> {
+                    Map<String, @Nullable Object> p = new LinkedHashMap<>();
+                    p.put("reference", rs.getString(2));
+                    p.put("name", rs.getString(3));
+                    p.put("region_code", rs.getString(4));
+                    p.put("classification", rs.getString(5));
+                    p.put("status", rs.getString(6));
+                    p.put("priority", rs.getString(7));
+                    p.put("area_m2", Math.round(rs.getDouble(8)));
+                    p.put("released_m2", Math.round(rs.getDouble(9)));
+                    return org.custodian.geo.RenderedFeature.of(rs.getString(1), rs.getString(10), p);
+                },
+                page.toArray());
+        long matched = query.offset() == 0 && features.size() < query.limit()
+                ? features.size()
+                : java.util.Objects.requireNonNull(
+                        jdbc.queryForObject("select count(*)" + where, Long.class, args.toArray()));
+        return Optional.of(new RenderedPage(features, matched));
     }
 
     /** The columns of a hazard area that its map feature shows. */

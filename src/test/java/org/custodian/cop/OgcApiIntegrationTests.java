@@ -21,6 +21,29 @@ class OgcApiIntegrationTests {
     @LocalServerPort
     int port;
 
+    /** Layers that let the database write their GeoJSON give the same features as those written here. */
+    @Test
+    void pagesTheDatabaseWroteMatchTheFeaturesOneByOne() {
+        Api admin = Api.at(port).asAdmin();
+        for (String layer : List.of("hazard-areas", "incidents")) {
+            JsonNode page =
+                    admin.get("/ogc/collections/" + layer + "/items?limit=50").json();
+            assertThat(page.get("features").size()).as(layer).isPositive();
+            assertThat(page.get("numberReturned").asInt())
+                    .isEqualTo(page.get("features").size());
+            for (JsonNode feature : page.get("features")) {
+                JsonNode single = admin.get("/ogc/collections/" + layer + "/items/"
+                                + feature.get("id").asString())
+                        .json();
+                assertThat(feature.get("properties")).as(layer).isEqualTo(single.get("properties"));
+                assertThat(feature.get("geometry").get("type"))
+                        .isEqualTo(single.get("geometry").get("type"));
+                assertThat(feature.get("geometry").get("coordinates").size())
+                        .isEqualTo(single.get("geometry").get("coordinates").size());
+            }
+        }
+    }
+
     @Test
     void landingPageLinksTheApiDefinitionConformanceAndData() {
         JsonNode landing = Api.at(port).asAdmin().get("/ogc").json();
