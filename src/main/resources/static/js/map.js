@@ -81,7 +81,8 @@
       loaded.forEach(({ info, fc }) => {
         drawn[info.id] = (builders[info.id] || generic(info))(fc).addTo(map);
         const count = document.querySelector('[data-count-for="' + info.id + '"]');
-        if (count) count.textContent = fc.numberMatched;
+        // A full page of a large layer is not counted: show what was drawn, and that more exist.
+        if (count) count.textContent = fc.numberMatched >= 0 ? fc.numberMatched : fc.numberReturned + '+';
       });
       if (drawn.regions) {
         let bounds = drawn.regions.getBounds();

@@ -140,7 +140,8 @@ class OgcApiController {
         List<Link> links = new ArrayList<>();
         links.add(
                 new Link(itemsUrl + query(bbox, datetime, pageSize, start), "self", GEO_JSON.toString(), "This page"));
-        if (start + features.size() < matched) {
+        boolean more = matched == FeatureLayer.RenderedPage.UNCOUNTED || start + features.size() < matched;
+        if (more) {
             links.add(new Link(
                     itemsUrl + query(bbox, datetime, pageSize, start + pageSize),
                     "next",
@@ -151,7 +152,9 @@ class OgcApiController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "FeatureCollection");
         body.put("timeStamp", Instant.now().toString());
-        body.put("numberMatched", matched);
+        if (matched != FeatureLayer.RenderedPage.UNCOUNTED) {
+            body.put("numberMatched", matched); // optional in OGC API - Features; left out when uncounted
+        }
         body.put("numberReturned", features.size());
         body.put("features", features);
         body.put("links", links);

@@ -68,8 +68,14 @@ public interface FeatureLayer {
         return java.util.Optional.empty();
     }
 
-    /** GeoJSON Feature objects, one string each, and the number that matched the query in all. */
-    record RenderedPage(List<String> features, long numberMatched) {}
+    /**
+     * GeoJSON Feature objects, one string each, and the number that matched the query in all, or {@link
+     * #UNCOUNTED} when the page is full and more may follow (counting them would cost as much as the page).
+     */
+    record RenderedPage(List<String> features, long numberMatched) {
+
+        public static final long UNCOUNTED = -1;
+    }
 
     /** A query: every part optional; {@code limit} is at least 1. */
     record Query(

@@ -60,7 +60,8 @@ class IncidentLayer implements FeatureLayer {
             args.add(java.sql.Timestamp.from(query.to()));
         }
         java.util.List<Object> page = new java.util.ArrayList<>(args);
-        page.add(query.limit());
+        // One row more than the page tells whether more follow, without counting them.
+        page.add(query.limit() + 1);
         page.add(query.offset());
         java.util.List<String> features = jdbc.query(
                 "select id, reference, type, occurred_at, region_code, status,"
@@ -84,10 +85,13 @@ class IncidentLayer implements FeatureLayer {
                     return org.custodian.geo.RenderedFeature.of(rs.getString(1), rs.getString(9), p);
                 },
                 page.toArray());
-        long matched = query.offset() == 0 && features.size() < query.limit()
-                ? features.size()
-                : java.util.Objects.requireNonNull(
-                        jdbc.queryForObject("select count(*)" + where, Long.class, args.toArray()));
+        if (features.size() > query.limit()) {
+            return Optional.of(new RenderedPage(features.subList(0, query.limit()), RenderedPage.UNCOUNTED));
+        }
+        long matched = features.isEmpty() && query.offset() > 0
+                ? java.util.Objects.requireNonNull(
+                        jdbc.queryForObject("select count(*)" + where, Long.class, args.toArray()))
+                : query.offset() + features.size();
         return Optional.of(new RenderedPage(features, matched));
     }
 

@@ -63,7 +63,8 @@ class HazardAreaLayer implements FeatureLayer {
                     query.bbox().getMaxY()));
         }
         List<Object> page = new java.util.ArrayList<>(args);
-        page.add(query.limit());
+        // One row more than the page tells whether more follow, without counting them.
+        page.add(query.limit() + 1);
         page.add(query.offset());
         List<String> features = jdbc.query(
                 "select id, reference, name, region_code, classification, status, priority, area_square_metres,"
@@ -81,10 +82,13 @@ class HazardAreaLayer implements FeatureLayer {
                     return org.custodian.geo.RenderedFeature.of(rs.getString(1), rs.getString(10), p);
                 },
                 page.toArray());
-        long matched = query.offset() == 0 && features.size() < query.limit()
-                ? features.size()
-                : java.util.Objects.requireNonNull(
-                        jdbc.queryForObject("select count(*)" + where, Long.class, args.toArray()));
+        if (features.size() > query.limit()) {
+            return Optional.of(new RenderedPage(features.subList(0, query.limit()), RenderedPage.UNCOUNTED));
+        }
+        long matched = features.isEmpty() && query.offset() > 0
+                ? java.util.Objects.requireNonNull(
+                        jdbc.queryForObject("select count(*)" + where, Long.class, args.toArray()))
+                : query.offset() + features.size();
         return Optional.of(new RenderedPage(features, matched));
     }
 

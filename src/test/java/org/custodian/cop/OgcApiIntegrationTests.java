@@ -45,6 +45,27 @@ class OgcApiIntegrationTests {
     }
 
     @Test
+    void aFullPageTheDatabaseWroteIsNotCountedButLinksTheNext() {
+        Api admin = Api.at(port).asAdmin();
+        JsonNode first = admin.get("/ogc/collections/incidents/items?limit=1").json();
+        assertThat(first.get("numberReturned").asInt()).isEqualTo(1);
+        assertThat(first.has("numberMatched")).isFalse();
+        String next = null;
+        for (JsonNode link : first.get("links")) {
+            if (link.get("rel").asString().equals("next")) {
+                next = link.get("href").asString();
+            }
+        }
+        assertThat(next).isNotNull();
+        JsonNode second = admin.get(next.substring(next.indexOf("/ogc/"))).json();
+        assertThat(second.get("features").get(0).get("id"))
+                .isNotEqualTo(first.get("features").get(0).get("id"));
+        JsonNode all = admin.get("/ogc/collections/incidents/items?limit=1000").json();
+        assertThat(all.get("numberMatched").asInt())
+                .isEqualTo(all.get("numberReturned").asInt());
+    }
+
+    @Test
     void landingPageLinksTheApiDefinitionConformanceAndData() {
         JsonNode landing = Api.at(port).asAdmin().get("/ogc").json();
         assertThat(landing.get("links").findValuesAsString("rel"))
