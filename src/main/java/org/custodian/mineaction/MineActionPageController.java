@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.custodian.platform.Callers;
+import org.custodian.platform.ConflictWithState;
+import org.custodian.platform.RuleViolated;
 import org.custodian.platform.Scope;
 import org.custodian.platform.Sources;
 import org.custodian.territory.Agency;
@@ -14,7 +16,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Pages: hazard areas with land release progress and accidents; one hazard area with its releases. */
 @Controller
@@ -68,6 +72,43 @@ class MineActionPageController {
         model.addAttribute("area", area);
         model.addAttribute("agencies", agencies);
         model.addAttribute("cited", sources.findAll(area.sources()));
+        model.addAttribute("writable", callers.current().writes(area.regionCode()));
+        model.addAttribute("classifications", HazardArea.Classification.values());
+        model.addAttribute("priorities", HazardArea.Priority.values());
+        model.addAttribute("contaminations", Contamination.values());
         return "mineaction/hazard-area";
+    }
+
+    /** The edit form: name, classification, priority and contamination; the polygon and sources stay. */
+    @PostMapping("/mine-action/hazard-areas/{id}")
+    String describe(
+            @PathVariable long id,
+            @RequestParam long version,
+            @RequestParam String name,
+            @RequestParam HazardArea.Classification classification,
+            @RequestParam HazardArea.Priority priority,
+            @RequestParam(required = false) @Nullable List<Contamination> contamination,
+            RedirectAttributes redirect) {
+        Scope scope = callers.current();
+        try {
+            HazardArea area = mineAction.hazardArea(scope, id);
+            mineAction.updateHazardArea(
+                    scope,
+                    id,
+                    version,
+                    new MineAction.HazardAreaDraft(
+                            area.regionCode(),
+                            name.strip(),
+                            classification,
+                            priority,
+                            contamination == null ? java.util.Set.of() : java.util.Set.copyOf(contamination),
+                            area.area(),
+                            area.recordedOn(),
+                            area.sources()));
+            redirect.addFlashAttribute("saved", true);
+        } catch (RuleViolated | ConflictWithState e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/mine-action/hazard-areas/" + id;
     }
 }

@@ -151,6 +151,12 @@ class MapBrowserIntegrationTests {
         page.locator("#hazard-areas a").first().click();
         page.waitForURL("**/mine-action/hazard-areas/*");
         assertThat(page.locator("h1").textContent()).isNotBlank();
+        page.fill("#describe-form input[name=name]", "Verges east of the junction, resurveyed");
+        page.selectOption("#describe-form select[name=priority]", "HIGH");
+        page.click("#describe-form button");
+        page.waitForSelector(".notice");
+        assertThat(page.locator("h1").textContent()).isEqualTo("Verges east of the junction, resurveyed");
+        assertThat(page.locator("dl.facts").textContent()).contains("HIGH");
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(SCREENSHOTS.resolve("hazard-area.png"))
                 .setFullPage(true));
