@@ -208,7 +208,7 @@ public class Custody {
         requireRegister(scope);
         String serial = normalised(query.serial());
         String partial = normalised(query.partial());
-        if ((serial != null || partial != null) && !seesSerialsSomewhere(scope)) {
+        if ((serial != null || partial != null) && !seesSerials(scope)) {
             throw new AccessDeniedException("searching by serial or marking needs a custody role");
         }
         List<CustodyItem> found = items.search(
@@ -235,9 +235,21 @@ public class Custody {
                 .orElseThrow(() -> new RecordNotFound("custody item", id));
     }
 
+    /** An item's custody events, for the custody roles of its region. */
     public List<LedgerChain.Link> history(Scope scope, long itemId) {
-        item(scope, itemId);
+        CustodyItem item = item(scope, itemId);
+        if (visibility(scope, item.regionCode()) != Visibility.FULL) {
+            throw new AccessDeniedException("an item's custody history needs a custody role of its region");
+        }
         return ledger.history(itemId);
+    }
+
+    /** Recomputes the ledger chain; for administrators and custody roles. */
+    public CustodyLedger.Verification verifyLedger(Scope scope) {
+        if (!seesSerials(scope)) {
+            throw new AccessDeniedException("verifying the custody ledger needs a custody role");
+        }
+        return ledger.verify();
     }
 
     public List<Transfer> transfers(Scope scope, long itemId) {
@@ -605,12 +617,13 @@ public class Custody {
         if (regionCode != null && visibility(scope, regionCode) != Visibility.FULL) {
             throw new AccessDeniedException("surrender batches and receipts need a custody role of the region");
         }
-        if (!seesSerialsSomewhere(scope)) {
+        if (!seesSerials(scope)) {
             throw new AccessDeniedException("surrender batches and receipts need a custody role");
         }
     }
 
-    private static boolean seesSerialsSomewhere(Scope scope) {
+    /** Whether the caller holds a custody role somewhere (administrator, director, officer). */
+    public boolean seesSerials(Scope scope) {
         return scope.isAdmin() || scope.role() == Role.DIRECTOR || scope.role() == Role.OFFICER;
     }
 

@@ -31,13 +31,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CustodyPageController {
 
     private final Custody custody;
-    private final CustodyLedger ledger;
     private final Territory territory;
     private final Callers callers;
 
-    CustodyPageController(Custody custody, CustodyLedger ledger, Territory territory, Callers callers) {
+    CustodyPageController(Custody custody, Territory territory, Callers callers) {
         this.custody = custody;
-        this.ledger = ledger;
         this.territory = territory;
         this.callers = callers;
     }
@@ -64,7 +62,7 @@ class CustodyPageController {
         boolean countsOnly = scope.role() == Role.PARTNER;
         model.addAttribute("countsOnly", countsOnly);
         if (!countsOnly) {
-            boolean serials = scope.isAdmin() || scope.role() == Role.DIRECTOR || scope.role() == Role.OFFICER;
+            boolean serials = custody.seesSerials(scope);
             String search = serials ? q : null;
             model.addAttribute("serials", serials);
             model.addAttribute(
@@ -119,11 +117,7 @@ class CustodyPageController {
 
     @GetMapping("/custody/ledger")
     String verify(Model model) {
-        Scope scope = callers.current();
-        if (!scope.isAdmin() && scope.role() != Role.DIRECTOR && scope.role() != Role.OFFICER) {
-            throw new org.springframework.security.access.AccessDeniedException("needs a custody role");
-        }
-        model.addAttribute("verification", ledger.verify());
+        model.addAttribute("verification", custody.verifyLedger(callers.current()));
         return "custody/ledger";
     }
 

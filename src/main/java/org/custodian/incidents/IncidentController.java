@@ -304,14 +304,9 @@ class IncidentController {
 
     /** The accepted figure of a measure if there is one, else the incident's own count. */
     static int count(int own, @Nullable List<ReportedFigures.Figure> reported) {
-        if (reported != null) {
-            for (ReportedFigures.Figure f : reported) {
-                if (f.accepted()) {
-                    return f.value().intValueExact();
-                }
-            }
-        }
-        return own;
+        return ReportedFigures.accepted(reported)
+                .map(f -> f.value().intValueExact())
+                .orElse(own);
     }
 
     private static String cell(@Nullable String value) {

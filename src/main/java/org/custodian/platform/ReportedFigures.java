@@ -42,6 +42,13 @@ public interface ReportedFigures {
             LocalDate reportedOn,
             @Nullable String note) {}
 
+    /** The value the administration accepted among these, if it accepted one. */
+    static java.util.Optional<Figure> accepted(@Nullable List<Figure> reported) {
+        return reported == null
+                ? java.util.Optional.empty()
+                : reported.stream().filter(Figure::accepted).findFirst();
+    }
+
     /**
      * Records a reported value.
      *

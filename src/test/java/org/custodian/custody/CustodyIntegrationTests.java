@@ -264,6 +264,60 @@ class CustodyIntegrationTests {
     }
 
     @Test
+    void aReleasedItemNeedsAReasonAndThenLeavesCustody() {
+        Map<String, Object> pistol = item("WEAPON", "Registered hunting rifle", null, 1);
+        pistol.put("serialNumber", "RL-1");
+        long id = register(admin, site("Khojaly"), pistol).json().get("id").asLong();
+        long events = count("custody_event");
+
+        Api.Response unexplained =
+                admin.post("/api/custody/items/" + id + "/release", Api.json(Map.of("reason", "  ")));
+        assertThat(unexplained.status()).isEqualTo(400);
+        assertThat(unexplained.isProblem()).isTrue();
+        assertThat(count("custody_event")).isEqualTo(events);
+
+        Api.Response released = admin.post(
+                "/api/custody/items/" + id + "/release",
+                Api.json(Map.of("reason", "Returned to its licensed owner, permit 12/2023")));
+        assertThat(released.status()).isEqualTo(200);
+        assertThat(released.json().get("status").asString()).isEqualTo("RELEASED");
+        assertThat(count("custody_event")).isEqualTo(events + 1);
+
+        Api.Response dispatch =
+                admin.post("/api/custody/items/" + id + "/transfers", Api.json(Map.of("toSiteId", site("Aghdam"))));
+        assertThat(dispatch.status()).isEqualTo(409);
+        assertThat(dispatch.json().get("detail").asString()).contains("is released and cannot be dispatched");
+        assertThat(count("custody_event")).isEqualTo(events + 1);
+    }
+
+    @Test
+    void aSiteOutsideItsRegionOrWithoutRoomIsRefused() {
+        long agency = admin.get("/api/agencies").json().get(0).get("id").asLong();
+        long sites = count("custody_site");
+        Map<String, Object> site = new LinkedHashMap<>();
+        site.put("name", "Depot placed in another region");
+        site.put("regionCode", "KHJ");
+        site.put("location", Map.of("type", "Point", "coordinates", List.of(47.1, 39.6)));
+        site.put("capacity", 10);
+        site.put("keeperAgencyId", agency);
+
+        Api.Response outside = admin.post("/api/custody/sites", Api.json(site));
+        assertThat(outside.status()).isEqualTo(422);
+        assertThat(outside.json().get("detail").asString()).contains("outside region KHJ");
+
+        site.put("location", Map.of("type", "Point", "coordinates", List.of(46.79, 39.91)));
+        site.put("capacity", 0);
+        Api.Response empty = admin.post("/api/custody/sites", Api.json(site));
+        assertThat(empty.status()).isEqualTo(422);
+        assertThat(empty.json().get("detail").asString()).contains("at least one item");
+
+        site.put("capacity", 10);
+        assertThat(as("agd-officer").post("/api/custody/sites", Api.json(site)).status())
+                .isIn(403, 404);
+        assertThat(count("custody_site")).isEqualTo(sites);
+    }
+
+    @Test
     void twoConcurrentTransfersOfOneItemOneWinsAndTheLedgerStaysOneChain() throws Exception {
         for (int round = 0; round < 3; round++) {
             Map<String, Object> rifle = item("WEAPON", "Contested rifle", null, 1);
