@@ -1,7 +1,3 @@
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -42,7 +38,6 @@ public class IncidentsBenchmark {
         String jdbc = args[2];
         String region = args[3];
         int seconds = Integer.parseInt(args[4]);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         ThreadLocal<Connection> connections = ThreadLocal.withInitial(() -> {
             try {
                 return DriverManager.getConnection(jdbc);
@@ -65,7 +60,7 @@ public class IncidentsBenchmark {
         Instant from = Instant.parse("2023-09-01T00:00:00Z");
         Instant until = Instant.parse("2023-10-01T00:00:00Z");
 
-        LoadRun.Peer page = http(http, base + "/api/incidents?region=" + region + "&type=SHELLING&from=2023-09-01&to=2023-09-30&limit=100", token);
+        LoadRun.Peer page = LoadRun.get(base + "/api/incidents?region=" + region + "&type=SHELLING&from=2023-09-01&to=2023-09-30&limit=100", token);
         LoadRun.Peer pageSql = () -> {
             try (PreparedStatement st = connections.get().prepareStatement(PAGE_SQL)) {
                 st.setString(1, region);
@@ -75,7 +70,7 @@ public class IncidentsBenchmark {
                 return read(st, 11);
             }
         };
-        LoadRun.Peer layer = http(http, base + "/map/layers/incidents?bbox=" + bbox, token);
+        LoadRun.Peer layer = LoadRun.get(base + "/map/layers/incidents?bbox=" + bbox, token);
         LoadRun.Peer layerSql = () -> {
             try (PreparedStatement st = connections.get().prepareStatement(MAP_SQL)) {
                 for (int i = 0; i < 4; i++) {
@@ -93,20 +88,6 @@ public class IncidentsBenchmark {
             LoadRun.run("map layer: custodian", layer, clients, seconds);
             LoadRun.run("map layer: raw SQL", layerSql, clients, seconds);
         }
-    }
-
-    static LoadRun.Peer http(HttpClient http, String url, String token) {
-        return () -> {
-            HttpResponse<String> r = http.send(
-                    HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                            .header("Accept", "application/geo+json").build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException("HTTP " + r.statusCode() + ": " + r.body());
-            }
-            int at = r.body().indexOf("\"numberReturned\":");
-            return Integer.parseInt(r.body().substring(at + 17, r.body().indexOf(',', at)));
-        };
     }
 
     static int read(PreparedStatement st, int columns) throws Exception {

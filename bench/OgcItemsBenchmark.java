@@ -1,7 +1,3 @@
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -29,7 +25,6 @@ public class OgcItemsBenchmark {
         String jdbc = args[2];
         int seconds = Integer.parseInt(args[3]);
         String items = base + "/ogc/collections/hazard-areas/items?limit=1000&bbox=" + BOX[0] + "," + BOX[1] + "," + BOX[2] + "," + BOX[3];
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         ThreadLocal<Connection> connections = ThreadLocal.withInitial(() -> {
             try {
                 return DriverManager.getConnection(jdbc);
@@ -38,17 +33,7 @@ public class OgcItemsBenchmark {
             }
         });
 
-        LoadRun.Peer custodian = () -> {
-            HttpResponse<String> r = http.send(
-                    HttpRequest.newBuilder(URI.create(items)).header("Authorization", "Bearer " + token)
-                            .header("Accept", "application/geo+json").build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException("HTTP " + r.statusCode() + ": " + r.body());
-            }
-            int at = r.body().indexOf("\"numberReturned\":");
-            return Integer.parseInt(r.body().substring(at + 17, r.body().indexOf(',', at)));
-        };
+        LoadRun.Peer custodian = LoadRun.get(items, token);
         LoadRun.Peer raw = () -> {
             try (PreparedStatement st = connections.get().prepareStatement(SQL)) {
                 for (int i = 0; i < 4; i++) {

@@ -10,10 +10,12 @@ import org.custodian.platform.RecordNotFound;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The layers of the map as GeoJSON, each filtered by the caller's scope by the module that owns it. */
 @RestController
@@ -24,7 +26,10 @@ class LayerController {
 
     private final Map<String, FeatureLayer> layers = new LinkedHashMap<>();
 
-    LayerController(List<FeatureLayer> layers) {
+    private final JsonMapper json;
+
+    LayerController(List<FeatureLayer> layers, JsonMapper json) {
+        this.json = json;
         layers.stream().sorted(Comparator.comparing(FeatureLayer::id)).forEach(l -> this.layers.put(l.id(), l));
     }
 
@@ -32,8 +37,7 @@ class LayerController {
 
     record Feature(String type, String id, Geometry geometry, Map<String, @Nullable Object> properties) {}
 
-    /** Features as records, or as GeoJSON the database wrote ({@code RawValue}s, written verbatim). */
-    record FeatureCollection(String type, long numberMatched, int numberReturned, List<?> features) {}
+    record FeatureCollection(String type, long numberMatched, int numberReturned, List<Feature> features) {}
 
     @GetMapping("/map/layers")
     List<LayerInfo> layers() {
@@ -46,7 +50,7 @@ class LayerController {
     @GetMapping(
             path = "/map/layers/{id}",
             produces = {"application/geo+json", "application/json"})
-    FeatureCollection layer(@PathVariable String id, @RequestParam(required = false) @Nullable String bbox) {
+    ResponseEntity<?> layer(@PathVariable String id, @RequestParam(required = false) @Nullable String bbox) {
         FeatureLayer layer = layers.get(id);
         if (layer == null) {
             throw new RecordNotFound("layer", id);
@@ -54,17 +58,21 @@ class LayerController {
         var query = new FeatureLayer.Query(bbox == null ? null : envelope(bbox), null, null, 0, MAP_LIMIT);
         var rendered = layer.rendered(query);
         if (rendered.isPresent()) {
-            List<tools.jackson.databind.util.RawValue> features = rendered.get().features().stream()
-                    .map(tools.jackson.databind.util.RawValue::new)
-                    .toList();
-            return new FeatureCollection(
-                    "FeatureCollection", rendered.get().numberMatched(), features.size(), features);
+            Map<String, Object> members = new LinkedHashMap<>();
+            members.put("type", "FeatureCollection");
+            members.put("numberMatched", rendered.get().numberMatched());
+            members.put("numberReturned", rendered.get().numberReturned());
+            return ResponseEntity.ok()
+                    .contentType(OgcApiController.GEO_JSON)
+                    .body(rendered.get().featureCollection(members, json));
         }
         FeatureLayer.Page page = layer.features(query);
         List<Feature> features = page.features().stream()
                 .map(f -> new Feature("Feature", f.id(), f.geometry(), f.properties()))
                 .toList();
-        return new FeatureCollection("FeatureCollection", page.numberMatched(), features.size(), features);
+        return ResponseEntity.ok()
+                .contentType(OgcApiController.GEO_JSON)
+                .body(new FeatureCollection("FeatureCollection", page.numberMatched(), features.size(), features));
     }
 
     static Envelope envelope(String bbox) {

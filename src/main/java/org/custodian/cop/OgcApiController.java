@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * OGC API - Features - Part 1: Core over every map layer the caller may see, for QGIS and GDAL. Each
@@ -42,7 +43,10 @@ class OgcApiController {
 
     private final Map<String, FeatureLayer> layers = new LinkedHashMap<>();
 
-    OgcApiController(List<FeatureLayer> layers) {
+    private final JsonMapper json;
+
+    OgcApiController(List<FeatureLayer> layers, JsonMapper json) {
+        this.json = json;
         layers.stream().sorted(Comparator.comparing(FeatureLayer::id)).forEach(l -> this.layers.put(l.id(), l));
     }
 
@@ -103,7 +107,7 @@ class OgcApiController {
     @GetMapping(
             path = "/collections/{id}/items",
             produces = {"application/geo+json", MediaType.APPLICATION_JSON_VALUE, "*/*"})
-    ResponseEntity<Map<String, Object>> items(
+    ResponseEntity<?> items(
             @PathVariable String id,
             @RequestParam(required = false) @Nullable String bbox,
             @RequestParam(name = "bbox-crs", required = false) @Nullable String bboxCrs,
@@ -123,16 +127,16 @@ class OgcApiController {
                 bbox == null ? null : LayerController.envelope(bbox), window[0], window[1], start, pageSize);
         // The database writes the GeoJSON where the layer lets it: no decoding and re-encoding of geometries.
         var rendered = layer.rendered(query);
-        List<?> features;
+        List<?> features = List.of();
+        int returned;
         long matched;
         if (rendered.isPresent()) {
-            features = rendered.get().features().stream()
-                    .map(tools.jackson.databind.util.RawValue::new)
-                    .toList();
+            returned = rendered.get().numberReturned();
             matched = rendered.get().numberMatched();
         } else {
             FeatureLayer.Page page = layer.features(query);
             features = page.features().stream().map(OgcApiController::feature).toList();
+            returned = features.size();
             matched = page.numberMatched();
         }
 
@@ -140,7 +144,7 @@ class OgcApiController {
         List<Link> links = new ArrayList<>();
         links.add(
                 new Link(itemsUrl + query(bbox, datetime, pageSize, start), "self", GEO_JSON.toString(), "This page"));
-        boolean more = matched == FeatureLayer.RenderedPage.UNCOUNTED || start + features.size() < matched;
+        boolean more = matched == FeatureLayer.RenderedPage.UNCOUNTED || start + returned < matched;
         if (more) {
             links.add(new Link(
                     itemsUrl + query(bbox, datetime, pageSize, start + pageSize),
@@ -155,9 +159,12 @@ class OgcApiController {
         if (matched != FeatureLayer.RenderedPage.UNCOUNTED) {
             body.put("numberMatched", matched); // optional in OGC API - Features; left out when uncounted
         }
-        body.put("numberReturned", features.size());
-        body.put("features", features);
+        body.put("numberReturned", returned);
         body.put("links", links);
+        if (rendered.isPresent()) {
+            return ResponseEntity.ok().contentType(GEO_JSON).body(rendered.get().featureCollection(body, json));
+        }
+        body.put("features", features);
         return ResponseEntity.ok().contentType(GEO_JSON).body(body);
     }
 

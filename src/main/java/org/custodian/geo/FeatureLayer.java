@@ -61,20 +61,39 @@ public interface FeatureLayer {
 
     /**
      * The features of a query already written as GeoJSON Feature objects, for layers whose database renders
-     * the geometries itself (much faster for large pages than decoding and re-encoding them); empty when the
-     * layer does not, and the caller writes {@link #features} instead. Same scope, filter and order.
+     * the geometries itself (much faster for large pages than decoding and re-encoding them; see {@link
+     * RenderedLayers}); empty when the layer does not, and the caller writes {@link #features} instead. Same
+     * scope, filter and order.
      */
     default java.util.Optional<RenderedPage> rendered(Query query) {
         return java.util.Optional.empty();
     }
 
     /**
-     * GeoJSON Feature objects, one string each, and the number that matched the query in all, or {@link
-     * #UNCOUNTED} when the page is full and more may follow (counting them would cost as much as the page).
+     * GeoJSON Feature objects in UTF-8, comma-separated, as many as {@code numberReturned}; and the number that
+     * matched the query in all, or {@link #UNCOUNTED} when the page is full and more may follow (counting them
+     * would cost as much as the page).
      */
-    record RenderedPage(List<String> features, long numberMatched) {
+    record RenderedPage(byte[] features, int numberReturned, long numberMatched) {
 
         public static final long UNCOUNTED = -1;
+
+        /** The page as a GeoJSON FeatureCollection: {@code members} written by {@code json}, then the features. */
+        public byte[] featureCollection(Map<String, ?> members, tools.jackson.databind.ObjectMapper json) {
+            var out = new java.io.ByteArrayOutputStream(features.length + 1024);
+            out.write('{');
+            members.forEach((name, value) -> {
+                out.writeBytes(json.writeValueAsBytes(name));
+                out.write(':');
+                out.writeBytes(json.writeValueAsBytes(value));
+                out.write(',');
+            });
+            out.writeBytes("\"features\":[".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.writeBytes(features);
+            out.write(']');
+            out.write('}');
+            return out.toByteArray();
+        }
     }
 
     /** A query: every part optional; {@code limit} is at least 1. */

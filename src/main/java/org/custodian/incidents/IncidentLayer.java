@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.custodian.geo.FeatureLayer;
+import org.custodian.geo.RenderedLayers;
 import org.custodian.geo.Wgs84;
 import org.custodian.platform.Callers;
 import org.jspecify.annotations.Nullable;
@@ -18,81 +19,46 @@ class IncidentLayer implements FeatureLayer {
 
     private final Incidents incidents;
     private final Callers callers;
-    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final RenderedLayers rendered;
 
-    IncidentLayer(Incidents incidents, Callers callers, javax.sql.DataSource dataSource) {
+    IncidentLayer(Incidents incidents, Callers callers, RenderedLayers rendered) {
         this.incidents = incidents;
         this.callers = callers;
-        this.jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        this.rendered = rendered;
     }
 
     /** The same features as {@link #features}, with the geometry written as GeoJSON by the database. */
     @Override
     public Optional<RenderedPage> rendered(Query query) {
         org.custodian.platform.Scope scope = callers.current();
-        StringBuilder where = new StringBuilder(" from incident where 1 = 1");
-        java.util.List<Object> args = new java.util.ArrayList<>();
-        if (!scope.allRegions()) {
-            where.append(" and region_code in (")
-                    .append(String.join(
-                            ", ",
-                            java.util.Collections.nCopies(
-                                    scope.regionsForQuery().size(), "?")))
-                    .append(')');
-            args.addAll(scope.regionsForQuery());
-        }
-        if (query.bbox() != null) {
-            // Bounding-box overlap, answered from the spatial index: exact for points, which nearly all
-            // incidents are; an area incident near the box's edge may come along.
-            where.append(" and location && ST_MakeEnvelope(?, ?, ?, ?, 4326)");
-            args.addAll(java.util.List.of(
-                    query.bbox().getMinX(),
-                    query.bbox().getMinY(),
-                    query.bbox().getMaxX(),
-                    query.bbox().getMaxY()));
-        }
-        if (query.from() != null) {
-            where.append(" and occurred_at >= ?");
-            args.add(java.sql.Timestamp.from(query.from()));
-        }
-        if (query.to() != null) {
-            where.append(" and occurred_at < ?");
-            args.add(java.sql.Timestamp.from(query.to()));
-        }
-        java.util.List<Object> page = new java.util.ArrayList<>(args);
-        // One row more than the page tells whether more follow, without counting them.
-        page.add(query.limit() + 1);
-        page.add(query.offset());
-        java.util.List<String> features = jdbc.query(
-                "select id, reference, type, occurred_at, region_code, status,"
-                        + " killed_civilian + killed_police + killed_military + killed_deminer,"
-                        + " injured_civilian + injured_police + injured_military + injured_deminer,"
-                        + " ST_AsGeoJSON(location)" + where + " order by occurred_at desc, id desc limit ? offset ?",
-                (rs, n) -> {
-                    Map<String, @Nullable Object> p = new LinkedHashMap<>();
-                    String type = rs.getString(3);
-                    p.put(
-                            "name",
-                            rs.getString(2) + " "
-                                    + type.toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
-                    p.put("reference", rs.getString(2));
-                    p.put("type", type);
-                    p.put("occurred_at", rs.getTimestamp(4).toInstant().toString());
-                    p.put("region_code", rs.getString(5));
-                    p.put("killed", rs.getInt(7));
-                    p.put("injured", rs.getInt(8));
-                    p.put("status", rs.getString(6));
-                    return org.custodian.geo.RenderedFeature.of(rs.getString(1), rs.getString(9), p);
-                },
-                page.toArray());
-        if (features.size() > query.limit()) {
-            return Optional.of(new RenderedPage(features.subList(0, query.limit()), RenderedPage.UNCOUNTED));
-        }
-        long matched = features.isEmpty() && query.offset() > 0
-                ? java.util.Objects.requireNonNull(
-                        jdbc.queryForObject("select count(*)" + where, Long.class, args.toArray()))
-                : query.offset() + features.size();
-        return Optional.of(new RenderedPage(features, matched));
+        return Optional.of(rendered.from("incident", "location")
+                .regions(scope.allRegions() ? null : scope.regionsForQuery())
+                .during("occurred_at", query)
+                .page(
+                        query,
+                        "id, reference, type, occurred_at, region_code, status,"
+                                + " killed_civilian + killed_police + killed_military + killed_deminer,"
+                                + " injured_civilian + injured_police + injured_military + injured_deminer,"
+                                + " ST_AsGeoJSON(location, 8)",
+                        "occurred_at desc, id desc",
+                        (rs, feature) -> {
+                            String type = rs.getString(3);
+                            feature.begin(rs.getString(1), rs.getBytes(9))
+                                    .property(
+                                            "name",
+                                            rs.getString(2) + " "
+                                                    + type.toLowerCase(java.util.Locale.ROOT)
+                                                            .replace('_', ' '))
+                                    .property("reference", rs.getString(2))
+                                    .property("type", type)
+                                    .property(
+                                            "occurred_at",
+                                            rs.getTimestamp(4).toInstant().toString())
+                                    .property("region_code", rs.getString(5))
+                                    .property("killed", rs.getInt(7))
+                                    .property("injured", rs.getInt(8))
+                                    .property("status", rs.getString(6));
+                        }));
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.custodian.geo.FeatureLayer;
+import org.custodian.geo.RenderedLayers;
 import org.custodian.geo.Wgs84;
 import org.custodian.platform.Callers;
 import org.custodian.platform.Scope;
@@ -31,65 +32,40 @@ class HazardAreaLayer implements FeatureLayer {
 
     private final EntityManager entityManager;
     private final Callers callers;
-    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final RenderedLayers rendered;
 
-    HazardAreaLayer(EntityManager entityManager, Callers callers, javax.sql.DataSource dataSource) {
+    HazardAreaLayer(EntityManager entityManager, Callers callers, RenderedLayers rendered) {
         this.entityManager = entityManager;
         this.callers = callers;
-        this.jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        this.rendered = rendered;
     }
 
-    /** The same features as {@link #features}, with the polygons written as GeoJSON by the database. */
+    /**
+     * The same features as {@link #features}, with the polygons as GeoJSON the database keeps written beside
+     * them ({@code area_geojson}, a generated column).
+     */
     @Override
+    // One statement needs no transaction of its own: BEGIN and COMMIT would be two more round trips.
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     public Optional<RenderedPage> rendered(Query query) {
         Scope scope = callers.current();
-        StringBuilder where = new StringBuilder(" from mine_hazard_area where 1 = 1");
-        List<Object> args = new java.util.ArrayList<>();
-        if (!scope.allRegions()) {
-            where.append(" and region_code in (")
-                    .append(String.join(
-                            ", ",
-                            java.util.Collections.nCopies(
-                                    scope.regionsForQuery().size(), "?")))
-                    .append(')');
-            args.addAll(scope.regionsForQuery());
-        }
-        if (query.bbox() != null) {
-            where.append(" and ST_Intersects(area, ST_MakeEnvelope(?, ?, ?, ?, 4326))");
-            args.addAll(List.of(
-                    query.bbox().getMinX(),
-                    query.bbox().getMinY(),
-                    query.bbox().getMaxX(),
-                    query.bbox().getMaxY()));
-        }
-        List<Object> page = new java.util.ArrayList<>(args);
-        // One row more than the page tells whether more follow, without counting them.
-        page.add(query.limit() + 1);
-        page.add(query.offset());
-        List<String> features = jdbc.query(
-                "select id, reference, name, region_code, classification, status, priority, area_square_metres,"
-                        + " released_square_metres, ST_AsGeoJSON(area)" + where + " order by id limit ? offset ?",
-                (rs, n) -> {
-                    Map<String, @Nullable Object> p = new LinkedHashMap<>();
-                    p.put("reference", rs.getString(2));
-                    p.put("name", rs.getString(3));
-                    p.put("region_code", rs.getString(4));
-                    p.put("classification", rs.getString(5));
-                    p.put("status", rs.getString(6));
-                    p.put("priority", rs.getString(7));
-                    p.put("area_m2", Math.round(rs.getDouble(8)));
-                    p.put("released_m2", Math.round(rs.getDouble(9)));
-                    return org.custodian.geo.RenderedFeature.of(rs.getString(1), rs.getString(10), p);
-                },
-                page.toArray());
-        if (features.size() > query.limit()) {
-            return Optional.of(new RenderedPage(features.subList(0, query.limit()), RenderedPage.UNCOUNTED));
-        }
-        long matched = features.isEmpty() && query.offset() > 0
-                ? java.util.Objects.requireNonNull(
-                        jdbc.queryForObject("select count(*)" + where, Long.class, args.toArray()))
-                : query.offset() + features.size();
-        return Optional.of(new RenderedPage(features, matched));
+        return Optional.of(rendered.from("mine_hazard_area", "area")
+                .regions(scope.allRegions() ? null : scope.regionsForQuery())
+                .page(
+                        query,
+                        "id, reference, name, region_code, classification, status, priority, area_square_metres,"
+                                + " released_square_metres, area_geojson",
+                        "id",
+                        // Text columns as bytes: written as they come, never decoded.
+                        (rs, feature) -> feature.begin(rs.getString(1), rs.getBytes(10))
+                                .property("reference", rs.getBytes(2))
+                                .property("name", rs.getBytes(3))
+                                .property("region_code", rs.getBytes(4))
+                                .property("classification", rs.getBytes(5))
+                                .property("status", rs.getBytes(6))
+                                .property("priority", rs.getBytes(7))
+                                .property("area_m2", Math.round(rs.getDouble(8)))
+                                .property("released_m2", Math.round(rs.getDouble(9)))));
     }
 
     /** The columns of a hazard area that its map feature shows. */

@@ -84,6 +84,33 @@ class SignInIntegrationTests {
                 .isEqualTo(401);
     }
 
+    /** A token in use is remembered for a while; a change to its account still takes effect at once. */
+    @Test
+    void aTokenFollowsItsAccountsRoleAndIsRefusedOnceTheAccountIsDisabled() {
+        Api admin = Api.at(port).asAdmin();
+        assertThat(admin.createUser("token-keeper", "VIEWER", "FZL", "the-right-password"))
+                .isIn(201, 409);
+        String secret = Api.at(port)
+                .as("token-keeper", "the-right-password")
+                .post("/api/tokens", "{\"name\":\"field tablet\"}")
+                .json()
+                .get("secret")
+                .asString();
+        Api bearer = Api.at(port).withToken(secret);
+        assertThat(bearer.get("/api/users/me").json().get("role").asString()).isEqualTo("VIEWER");
+
+        Map<String, Object> change = new java.util.HashMap<>(
+                Map.of("displayName", "Token keeper", "role", "OFFICER", "regions", List.of("FZL"), "enabled", true));
+        assertThat(admin.put("/api/users/token-keeper", Api.json(change)).status())
+                .isEqualTo(200);
+        assertThat(bearer.get("/api/users/me").json().get("role").asString()).isEqualTo("OFFICER");
+
+        change.put("enabled", false);
+        assertThat(admin.put("/api/users/token-keeper", Api.json(change)).status())
+                .isEqualTo(200);
+        assertThat(bearer.get("/api/users/me").status()).isEqualTo(401);
+    }
+
     @Test
     void refusesWeakPasswordsAndDuplicateUsers() {
         Api admin = Api.at(port).asAdmin();

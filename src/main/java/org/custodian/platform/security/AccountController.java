@@ -95,6 +95,7 @@ class AccountController {
             checkPassword(request.password());
             account.changePassword(encoder.encode(request.password()));
         }
+        tokens.forgetResolved();
         return AccountView.of(account);
     }
 

@@ -32,8 +32,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<SignedInUser> user =
-                tokens.resolve(header.substring(7).strip()).map(SignedInUser::new);
+        Optional<SignedInUser> user = tokens.resolve(header.substring(7).strip());
         if (user.isEmpty()) {
             SecurityContextHolder.clearContext();
             entryPoint.commence(

@@ -1,10 +1,13 @@
 package org.custodian.platform.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -15,8 +18,14 @@ import org.custodian.platform.RuleViolated;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Issues, resolves and revokes personal API tokens. */
+/**
+ * Issues, resolves and revokes personal API tokens. A resolved token is remembered for a few seconds, so a
+ * tool paging through a layer does not cost two queries a request; revoking a token or changing an account
+ * forgets them all once the change is committed.
+ */
 @Service
 class TokenKeeper {
 
@@ -27,6 +36,13 @@ class TokenKeeper {
     private final ApiTokens tokens;
     private final Accounts accounts;
     private final Clock clock = Clock.systemUTC();
+    private final Cache<String, Resolved> resolved = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(30))
+            .maximumSize(10_000)
+            .build();
+
+    /** A usable token's account as it was when the token was looked up, and when the token expires. */
+    private record Resolved(SignedInUser user, @Nullable Instant expiresAt) {}
 
     TokenKeeper(ApiTokens tokens, Accounts accounts) {
         this.tokens = tokens;
@@ -52,16 +68,36 @@ class TokenKeeper {
         return new Issued(token, secret);
     }
 
-    @Transactional(readOnly = true)
-    Optional<Account> resolve(String secret) {
+    /** The signed-in user a token stands for, if it is known, unexpired, unrevoked and its account enabled. */
+    Optional<SignedInUser> resolve(String secret) {
         if (!secret.startsWith(PREFIX)) {
             return Optional.empty();
         }
+        String hash = hash(secret);
         Instant now = clock.instant();
-        return tokens.findByTokenHash(hash(secret))
-                .filter(t -> t.usableAt(now))
-                .flatMap(t -> accounts.findById(t.accountId()))
-                .filter(Account::enabled);
+        Resolved known = resolved.getIfPresent(hash);
+        if (known != null && (known.expiresAt() == null || now.isBefore(known.expiresAt()))) {
+            return Optional.of(known.user());
+        }
+        Optional<ApiToken> token = tokens.findByTokenHash(hash).filter(t -> t.usableAt(now));
+        Optional<SignedInUser> user = token.flatMap(t -> accounts.findById(t.accountId()))
+                .filter(Account::enabled)
+                .map(SignedInUser::new);
+        user.ifPresent(u -> resolved.put(hash, new Resolved(u, token.get().expiresAt())));
+        return user;
+    }
+
+    /** Forgets every resolved token once the current transaction commits: an account or token changed. */
+    void forgetResolved() {
+        resolved.invalidateAll();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    resolved.invalidateAll();
+                }
+            });
+        }
     }
 
     @Transactional(readOnly = true)
@@ -78,6 +114,7 @@ class TokenKeeper {
                 .filter(t -> t.accountId() == account.id())
                 .orElseThrow(() -> new RecordNotFound("token", tokenId));
         token.revoke(clock.instant());
+        forgetResolved();
     }
 
     static String hash(String secret) {
