@@ -87,8 +87,30 @@ public class Assets {
         if (assessor.isBlank()) {
             throw new RuleViolated("assessor", "name who assessed it");
         }
-        Assessment assessment = asset.assess(new Assessment(on, assessor.strip(), condition, damage.strip()));
-        assets.saveAndFlush(asset);
+        asset.assess(new Assessment(on, assessor.strip(), condition, damage.strip()));
+        // Saving merges the new assessment into a managed copy: the newest identifier is the one written.
+        return assets.saveAndFlush(asset).assessments().stream()
+                .max(java.util.Comparator.comparingLong(Assessment::id))
+                .orElseThrow();
+    }
+
+    /** A photo as it was uploaded. */
+    public record PhotoUpload(String fileName, String mediaType, byte[] content) {}
+
+    /** An assessment with its photos: all of it is written, or nothing when any part is refused. */
+    @Transactional
+    public Assessment assessWithPhotos(
+            Scope scope,
+            long assetId,
+            LocalDate on,
+            String assessor,
+            Assessment.Condition condition,
+            String damage,
+            List<PhotoUpload> uploads) {
+        Assessment assessment = assess(scope, assetId, on, assessor, condition, damage);
+        for (PhotoUpload upload : uploads) {
+            attachPhoto(scope, assetId, assessment.id(), upload.fileName(), upload.mediaType(), upload.content());
+        }
         return assessment;
     }
 

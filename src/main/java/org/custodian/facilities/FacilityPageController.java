@@ -89,6 +89,20 @@ class FacilityPageController {
                         callers.current(), id, new Inspection(on, inspector.strip(), findings.strip()), found));
     }
 
+    /** The guard form: an agency guards the facility from a date, until a date if known. */
+    @PostMapping("/facilities/{id}/guards")
+    String assignGuard(
+            @PathVariable long id,
+            @RequestParam long agencyId,
+            @RequestParam LocalDate from,
+            @RequestParam(required = false) @Nullable LocalDate to,
+            RedirectAttributes redirect) {
+        return attempt(
+                id,
+                redirect,
+                () -> facilities.assignGuard(callers.current(), id, new GuardAssignment(agencyId, from, to)));
+    }
+
     private static String attempt(long id, RedirectAttributes redirect, Runnable change) {
         try {
             change.run();

@@ -1,17 +1,24 @@
 package org.custodian.mineaction;
 
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.custodian.geo.GeoJsonModule;
+import org.custodian.geo.GeometryRejected;
 import org.custodian.platform.Callers;
 import org.custodian.platform.ConflictWithState;
 import org.custodian.platform.RuleViolated;
 import org.custodian.platform.Scope;
 import org.custodian.platform.Sources;
 import org.custodian.territory.Agency;
+import org.custodian.territory.Region;
 import org.custodian.territory.Territory;
 import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Geometry;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,6 +55,7 @@ class MineActionPageController {
                 territory.regions().stream().filter(r -> scope.reads(r.code())).toList());
         model.addAttribute("areas", areas);
         model.addAttribute("accidents", accidents);
+        model.addAttribute("writes", territory.regions().stream().anyMatch(r -> scope.writes(r.code())));
         model.addAttribute("progress", mineAction.progress(scope, selected));
         model.addAttribute(
                 "totalArea",
@@ -64,6 +72,125 @@ class MineActionPageController {
         return "mineaction/overview";
     }
 
+    /** What the accident form holds; given back with the reason when it is refused. */
+    record AccidentForm(
+            @Nullable String regionCode,
+
+            @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+            LocalDateTime occurredAt,
+
+            @Nullable Double longitude,
+            @Nullable Double latitude,
+            @Nullable Contamination device,
+            @Nullable String activity,
+            @Nullable String description,
+            @Nullable Long hazardAreaId,
+            @Nullable String road,
+            @Nullable List<VictimRow> victims,
+            @Nullable List<Long> sourceIds) {
+
+        static AccidentForm empty() {
+            return new AccidentForm(null, null, null, null, null, null, null, null, null, null, null);
+        }
+
+        /** The victim rows to show: those given, then empty ones up to {@link #VICTIM_ROWS}. */
+        public List<VictimRow> rows() {
+            List<VictimRow> rows = new java.util.ArrayList<>(victims == null ? List.of() : victims);
+            while (rows.size() < VICTIM_ROWS) {
+                rows.add(new VictimRow(null, null, null, null));
+            }
+            return rows;
+        }
+    }
+
+    /** One row of the victims table; a row with nothing chosen is no victim. */
+    record VictimRow(
+            Victim.@Nullable Outcome outcome,
+            Victim.@Nullable Group group,
+            Victim.@Nullable Sex sex,
+            Victim.@Nullable AgeBand ageBand) {
+
+        boolean blank() {
+            return outcome == null && group == null && sex == null && ageBand == null;
+        }
+    }
+
+    static final int VICTIM_ROWS = 6;
+
+    @GetMapping("/mine-action/accidents/new")
+    String accidentForm(Model model) {
+        Scope scope = callers.current();
+        if (!model.containsAttribute("accident")) {
+            model.addAttribute("accident", AccidentForm.empty());
+        }
+        model.addAttribute(
+                "regions",
+                territory.regions().stream().filter(r -> scope.writes(r.code())).toList());
+        model.addAttribute("devices", Contamination.values());
+        model.addAttribute("areas", mineAction.hazardAreas(scope, null));
+        model.addAttribute("outcomes", Victim.Outcome.values());
+        model.addAttribute("groups", Victim.Group.values());
+        model.addAttribute("sexes", Victim.Sex.values());
+        model.addAttribute("ageBands", Victim.AgeBand.values());
+        model.addAttribute("citable", sources.all());
+        return "mineaction/accident-form";
+    }
+
+    /** Records an accident from the form; refused input comes back with the reason and what was typed. */
+    @PostMapping("/mine-action/accidents")
+    String recordAccident(AccidentForm form, RedirectAttributes redirect) {
+        Scope scope = callers.current();
+        try {
+            if (form.regionCode() == null || form.occurredAt() == null || form.device() == null) {
+                throw new RuleViolated("accident", "give the region, the time and the device");
+            }
+            if (form.longitude() == null || form.latitude() == null) {
+                throw new RuleViolated("location", "place the accident on the map or give its longitude and latitude");
+            }
+            if (form.activity() == null
+                    || form.activity().isBlank()
+                    || form.description() == null
+                    || form.description().isBlank()) {
+                throw new RuleViolated("description", "say what the victims were doing and what happened");
+            }
+            List<Victim> victims = new java.util.ArrayList<>();
+            List<VictimRow> rows = form.victims() == null ? List.of() : form.victims();
+            for (int i = 0; i < rows.size(); i++) {
+                VictimRow row = rows.get(i);
+                if (row.blank()) {
+                    continue;
+                }
+                if (row.outcome() == null || row.group() == null || row.sex() == null || row.ageBand() == null) {
+                    throw new RuleViolated(
+                            "victims", "victim " + (i + 1) + ": give the outcome, the group, the sex and the age band");
+                }
+                victims.add(new Victim(row.outcome(), row.group(), row.sex(), row.ageBand()));
+            }
+            Region region = territory.region(form.regionCode());
+            mineAction.recordAccident(
+                    scope,
+                    new MineAction.AccidentDraft(
+                            form.regionCode(),
+                            form.occurredAt().atZone(region.zone()).toInstant(),
+                            org.custodian.geo.Wgs84.point(form.longitude(), form.latitude()),
+                            form.device(),
+                            form.activity().strip(),
+                            form.description().strip(),
+                            form.hazardAreaId(),
+                            form.road() == null || form.road().isBlank()
+                                    ? null
+                                    : form.road().strip(),
+                            victims,
+                            form.sourceIds() == null ? java.util.Set.of() : java.util.Set.copyOf(form.sourceIds())));
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/mine-action?region=" + form.regionCode() + "#accidents";
+        } catch (RuleViolated | ConflictWithState | GeometryRejected | org.custodian.platform.RecordNotFound e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("accident", form);
+            return "redirect:/mine-action/accidents/new";
+        }
+    }
+
     @GetMapping("/mine-action/hazard-areas/{id}")
     String hazardArea(@PathVariable long id, Model model) {
         HazardArea area = mineAction.hazardArea(callers.current(), id);
@@ -76,7 +203,68 @@ class MineActionPageController {
         model.addAttribute("classifications", HazardArea.Classification.values());
         model.addAttribute("priorities", HazardArea.Priority.values());
         model.addAttribute("contaminations", Contamination.values());
+        model.addAttribute("methods", ReleaseMethod.values());
+        model.addAttribute("areaGeoJson", GeoJsonModule.write(area.area()));
+        List<Geometry> released =
+                area.releases().stream().map(r -> (Geometry) r.area()).toList();
+        model.addAttribute(
+                "releasedGeoJson",
+                released.isEmpty()
+                        ? ""
+                        : GeoJsonModule.write(area.area().getFactory().buildGeometry(released)));
+        if (!model.containsAttribute("release")) {
+            model.addAttribute("release", new ReleaseForm(null, null, null, null, ""));
+        }
         return "mineaction/hazard-area";
+    }
+
+    /** What the land release form holds; given back with the reason when it is refused. */
+    record ReleaseForm(
+            @Nullable Long organisationId,
+            @Nullable ReleaseMethod method,
+
+            @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate startedOn,
+
+            @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate completedOn,
+
+            String area) {}
+
+    /**
+     * Records land released from the hazard area: the polygon drawn on the page's map (or pasted as
+     * GeoJSON), the method, the organisation and the dates.
+     */
+    @PostMapping("/mine-action/hazard-areas/{id}/releases")
+    String release(@PathVariable long id, ReleaseForm form, RedirectAttributes redirect) {
+        try {
+            if (form.organisationId() == null
+                    || form.method() == null
+                    || form.startedOn() == null
+                    || form.completedOn() == null) {
+                throw new RuleViolated("release", "give the organisation, the method and both dates");
+            }
+            if (form.area().isBlank()) {
+                throw new RuleViolated("area", "draw the released area on the map or paste it as GeoJSON");
+            }
+            mineAction.release(
+                    callers.current(),
+                    id,
+                    new MineAction.ReleaseDraft(
+                            form.organisationId(),
+                            form.method(),
+                            form.startedOn(),
+                            form.completedOn(),
+                            GeoJsonModule.read("area", form.area())));
+            redirect.addFlashAttribute("saved", true);
+        } catch (RuleViolated | ConflictWithState e) {
+            redirect.addFlashAttribute("releaseError", e.getMessage());
+            redirect.addFlashAttribute("release", form);
+        } catch (GeometryRejected e) {
+            redirect.addFlashAttribute("releaseError", "The released area is refused: " + e.reason());
+            redirect.addFlashAttribute("release", form);
+        }
+        return "redirect:/mine-action/hazard-areas/" + id + "#release-form";
     }
 
     /** The edit form: name, classification, priority and contamination; the polygon and sources stay. */

@@ -174,6 +174,183 @@ class MapBrowserIntegrationTests {
     }
 
     @Test
+    void recordsLandReleasedByDrawingItOnTheHazardAreaMap() {
+        // An area of its own: the demo areas are shared with the other tests of this context.
+        String square =
+                "{\"type\":\"Polygon\",\"coordinates\":[[[47.12,39.60],[47.13,39.60],[47.13,39.61],[47.12,39.61],[47.12,39.60]]]}";
+        Api.Response created = Api.at(port)
+                .asAdmin()
+                .post(
+                        "/api/hazard-areas",
+                        "{\"type\":\"Feature\",\"geometry\":" + square + ",\"properties\":"
+                                + Api.json(Map.of(
+                                        "regionCode", "FZL",
+                                        "name", "Field drawn on in the browser",
+                                        "classification", "CHA",
+                                        "contamination", List.of("AT_MINE"),
+                                        "recordedOn", "2024-01-10"))
+                                + "}");
+        assertThat(created.status()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+
+        Page page = signIn("admin", Api.ADMIN_PASSWORD);
+        page.navigate("http://127.0.0.1:" + port + "/mine-action/hazard-areas/" + id);
+        var area = page.locator("#draw-map path.leaflet-interactive").first().boundingBox();
+
+        // Corners outside the hazard area, to the west of it: refused, and the drawing is kept.
+        clickCorners(page, area.x - area.width * 0.9, area.y, area.width * 0.6, area.height);
+        fillRelease(page);
+        page.click("#release-form button[type=submit]");
+        assertThat(page.locator("#release-form p.error").textContent()).contains("lie outside hazard area");
+        assertThat(page.inputValue("#release-area")).contains("Polygon");
+        assertThat(page.locator("#releases tbody td.num").count()).isZero();
+
+        page.click("#draw-clear");
+        assertThat(page.inputValue("#release-area")).isEmpty();
+        // The middle of the area: four corners clicked on the map (which has moved: the page came back
+        // scrolled to the form).
+        area = page.locator("#draw-map path.leaflet-interactive").first().boundingBox();
+        clickCorners(page, area.x, area.y, area.width, area.height);
+        assertThat(page.locator("#draw-count").textContent()).startsWith("4");
+        fillRelease(page);
+        page.click("#release-form button[type=submit]");
+        page.waitForSelector(".notice");
+        assertThat(page.locator("#releases tbody td.num").count()).isEqualTo(1);
+        long released = Long.parseLong(
+                page.locator("#releases tbody td.num").first().textContent().replace(",", ""));
+        // A quarter of the area's width and half its height, of about 857 m x 1,111 m: some 12 ha.
+        assertThat(released).isBetween(80_000L, 160_000L);
+        assertThat(page.locator("#releases").textContent()).contains("TECHNICAL_SURVEY");
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("land-release.png"))
+                .setFullPage(true));
+    }
+
+    @Test
+    void recordsAnAccidentWithItsVictimsFromTheForm() {
+        Page page = signIn("admin", Api.ADMIN_PASSWORD);
+        page.navigate("http://127.0.0.1:" + port + "/mine-action");
+        page.click("#record-accident");
+        page.waitForURL("**/mine-action/accidents/new");
+        page.waitForSelector("#pick-map[data-drawn*=regions]");
+
+        // A click on the map places the accident and fills in its coordinates.
+        var map = page.locator("#pick-map").boundingBox();
+        page.mouse().click(map.x + map.width / 2, map.y + map.height / 2);
+        assertThat(page.inputValue("#accident-longitude")).isNotEmpty();
+        assertThat(page.inputValue("#accident-latitude")).isNotEmpty();
+        // Then typed in exactly: a field beside the highway in Fuzuli.
+        page.fill("#accident-longitude", "47.145");
+        page.fill("#accident-latitude", "39.6");
+        page.selectOption("#accident-form select[name=regionCode]", "FZL");
+        page.fill("#accident-form input[name=occurredAt]", "2099-05-02T09:30");
+        page.selectOption("#accident-form select[name=device]", "AT_MINE");
+        page.fill("#accident-form input[name=activity]", "Ploughing");
+        page.fill("#accident-form textarea[name=description]", "Tractor struck an anti-tank mine while ploughing");
+        page.selectOption("#victims select[name='victims[0].outcome']", "INJURED");
+        page.selectOption("#victims select[name='victims[0].group']", "CIVILIAN");
+        page.selectOption("#victims select[name='victims[0].sex']", "MALE");
+        page.selectOption("#victims select[name='victims[0].ageBand']", "AGE_18_59");
+        page.click("#accident-form button[type=submit]");
+
+        // Dated in the future: refused with the reason, and nothing typed is lost.
+        assertThat(page.locator("p.error").textContent()).contains("future");
+        assertThat(page.inputValue("#accident-form textarea[name=description]"))
+                .isEqualTo("Tractor struck an anti-tank mine while ploughing");
+        assertThat(page.inputValue("#victims select[name='victims[0].ageBand']"))
+                .isEqualTo("AGE_18_59");
+        assertThat(page.inputValue("#accident-longitude")).isEqualTo("47.145");
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("accident-form.png"))
+                .setFullPage(true));
+
+        // A half-described victim is refused too.
+        page.fill("#accident-form input[name=occurredAt]", "2024-05-02T09:30");
+        page.selectOption("#victims select[name='victims[1].outcome']", "KILLED");
+        page.click("#accident-form button[type=submit]");
+        assertThat(page.locator("p.error").textContent()).contains("victim 2");
+
+        page.selectOption("#victims select[name='victims[1].group']", "CIVILIAN");
+        page.selectOption("#victims select[name='victims[1].sex']", "FEMALE");
+        page.selectOption("#victims select[name='victims[1].ageBand']", "AGE_60_PLUS");
+        page.click("#accident-form button[type=submit]");
+        page.waitForURL("**/mine-action?region=FZL*");
+        assertThat(page.locator(".notice").count()).isEqualTo(1);
+        var row = page.locator("#accidents tbody tr", new Page.LocatorOptions().setHasText("Tractor struck"));
+        assertThat(row.count()).isEqualTo(1);
+        assertThat(row.locator("td.num").allTextContents()).containsExactly("1", "1");
+        assertThat(row.locator("td").first().textContent()).isEqualTo("2024-05-02");
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("accident-recorded.png"))
+                .setFullPage(true));
+    }
+
+    @Test
+    void recordsAnAssessmentWithAPhotoAndRefusesOneThatIsNoPhoto() throws Exception {
+        // A parcel of its own: the demo assets are shared with the other tests of this context.
+        String parcel =
+                "{\"type\":\"Polygon\",\"coordinates\":[[[46.95,39.99],[46.96,39.99],[46.96,40.0],[46.95,40.0],[46.95,39.99]]]}";
+        Api.Response created = Api.at(port)
+                .asAdmin()
+                .post(
+                        "/api/assets",
+                        "{\"type\":\"Feature\",\"geometry\":" + parcel + ",\"properties\":"
+                                + Api.json(Map.of("regionCode", "AGD", "kind", "LAND_PARCEL", "name", "Parcel 21"))
+                                + "}");
+        assertThat(created.status()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        Path photo = Files.createTempFile("orchard", ".png");
+        Files.write(photo, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d});
+        Path notes = Files.createTempFile("notes", ".png");
+        Files.writeString(notes, "not a picture");
+
+        Page page = signIn("admin", Api.ADMIN_PASSWORD);
+        page.navigate("http://127.0.0.1:" + port + "/assets/" + id);
+        page.fill("#assessment-form input[name=assessedOn]", "2024-04-02");
+        page.fill("#assessment-form input[name=assessor]", "Cadastre survey team");
+        page.selectOption("#assessment-form select[name=condition]", "POOR");
+        page.fill("#assessment-form textarea[name=damage]", "Orchard burnt, terraces collapsed");
+        page.setInputFiles("#assessment-form input[name=photos]", new Path[] {photo, notes});
+        page.click("#assessment-form button[type=submit]");
+        // One file is not a photo: the whole assessment is refused and nothing is written.
+        assertThat(page.locator("p.error").textContent()).contains("only JPEG and PNG");
+        assertThat(page.locator("#assessments tbody td.muted").count()).isEqualTo(1);
+        assertThat(Api.at(port).asAdmin().get("/api/assets/" + id + "/photos").json())
+                .isEmpty();
+
+        page.fill("#assessment-form input[name=assessedOn]", "2024-04-02");
+        page.fill("#assessment-form input[name=assessor]", "Cadastre survey team");
+        page.selectOption("#assessment-form select[name=condition]", "POOR");
+        page.setInputFiles("#assessment-form input[name=photos]", photo);
+        page.click("#assessment-form button[type=submit]");
+        page.waitForSelector(".notice");
+        assertThat(page.locator("#assessments tbody tr").count()).isEqualTo(1);
+        assertThat(page.locator("#assessments").textContent()).contains("POOR", "Cadastre survey team");
+        String href = page.locator("#assessments a").first().getAttribute("href");
+        assertThat(Api.at(port).asAdmin().getBytes(href)).startsWith((byte) 0x89, (byte) 'P');
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("asset-assessed.png"))
+                .setFullPage(true));
+    }
+
+    /** Clicks four corners of the middle of a box on the drawing map (x from 3/8 to 5/8, y from 1/4 to 3/4). */
+    private static void clickCorners(Page page, double x, double y, double width, double height) {
+        double[][] corners = {{0.375, 0.25}, {0.625, 0.25}, {0.625, 0.75}, {0.375, 0.75}};
+        for (double[] c : corners) {
+            page.mouse().click(x + width * c[0], y + height * c[1]);
+        }
+    }
+
+    private static void fillRelease(Page page) {
+        page.selectOption("#release-form select[name=method]", "TECHNICAL_SURVEY");
+        page.selectOption(
+                "#release-form select[name=organisationId]",
+                new com.microsoft.playwright.options.SelectOption().setIndex(1));
+        page.fill("#release-form input[name=startedOn]", "2024-07-01");
+        page.fill("#release-form input[name=completedOn]", "2024-07-19");
+    }
+
+    @Test
     void listsFacilitiesAndShowsAFlaggedRoad() {
         Page page = signIn("admin", Api.ADMIN_PASSWORD);
         page.navigate("http://127.0.0.1:" + port + "/facilities?kind=ROAD");
@@ -200,6 +377,46 @@ class MapBrowserIntegrationTests {
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(SCREENSHOTS.resolve("facility.png"))
                 .setFullPage(true));
+    }
+
+    @Test
+    void assignsAGuardToAFacilityFromItsPage() {
+        Api.Response created = Api.at(port)
+                .asAdmin()
+                .post(
+                        "/api/facilities",
+                        "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[46.752,39.758]},"
+                                + "\"properties\":"
+                                + Api.json(Map.of(
+                                        "regionCode", "SHU", "name", "Water tank on the hill", "kind", "WATER_TANK"))
+                                + "}");
+        assertThat(created.status()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+
+        Page page = signIn("admin", Api.ADMIN_PASSWORD);
+        page.navigate("http://127.0.0.1:" + port + "/facilities/" + id);
+        page.selectOption(
+                "#guard-form select[name=agencyId]", new com.microsoft.playwright.options.SelectOption().setIndex(1));
+        String agency =
+                page.locator("#guard-form select[name=agencyId] option:checked").textContent();
+        page.fill("#guard-form input[name=from]", "2024-02-01");
+        page.fill("#guard-form input[name=to]", "2024-01-01");
+        page.click("#guard-form button");
+        assertThat(page.locator("p.error").textContent()).contains("ends before it starts");
+
+        page.selectOption(
+                "#guard-form select[name=agencyId]", new com.microsoft.playwright.options.SelectOption().setIndex(1));
+        page.fill("#guard-form input[name=from]", "2024-02-01");
+        page.click("#guard-form button");
+        page.waitForSelector(".notice");
+        assertThat(page.locator("dl.facts").textContent()).contains(agency, "2024-02-01");
+        assertThat(Api.at(port)
+                        .asAdmin()
+                        .get("/api/facilities/" + id)
+                        .json()
+                        .at("/properties/posture")
+                        .asString())
+                .isEqualTo("GUARDED");
     }
 
     @Test
@@ -268,6 +485,9 @@ class MapBrowserIntegrationTests {
         page.navigate("http://127.0.0.1:" + port + "/incidents");
         assertThat(page.locator("#incidents tbody tr").count()).isGreaterThanOrEqualTo(5);
         page.selectOption("form.filters select[name=type]", "MINE_EXPLOSION");
+        // The demo's day: other tests of this context record mine accidents of other days.
+        page.fill("form.filters input[name=from]", "2023-09-19");
+        page.fill("form.filters input[name=to]", "2023-09-19");
         page.click("form.filters button");
         assertThat(page.locator("#incidents tbody tr").count()).isEqualTo(2);
         page.screenshot(new Page.ScreenshotOptions()

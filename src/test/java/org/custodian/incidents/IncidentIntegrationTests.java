@@ -279,8 +279,8 @@ class IncidentIntegrationTests {
         assertThat(lines).hasSize(2 + 5);
         assertThat(csv).contains("MINE_EXPLOSION", "Anadolu Agency");
 
-        JsonNode geojson =
-                admin.get("/api/incidents.geojson?type=MINE_EXPLOSION").json();
+        JsonNode geojson = admin.get("/api/incidents.geojson?type=MINE_EXPLOSION&from=2023-09-19&to=2023-09-19")
+                .json();
         assertThat(geojson.get("features")).hasSize(2);
 
         Api.Response pdf = admin.get("/api/monitoring-centre/violations.pdf?date=2023-09-19", "application/pdf");
