@@ -50,7 +50,12 @@ class LayerController {
     @GetMapping(
             path = "/map/layers/{id}",
             produces = {"application/geo+json", "application/json"})
-    ResponseEntity<?> layer(@PathVariable String id, @RequestParam(required = false) @Nullable String bbox) {
+    @Nullable
+    ResponseEntity<?> layer(
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable String bbox,
+            jakarta.servlet.http.HttpServletResponse response)
+            throws java.io.IOException {
         FeatureLayer layer = layers.get(id);
         if (layer == null) {
             throw new RecordNotFound("layer", id);
@@ -62,9 +67,10 @@ class LayerController {
             members.put("type", "FeatureCollection");
             members.put("numberMatched", rendered.get().numberMatched());
             members.put("numberReturned", rendered.get().numberReturned());
-            return ResponseEntity.ok()
-                    .contentType(OgcApiController.GEO_JSON)
-                    .body(rendered.get().featureCollection(members, json));
+            // Written straight to the response, chunk by chunk: a page may be megabytes long.
+            response.setContentType(OgcApiController.GEO_JSON.toString());
+            rendered.get().writeCollection(members, json, response.getOutputStream());
+            return null;
         }
         FeatureLayer.Page page = layer.features(query);
         List<Feature> features = page.features().stream()

@@ -1,6 +1,8 @@
 package org.custodian.cop;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -107,6 +109,7 @@ class OgcApiController {
     @GetMapping(
             path = "/collections/{id}/items",
             produces = {"application/geo+json", MediaType.APPLICATION_JSON_VALUE, "*/*"})
+    @Nullable
     ResponseEntity<?> items(
             @PathVariable String id,
             @RequestParam(required = false) @Nullable String bbox,
@@ -114,7 +117,9 @@ class OgcApiController {
             @RequestParam(required = false) @Nullable String limit,
             @RequestParam(required = false) @Nullable String offset,
             @RequestParam(required = false) @Nullable String datetime,
-            HttpServletRequest request) {
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
         checkParameters(request, ITEM_PARAMETERS);
         FeatureLayer layer = layer(id);
         if (bboxCrs != null && !bboxCrs.equals(CRS84)) {
@@ -162,7 +167,10 @@ class OgcApiController {
         body.put("numberReturned", returned);
         body.put("links", links);
         if (rendered.isPresent()) {
-            return ResponseEntity.ok().contentType(GEO_JSON).body(rendered.get().featureCollection(body, json));
+            // Written straight to the response, chunk by chunk: a page may be megabytes long.
+            response.setContentType(GEO_JSON.toString());
+            rendered.get().writeCollection(body, json, response.getOutputStream());
+            return null;
         }
         body.put("features", features);
         return ResponseEntity.ok().contentType(GEO_JSON).body(body);

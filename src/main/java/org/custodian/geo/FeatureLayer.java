@@ -70,29 +70,36 @@ public interface FeatureLayer {
     }
 
     /**
-     * GeoJSON Feature objects in UTF-8, comma-separated, as many as {@code numberReturned}; and the number that
-     * matched the query in all, or {@link #UNCOUNTED} when the page is full and more may follow (counting them
-     * would cost as much as the page).
+     * GeoJSON Feature objects in UTF-8, comma-separated, in chunks to be written one after the other, as many
+     * as {@code numberReturned}; and the number that matched the query in all, or {@link #UNCOUNTED} when the
+     * page is full and more may follow (counting them would cost as much as the page).
      */
-    record RenderedPage(byte[] features, int numberReturned, long numberMatched) {
+    record RenderedPage(List<byte[]> features, int numberReturned, long numberMatched) {
 
         public static final long UNCOUNTED = -1;
 
-        /** The page as a GeoJSON FeatureCollection: {@code members} written by {@code json}, then the features. */
-        public byte[] featureCollection(Map<String, ?> members, tools.jackson.databind.ObjectMapper json) {
-            var out = new java.io.ByteArrayOutputStream(features.length + 1024);
-            out.write('{');
+        /**
+         * Writes the page as a GeoJSON FeatureCollection: {@code members} written by {@code json}, then the
+         * features, chunk by chunk, never joined into one array.
+         */
+        public void writeCollection(
+                Map<String, ?> members, tools.jackson.databind.ObjectMapper json, java.io.OutputStream out)
+                throws java.io.IOException {
+            var head = new java.io.ByteArrayOutputStream(1024);
+            head.write('{');
             members.forEach((name, value) -> {
-                out.writeBytes(json.writeValueAsBytes(name));
-                out.write(':');
-                out.writeBytes(json.writeValueAsBytes(value));
-                out.write(',');
+                head.writeBytes(json.writeValueAsBytes(name));
+                head.write(':');
+                head.writeBytes(json.writeValueAsBytes(value));
+                head.write(',');
             });
-            out.writeBytes("\"features\":[".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            out.writeBytes(features);
+            head.writeBytes("\"features\":[".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            head.writeTo(out);
+            for (byte[] chunk : features) {
+                out.write(chunk);
+            }
             out.write(']');
             out.write('}');
-            return out.toByteArray();
         }
     }
 

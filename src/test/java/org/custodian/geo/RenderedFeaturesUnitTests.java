@@ -15,7 +15,7 @@ class RenderedFeaturesUnitTests {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
-    void textWithQuotesBackslashesControlsAndOtherScriptsReadsBackTheSame() {
+    void textWithQuotesBackslashesControlsAndOtherScriptsReadsBackTheSame() throws Exception {
         var out = new RenderedLayers.FeatureWriter();
         byte[] point = "{\"type\":\"Point\",\"coordinates\":[46.9,39.6]}".getBytes(StandardCharsets.UTF_8);
         out.next();
@@ -27,11 +27,15 @@ class RenderedFeaturesUnitTests {
                 .property("verified", true);
         out.end();
         out.next();
-        out.begin("8", point).property("name", "Շուշի").property("reference", "KHJ-1".getBytes(StandardCharsets.UTF_8));
+        out.begin("8", point)
+                .property("title", "Շուշի")
+                .property("reference", "KHJ-1".getBytes(StandardCharsets.UTF_8));
         out.end();
 
-        var page = new FeatureLayer.RenderedPage(out.bytes(), 2, 2);
-        JsonNode collection = JSON.readTree(page.featureCollection(Map.of("type", "FeatureCollection"), JSON));
+        var page = new FeatureLayer.RenderedPage(out.chunks(), 2, 2);
+        var written = new java.io.ByteArrayOutputStream();
+        page.writeCollection(Map.of("type", "FeatureCollection"), JSON, written);
+        JsonNode collection = JSON.readTree(written.toByteArray());
         assertThat(collection.get("type").asString()).isEqualTo("FeatureCollection");
         JsonNode first = collection.get("features").get(0);
         assertThat(first.get("id").asString()).isEqualTo("7");
@@ -43,8 +47,31 @@ class RenderedFeaturesUnitTests {
         assertThat(p.get("released").isNull()).isTrue();
         assertThat(p.get("verified").asBoolean()).isTrue();
         JsonNode second = collection.get("features").get(1).get("properties");
-        assertThat(second.get("name").asString()).isEqualTo("Շուշի");
+        // Another name where the first feature had "name": the writer's names follow each row.
+        assertThat(second.get("title").asString()).isEqualTo("Շուշի");
+        assertThat(second.has("name")).isFalse();
         assertThat(second.size()).isEqualTo(2);
+    }
+
+    /** A page of many features spans many chunks; pieces that cross a chunk's end arrive whole. */
+    @Test
+    void aLargePageReadsBackWholeAcrossChunks() throws Exception {
+        var out = new RenderedLayers.FeatureWriter();
+        byte[] point = "{\"type\":\"Point\",\"coordinates\":[46.9,39.6]}".getBytes(StandardCharsets.UTF_8);
+        String longName = "Road ".repeat(5000);
+        for (int i = 0; i < 3000; i++) {
+            out.next();
+            out.begin(String.valueOf(i), point).property("name", i % 100 == 0 ? longName : "Road " + i);
+            out.end();
+        }
+        assertThat(out.chunks().size()).isGreaterThan(3);
+        var written = new java.io.ByteArrayOutputStream();
+        new FeatureLayer.RenderedPage(out.chunks(), 3000, 3000).writeCollection(Map.of(), JSON, written);
+        JsonNode features = JSON.readTree(written.toByteArray()).get("features");
+        assertThat(features.size()).isEqualTo(3000);
+        assertThat(features.get(2999).get("id").asString()).isEqualTo("2999");
+        assertThat(features.get(2900).at("/properties/name").asString()).isEqualTo(longName);
+        assertThat(features.get(2999).at("/properties/name").asString()).isEqualTo("Road 2999");
     }
 
     @Test
