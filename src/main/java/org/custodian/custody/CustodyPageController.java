@@ -8,9 +8,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.custodian.platform.Callers;
-import org.custodian.platform.ConflictWithState;
+import org.custodian.platform.PageForms;
 import org.custodian.platform.Role;
-import org.custodian.platform.RuleViolated;
 import org.custodian.platform.Scope;
 import org.custodian.territory.Agency;
 import org.custodian.territory.Territory;
@@ -128,7 +127,7 @@ class CustodyPageController {
             @RequestParam(required = false) @Nullable Long toSiteId,
             @RequestParam(required = false) @Nullable Long toAgencyId,
             RedirectAttributes redirect) {
-        return attempt(
+        return PageForms.attempt(
                 "/custody/items/" + id,
                 redirect,
                 () -> custody.dispatch(callers.current(), id, new Custody.TransferDraft(toSiteId, toAgencyId, null)));
@@ -142,7 +141,7 @@ class CustodyPageController {
             @RequestParam BigDecimal quantity,
             @RequestParam(required = false) @Nullable String discrepancy,
             RedirectAttributes redirect) {
-        return attempt(
+        return PageForms.attempt(
                 "/custody/sites/" + site,
                 redirect,
                 () -> custody.receive(
@@ -157,7 +156,7 @@ class CustodyPageController {
             @RequestParam String witnesses,
             @RequestParam String certificate,
             RedirectAttributes redirect) {
-        return attempt(
+        return PageForms.attempt(
                 "/custody/items/" + id,
                 redirect,
                 () -> custody.destroy(
@@ -173,16 +172,6 @@ class CustodyPageController {
                                         .toInstant(),
                                 Arrays.asList(witnesses.split("[\\n;]")),
                                 certificate)));
-    }
-
-    private static String attempt(String page, RedirectAttributes redirect, Runnable change) {
-        try {
-            change.run();
-            redirect.addFlashAttribute("saved", true);
-        } catch (RuleViolated | ConflictWithState e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:" + page;
     }
 
     private Map<Long, StorageSite> sitesById(Scope scope) {

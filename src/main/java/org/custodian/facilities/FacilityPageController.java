@@ -5,8 +5,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.custodian.platform.Callers;
-import org.custodian.platform.ConflictWithState;
-import org.custodian.platform.RuleViolated;
+import org.custodian.platform.PageForms;
 import org.custodian.platform.Scope;
 import org.custodian.territory.Agency;
 import org.custodian.territory.Territory;
@@ -70,7 +69,8 @@ class FacilityPageController {
             @RequestParam Facility.Status status,
             @RequestParam String reason,
             RedirectAttributes redirect) {
-        return attempt(id, redirect, () -> facilities.changeStatus(callers.current(), id, status, reason));
+        return PageForms.attempt(
+                "/facilities/" + id, redirect, () -> facilities.changeStatus(callers.current(), id, status, reason));
     }
 
     /** The inspection form: records what an inspector found and, if given, the status found. */
@@ -82,8 +82,8 @@ class FacilityPageController {
             @RequestParam String findings,
             @RequestParam(required = false) Facility.@Nullable Status found,
             RedirectAttributes redirect) {
-        return attempt(
-                id,
+        return PageForms.attempt(
+                "/facilities/" + id,
                 redirect,
                 () -> facilities.inspect(
                         callers.current(), id, new Inspection(on, inspector.strip(), findings.strip()), found));
@@ -97,19 +97,9 @@ class FacilityPageController {
             @RequestParam LocalDate from,
             @RequestParam(required = false) @Nullable LocalDate to,
             RedirectAttributes redirect) {
-        return attempt(
-                id,
+        return PageForms.attempt(
+                "/facilities/" + id,
                 redirect,
                 () -> facilities.assignGuard(callers.current(), id, new GuardAssignment(agencyId, from, to)));
-    }
-
-    private static String attempt(long id, RedirectAttributes redirect, Runnable change) {
-        try {
-            change.run();
-            redirect.addFlashAttribute("saved", true);
-        } catch (RuleViolated | ConflictWithState e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/facilities/" + id;
     }
 }

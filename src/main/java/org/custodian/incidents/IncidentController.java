@@ -220,9 +220,10 @@ class IncidentController {
                             cell(i.geoPrecision().name()),
                             cell(i.actor1()),
                             cell(i.actor2()),
-                            String.valueOf(count(i.casualties().killed(), f.get("killed"))),
-                            String.valueOf(count(i.casualties().injured(), f.get("injured"))),
-                            String.valueOf(count(i.casualties().killedChildren(), f.get("children_killed"))),
+                            String.valueOf(ReportedFigures.count(i.casualties().killed(), f.get("killed"))),
+                            String.valueOf(ReportedFigures.count(i.casualties().injured(), f.get("injured"))),
+                            String.valueOf(
+                                    ReportedFigures.count(i.casualties().killedChildren(), f.get("children_killed"))),
                             cell(i.status().name()),
                             String.valueOf(i.ceasefireViolation()),
                             cell(String.join("; ", cited)),
@@ -300,13 +301,6 @@ class IncidentController {
                 return all;
             }
         }
-    }
-
-    /** The accepted figure of a measure if there is one, else the incident's own count. */
-    static int count(int own, @Nullable List<ReportedFigures.Figure> reported) {
-        return ReportedFigures.accepted(reported)
-                .map(f -> f.value().intValueExact())
-                .orElse(own);
     }
 
     private static String cell(@Nullable String value) {

@@ -6,10 +6,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.custodian.platform.Callers;
-import org.custodian.platform.ConflictWithState;
-import org.custodian.platform.RecordNotFound;
+import org.custodian.platform.PageForms;
 import org.custodian.platform.ReportedFigures;
-import org.custodian.platform.RuleViolated;
 import org.custodian.platform.Scope;
 import org.custodian.platform.Sources;
 import org.custodian.territory.Agency;
@@ -122,7 +120,8 @@ class IncidentPageController {
             @RequestParam Incident.Status status,
             @RequestParam(required = false) @Nullable String reason,
             RedirectAttributes redirect) {
-        return attempt(id, redirect, () -> incidents.review(callers.current(), id, status, reason));
+        return PageForms.attempt(
+                "/incidents/" + id, redirect, () -> incidents.review(callers.current(), id, status, reason));
     }
 
     @PostMapping("/incidents/{id}/figures")
@@ -134,8 +133,8 @@ class IncidentPageController {
             @RequestParam LocalDate reportedOn,
             @RequestParam(required = false) @Nullable String note,
             RedirectAttributes redirect) {
-        return attempt(
-                id,
+        return PageForms.attempt(
+                "/incidents/" + id,
                 redirect,
                 () -> incidents.reportFigure(
                         callers.current(),
@@ -146,17 +145,8 @@ class IncidentPageController {
 
     @PostMapping("/incidents/{id}/figures/{figure}/acceptance")
     String accept(@PathVariable long id, @PathVariable long figure, RedirectAttributes redirect) {
-        return attempt(id, redirect, () -> incidents.acceptFigure(callers.current(), id, figure));
-    }
-
-    private static String attempt(long id, RedirectAttributes redirect, Runnable change) {
-        try {
-            change.run();
-            redirect.addFlashAttribute("saved", true);
-        } catch (RuleViolated | ConflictWithState | RecordNotFound e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/incidents/" + id;
+        return PageForms.attempt(
+                "/incidents/" + id, redirect, () -> incidents.acceptFigure(callers.current(), id, figure));
     }
 
     private Map<Long, Agency> agencies() {

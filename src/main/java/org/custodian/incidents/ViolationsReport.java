@@ -32,8 +32,8 @@ final class ViolationsReport {
                     Map<String, List<ReportedFigures.Figure>> f = figures.getOrDefault(i.id(), Map.of());
                     return new Line(
                             i,
-                            IncidentController.count(i.casualties().killed(), f.get("killed")),
-                            IncidentController.count(i.casualties().injured(), f.get("injured")),
+                            ReportedFigures.count(i.casualties().killed(), f.get("killed")),
+                            ReportedFigures.count(i.casualties().injured(), f.get("injured")),
                             List.copyOf(sources.findAll(i.sources()).values()));
                 })
                 .toList();

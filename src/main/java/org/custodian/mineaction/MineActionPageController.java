@@ -10,6 +10,7 @@ import org.custodian.geo.GeoJsonModule;
 import org.custodian.geo.GeometryRejected;
 import org.custodian.platform.Callers;
 import org.custodian.platform.ConflictWithState;
+import org.custodian.platform.PageForms;
 import org.custodian.platform.RuleViolated;
 import org.custodian.platform.Scope;
 import org.custodian.platform.Sources;
@@ -278,7 +279,7 @@ class MineActionPageController {
             @RequestParam(required = false) @Nullable List<Contamination> contamination,
             RedirectAttributes redirect) {
         Scope scope = callers.current();
-        try {
+        return PageForms.attempt("/mine-action/hazard-areas/" + id, redirect, () -> {
             HazardArea area = mineAction.hazardArea(scope, id);
             mineAction.updateHazardArea(
                     scope,
@@ -293,10 +294,6 @@ class MineActionPageController {
                             area.area(),
                             area.recordedOn(),
                             area.sources()));
-            redirect.addFlashAttribute("saved", true);
-        } catch (RuleViolated | ConflictWithState e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/mine-action/hazard-areas/" + id;
+        });
     }
 }

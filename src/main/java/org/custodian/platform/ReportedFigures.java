@@ -42,11 +42,15 @@ public interface ReportedFigures {
             LocalDate reportedOn,
             @Nullable String note) {}
 
-    /** The value the administration accepted among these, if it accepted one. */
-    static java.util.Optional<Figure> accepted(@Nullable List<Figure> reported) {
+    /** A count as the administration stands by it: the accepted figure if there is one, else the record's own. */
+    static int count(int own, @Nullable List<Figure> reported) {
         return reported == null
-                ? java.util.Optional.empty()
-                : reported.stream().filter(Figure::accepted).findFirst();
+                ? own
+                : reported.stream()
+                        .filter(Figure::accepted)
+                        .findFirst()
+                        .map(f -> f.value().intValueExact())
+                        .orElse(own);
     }
 
     /**
