@@ -58,6 +58,15 @@ final class LoadRun {
         return rate;
     }
 
+    /**
+     * Load before any measurement, so that the server's JIT compiler has settled: on two cores it was still
+     * compiling (a core's worth, in bursts) after minutes of load, which a short warm-up counts against the
+     * server.
+     */
+    static void warmUp(Peer peer, int clients, int seconds) throws Exception {
+        measure(peer, clients, seconds);
+    }
+
     /** Latencies of every call the clients made in the time, sorted. */
     private static List<Long> measure(Peer peer, int clients, int seconds) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);

@@ -6,7 +6,8 @@ import java.sql.ResultSet;
 /**
  * OGC API items against the raw SQL it stands for, side by side in one run: a bbox page of 1,000 hazard
  * polygons as GeoJSON from Custodian (HTTP, bearer token) and from PostGIS directly (JDBC,
- * ST_AsGeoJSON with the && envelope filter). Each peer runs for a fixed time at 1 and at 16 concurrent
+ * ST_AsGeoJSON with the && envelope filter). Both peers first serve load for four times the measuring
+ * time ({@link LoadRun#warmUp}). Each peer runs for a fixed time at 1 and at 16 concurrent
  * clients; latencies are per request (per query for the peer). Bounded: loopback only, fixed duration.
  *
  * <p>Usage: java -cp postgresql.jar OgcItemsBenchmark.java BASE_URL TOKEN JDBC_URL SECONDS
@@ -55,6 +56,8 @@ public class OgcItemsBenchmark {
         };
 
         System.out.printf("features per page: custodian %d, raw SQL %d%n", custodian.call(), raw.call());
+        LoadRun.warmUp(custodian, 16, 4 * seconds);
+        LoadRun.warmUp(raw, 16, 4 * seconds);
         System.out.printf("%-10s %8s %12s %10s %10s %10s%n", "peer", "clients", "requests/s", "p50 ms", "p99 ms", "max ms");
         for (int clients : new int[] {1, 16}) {
             double custodianRate = LoadRun.run("custodian", custodian, clients, seconds);

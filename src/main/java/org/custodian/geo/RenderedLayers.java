@@ -182,6 +182,7 @@ public class RenderedLayers {
         private int features;
         private int properties;
         private boolean begun;
+        private boolean whole;
 
         FeatureWriter() {}
 
@@ -197,6 +198,15 @@ public class RenderedLayers {
             write(PROPERTIES);
             begun = true;
             return this;
+        }
+
+        /**
+         * The whole feature as the database keeps it, a GeoJSON Feature object in UTF-8: for layers whose
+         * features depend on their row alone.
+         */
+        public void whole(byte[] feature) {
+            write(feature);
+            whole = true;
         }
 
         /**
@@ -227,11 +237,15 @@ public class RenderedLayers {
             }
             properties = 0;
             begun = false;
+            whole = false;
         }
 
         void end() {
-            if (!begun) {
-                throw new IllegalStateException("a rendered row must begin its feature");
+            if (whole == begun) {
+                throw new IllegalStateException("a rendered row writes its feature whole or begins it");
+            }
+            if (whole) {
+                return;
             }
             write((byte) '}');
             write((byte) '}');

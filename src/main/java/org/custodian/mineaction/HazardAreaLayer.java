@@ -22,7 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
  * paging are applied in the database, reading only the columns a map feature shows.
  */
 @Component
-@Transactional(readOnly = true)
 class HazardAreaLayer implements FeatureLayer {
 
     private static final String SELECT_ROW =
@@ -41,31 +40,17 @@ class HazardAreaLayer implements FeatureLayer {
     }
 
     /**
-     * The same features as {@link #features}, with the polygons as GeoJSON the database keeps written beside
-     * them ({@code area_geojson}, a generated column).
+     * The same features as {@link #features}, as the database keeps them written ({@code feature_geojson}, a
+     * generated column with the properties of {@link #feature(Row)}).
      */
+    // One statement needs no transaction of its own: BEGIN and COMMIT would be two more round trips. The
+    // layer's names and colour need none either; only the entity queries below open one.
     @Override
-    // One statement needs no transaction of its own: BEGIN and COMMIT would be two more round trips.
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     public Optional<RenderedPage> rendered(Query query) {
         Scope scope = callers.current();
         return Optional.of(rendered.from("mine_hazard_area", "area")
                 .regions(scope.allRegions() ? null : scope.regionsForQuery())
-                .page(
-                        query,
-                        "id, reference, name, region_code, classification, status, priority, area_square_metres,"
-                                + " released_square_metres, area_geojson",
-                        "id",
-                        // Text columns as bytes: written as they come, never decoded.
-                        (rs, feature) -> feature.begin(rs.getString(1), rs.getBytes(10))
-                                .property("reference", rs.getBytes(2))
-                                .property("name", rs.getBytes(3))
-                                .property("region_code", rs.getBytes(4))
-                                .property("classification", rs.getBytes(5))
-                                .property("status", rs.getBytes(6))
-                                .property("priority", rs.getBytes(7))
-                                .property("area_m2", Math.round(rs.getDouble(8)))
-                                .property("released_m2", Math.round(rs.getDouble(9)))));
+                .page(query, "feature_geojson", "id", (rs, feature) -> feature.whole(rs.getBytes(1))));
     }
 
     /** The columns of a hazard area that its map feature shows. */
@@ -102,6 +87,7 @@ class HazardAreaLayer implements FeatureLayer {
     }
 
     @Override
+    @Transactional(readOnly = true)
     public Page features(Query query) {
         Scope scope = callers.current();
         Geometry box = query.bbox() == null ? null : Wgs84.box(query.bbox());
@@ -117,6 +103,7 @@ class HazardAreaLayer implements FeatureLayer {
     }
 
     @Override
+    @Transactional(readOnly = true)
     public Optional<Feature> feature(String id) {
         long key;
         try {
@@ -132,6 +119,7 @@ class HazardAreaLayer implements FeatureLayer {
     }
 
     @Override
+    @Transactional(readOnly = true)
     public @Nullable Envelope extent() {
         Scope scope = callers.current();
         var rows = entityManager.createQuery("select h.area" + from(scope, null), Geometry.class);

@@ -31,8 +31,13 @@ class RenderedFeaturesUnitTests {
                 .property("title", "Շուշի")
                 .property("reference", "KHJ-1".getBytes(StandardCharsets.UTF_8));
         out.end();
+        out.next();
+        out.whole(("{\"type\":\"Feature\",\"id\":\"9\",\"geometry\":" + new String(point, StandardCharsets.UTF_8)
+                        + ",\"properties\":{\"name\":\"Kept whole\"}}")
+                .getBytes(StandardCharsets.UTF_8));
+        out.end();
 
-        var page = new FeatureLayer.RenderedPage(out.chunks(), 2, 2);
+        var page = new FeatureLayer.RenderedPage(out.chunks(), 3, 3);
         var written = new java.io.ByteArrayOutputStream();
         page.writeCollection(Map.of("type", "FeatureCollection"), JSON, written);
         JsonNode collection = JSON.readTree(written.toByteArray());
@@ -51,6 +56,10 @@ class RenderedFeaturesUnitTests {
         assertThat(second.get("title").asString()).isEqualTo("Շուշի");
         assertThat(second.has("name")).isFalse();
         assertThat(second.size()).isEqualTo(2);
+        // A feature the database kept whole sits among those written property by property.
+        assertThat(collection.get("features").size()).isEqualTo(3);
+        assertThat(collection.get("features").get(2).at("/properties/name").asString())
+                .isEqualTo("Kept whole");
     }
 
     /** A page of many features spans many chunks; pieces that cross a chunk's end arrive whole. */
@@ -75,9 +84,13 @@ class RenderedFeaturesUnitTests {
     }
 
     @Test
-    void aRowThatWritesNoFeatureIsAnError() {
+    void aRowThatWritesNoFeatureOrTwoIsAnError() {
         var out = new RenderedLayers.FeatureWriter();
         out.next();
+        assertThatThrownBy(out::end).isInstanceOf(IllegalStateException.class);
+        out.next();
+        out.whole("{}".getBytes(StandardCharsets.UTF_8));
+        out.begin("1", "{}".getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(out::end).isInstanceOf(IllegalStateException.class);
     }
 }

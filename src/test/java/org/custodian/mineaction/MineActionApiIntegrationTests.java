@@ -131,6 +131,21 @@ class MineActionApiIntegrationTests {
                         .status())
                 .isEqualTo(409);
 
+        // Map and OGC pages serve the feature the database keeps written: it follows every change of the row.
+        JsonNode kept = null;
+        for (JsonNode f : admin.get("/ogc/collections/hazard-areas/items?bbox=47.1,39.6,47.11,39.61&limit=1000")
+                .json()
+                .get("features")) {
+            if (f.get("id").asLong() == id) {
+                kept = f.get("properties");
+            }
+        }
+        assertThat(kept).isNotNull();
+        assertThat(kept.get("status").asString()).isEqualTo("RELEASED");
+        assertThat(kept.get("released_m2").asLong())
+                .isEqualTo(
+                        Math.round(done.at("/properties/releasedSquareMetres").asDouble()));
+
         JsonNode progress = admin.get("/api/mine-action/progress?region=FZL").json();
         double cleared = 0;
         for (JsonNode month : progress) {
