@@ -1,8 +1,6 @@
 package org.custodian.geo;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,13 +11,13 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.io.JsonStringEncoder;
 
 /**
- * Pages of a layer whose database writes the GeoJSON geometries: the rows go straight into a page of GeoJSON
- * Feature objects in UTF-8, with no decoding and re-encoding of geometries. Layers holding many features use
- * it for {@link FeatureLayer#rendered}; the filter (regions, bounding box, time window) is written out for the
- * case at hand, so PostgreSQL plans each query with the indexes that fit it.
+ * Pages of a layer whose database keeps each feature written as GeoJSON (a generated column, written again
+ * whenever the row changes): the page copies those bytes as they are, with no decoding and re-encoding of
+ * geometries or properties. Layers holding many features use it for {@link FeatureLayer#rendered}; the filter
+ * (regions, bounding box, time window) is written out for the case at hand, so PostgreSQL plans each query
+ * with the indexes that fit it.
  */
 @Component
 public class RenderedLayers {
@@ -38,17 +36,10 @@ public class RenderedLayers {
         return new Select(table, geometryColumn);
     }
 
-    /** Writes one database row as a feature: its identifier, GeoJSON geometry and properties. */
-    @FunctionalInterface
-    public interface RowWriter {
-        void write(ResultSet row, FeatureWriter feature) throws SQLException;
-    }
-
     /** The SQL of one rendered page, built up step by step; every step but {@link #page} is optional. */
     public final class Select {
 
         private final String geometryColumn;
-        private boolean overlapOnly;
         private final StringBuilder where;
         private final List<Object> args = new ArrayList<>();
 
@@ -68,16 +59,6 @@ public class RenderedLayers {
             return this;
         }
 
-        /**
-         * Tests the bounding box by overlap alone, answered from the spatial index: exact for points, and for a
-         * layer of points it spares PostgreSQL from planning the costlier exact test (which, for ten thousand
-         * rows, it plans in parallel and runs twice as slowly). A polygon near the box's edge may come along.
-         */
-        public Select overlapOnly() {
-            this.overlapOnly = true;
-            return this;
-        }
-
         /** Only rows whose {@code timeColumn} lies in the query's time window, if it has one. */
         public Select during(String timeColumn, FeatureLayer.Query query) {
             if (query.from() != null) {
@@ -92,15 +73,15 @@ public class RenderedLayers {
         }
 
         /**
-         * The page the query asks for: rows whose geometry intersects its bounding box, {@code columns} in
-         * {@code order}, each written by {@code rows}. Asks for one row more than the page holds, which tells
-         * whether more follow without counting them.
+         * The page the query asks for: rows whose geometry intersects its bounding box in {@code order}, each
+         * a GeoJSON Feature kept in {@code featureColumn}. Asks for one row more than the page holds, which
+         * tells whether more follow without counting them.
          */
-        public FeatureLayer.RenderedPage page(FeatureLayer.Query query, String columns, String order, RowWriter rows) {
+        public FeatureLayer.RenderedPage page(FeatureLayer.Query query, String featureColumn, String order) {
             Envelope box = query.bbox() == null ? null : new Envelope(query.bbox());
             if (box != null) {
                 where.append(" and ").append(intersectsBox(geometryColumn));
-                args.addAll(box.args(overlapOnly ? 1 : postgis ? 3 : 2));
+                args.addAll(box.args(postgis ? 3 : 2));
             }
             List<Object> pageArgs = new ArrayList<>(args);
             pageArgs.add(query.limit() + 1);
@@ -108,12 +89,11 @@ public class RenderedLayers {
             FeatureWriter out = new FeatureWriter();
             int[] read = {0};
             jdbc.query(
-                    "select " + columns + where + " order by " + order + " limit ? offset ?",
+                    "select " + featureColumn + where + " order by " + order + " limit ? offset ?",
                     (ResultSet rs) -> {
                         if (++read[0] <= query.limit()) {
-                            out.next();
-                            rows.write(rs, out);
-                            out.end();
+                            // getBytes of a text column: its UTF-8 as received, never decoded
+                            out.feature(rs.getBytes(1));
                         }
                     },
                     pageArgs.toArray());
@@ -136,9 +116,6 @@ public class RenderedLayers {
          */
         private String intersectsBox(String column) {
             String box = "ST_MakeEnvelope(?, ?, ?, ?, 4326)";
-            if (overlapOnly) {
-                return column + " && " + box;
-            }
             return postgis
                     ? column + " && " + box + " and (" + column + " @ " + box + " or _ST_Intersects(" + column + ", "
                             + box + "))"
@@ -161,136 +138,38 @@ public class RenderedLayers {
         }
     }
 
-    /** Writes features, comma-separated, as UTF-8 GeoJSON. */
-    public static final class FeatureWriter {
-
-        private static final JsonStringEncoder ENCODER = JsonStringEncoder.getInstance();
-        private static final byte[] TYPE = ascii("{\"type\":\"Feature\",\"id\":");
-        private static final byte[] GEOMETRY = ascii(",\"geometry\":");
-        private static final byte[] PROPERTIES = ascii(",\"properties\":{");
-        private static final byte[] NULL = ascii("null");
+    /** Features, comma-separated, in chunks of UTF-8. */
+    static final class FeatureWriter {
 
         // Chunks of 64 KB: a page of 10,000 features is megabytes, and one growing array of that size would be
         // copied on every growth and allocated outside the young generation by G1.
         private static final int CHUNK = 64 * 1024;
+        private static final byte[] COMMA = {','};
         private final List<byte[]> chunks = new ArrayList<>();
         private byte[] buffer = new byte[CHUNK];
         private int length;
-        // Each row names its properties in the same order: their quoted bytes are kept by position.
-        private String[] names = new String[16];
-        private byte[][] quotedNames = new byte[16][];
         private int features;
-        private int properties;
-        private boolean begun;
-        private boolean whole;
 
         FeatureWriter() {}
 
-        /**
-         * Starts the feature: its identifier and its geometry as the database wrote it in GeoJSON, as UTF-8
-         * bytes ({@code ResultSet.getBytes} of a text column gives them without decoding).
-         */
-        public FeatureWriter begin(String id, byte[] geometry) {
-            write(TYPE);
-            string(id);
-            write(GEOMETRY);
-            write(geometry);
-            write(PROPERTIES);
-            begun = true;
-            return this;
-        }
-
-        /**
-         * The whole feature as the database keeps it, a GeoJSON Feature object in UTF-8: for layers whose
-         * features depend on their row alone.
-         */
-        public void whole(byte[] feature) {
-            write(feature);
-            whole = true;
-        }
-
-        /**
-         * A property: a string, text as UTF-8 bytes ({@code getBytes} of a text column, which skips decoding
-         * it), a number, a boolean or null.
-         */
-        public FeatureWriter property(String name, @Nullable Object value) {
-            if (properties++ > 0) {
-                write((byte) ',');
+        /** A GeoJSON Feature object, in UTF-8. */
+        void feature(byte @Nullable [] feature) {
+            if (feature == null) {
+                throw new IllegalStateException("a rendered row has no feature");
             }
-            write(quotedName(properties - 1, name));
-            write((byte) ':');
-            if (value == null) {
-                write(NULL);
-            } else if (value instanceof byte[] utf8) {
-                text(utf8, null);
-            } else if (value instanceof Number || value instanceof Boolean) {
-                write(ascii(value.toString()));
-            } else {
-                string(value.toString());
-            }
-            return this;
-        }
-
-        void next() {
             if (features++ > 0) {
-                write((byte) ',');
+                write(COMMA);
             }
-            properties = 0;
-            begun = false;
-            whole = false;
-        }
-
-        void end() {
-            if (whole == begun) {
-                throw new IllegalStateException("a rendered row writes its feature whole or begins it");
-            }
-            if (whole) {
-                return;
-            }
-            write((byte) '}');
-            write((byte) '}');
-        }
-
-        private void string(String value) {
-            text(value.getBytes(StandardCharsets.UTF_8), value);
-        }
-
-        /**
-         * Text as a JSON string; escapes only when it holds a quote, a backslash or a control character, which
-         * names and codes seldom do.
-         */
-        private void text(byte[] utf8, @Nullable String text) {
-            write((byte) '"');
-            write(escaped(utf8, text));
-            write((byte) '"');
-        }
-
-        private static byte[] escaped(byte[] utf8, @Nullable String text) {
-            for (byte b : utf8) {
-                if (b == '"' || b == '\\' || (b >= 0 && b < 0x20)) {
-                    return ENCODER.quoteAsUTF8(text != null ? text : new String(utf8, StandardCharsets.UTF_8));
-                }
-            }
-            return utf8;
-        }
-
-        private static byte[] quoted(String name) {
-            String escaped = new String(escaped(name.getBytes(StandardCharsets.UTF_8), name), StandardCharsets.UTF_8);
-            return ('"' + escaped + '"').getBytes(StandardCharsets.UTF_8);
-        }
-
-        private void write(byte b) {
-            if (length == CHUNK) {
-                nextChunk();
-            }
-            buffer[length++] = b;
+            write(feature);
         }
 
         private void write(byte[] bytes) {
             int at = 0;
             while (at < bytes.length) {
                 if (length == CHUNK) {
-                    nextChunk();
+                    chunks.add(buffer);
+                    buffer = new byte[CHUNK];
+                    length = 0;
                 }
                 int n = Math.min(bytes.length - at, CHUNK - length);
                 System.arraycopy(bytes, at, buffer, length, n);
@@ -299,33 +178,11 @@ public class RenderedLayers {
             }
         }
 
-        private void nextChunk() {
-            chunks.add(buffer);
-            buffer = new byte[CHUNK];
-            length = 0;
-        }
-
-        /** What was written, in chunks, each full. */
+        /** What was written, in chunks, each full but the last. */
         List<byte[]> chunks() {
             List<byte[]> all = new ArrayList<>(chunks);
             all.add(java.util.Arrays.copyOf(buffer, length));
             return all;
-        }
-
-        private byte[] quotedName(int position, String name) {
-            if (position >= names.length) {
-                names = java.util.Arrays.copyOf(names, position * 2);
-                quotedNames = java.util.Arrays.copyOf(quotedNames, position * 2);
-            }
-            if (names[position] != name && !name.equals(names[position])) {
-                names[position] = name;
-                quotedNames[position] = quoted(name);
-            }
-            return quotedNames[position];
-        }
-
-        private static byte[] ascii(String s) {
-            return s.getBytes(StandardCharsets.US_ASCII);
         }
     }
 }

@@ -27,38 +27,17 @@ class IncidentLayer implements FeatureLayer {
         this.rendered = rendered;
     }
 
-    /** The same features as {@link #features}, with the geometry written as GeoJSON by the database. */
+    /**
+     * The same features as {@link #features}, as the database keeps them written ({@code feature_geojson}, a
+     * generated column with the properties of {@link #feature(IncidentSearch.MapRow)}).
+     */
     @Override
     public Optional<RenderedPage> rendered(Query query) {
         org.custodian.platform.Scope scope = callers.current();
         return Optional.of(rendered.from("incident", "location")
                 .regions(scope.allRegions() ? null : scope.regionsForQuery())
                 .during("occurred_at", query)
-                .page(
-                        query,
-                        "id, reference, type, occurred_at, region_code, status,"
-                                + " killed_civilian + killed_police + killed_military + killed_deminer,"
-                                + " injured_civilian + injured_police + injured_military + injured_deminer,"
-                                + " ST_AsGeoJSON(location, 8)",
-                        "occurred_at desc, id desc",
-                        (rs, feature) -> {
-                            String type = rs.getString(3);
-                            feature.begin(rs.getString(1), rs.getBytes(9))
-                                    .property(
-                                            "name",
-                                            rs.getString(2) + " "
-                                                    + type.toLowerCase(java.util.Locale.ROOT)
-                                                            .replace('_', ' '))
-                                    .property("reference", rs.getString(2))
-                                    .property("type", type)
-                                    .property(
-                                            "occurred_at",
-                                            rs.getTimestamp(4).toInstant().toString())
-                                    .property("region_code", rs.getString(5))
-                                    .property("killed", rs.getInt(7))
-                                    .property("injured", rs.getInt(8))
-                                    .property("status", rs.getString(6));
-                        }));
+                .page(query, "feature_geojson", "occurred_at desc, id desc"));
     }
 
     @Override

@@ -50,7 +50,7 @@ class HazardAreaLayer implements FeatureLayer {
         Scope scope = callers.current();
         return Optional.of(rendered.from("mine_hazard_area", "area")
                 .regions(scope.allRegions() ? null : scope.regionsForQuery())
-                .page(query, "feature_geojson", "id", (rs, feature) -> feature.whole(rs.getBytes(1))));
+                .page(query, "feature_geojson", "id"));
     }
 
     /** The columns of a hazard area that its map feature shows. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +43,41 @@ class OgcApiIntegrationTests {
                         .isEqualTo(single.get("geometry").get("coordinates").size());
             }
         }
+    }
+
+    /** The time as Java writes an instant, with its milliseconds, and the casualties summed by the database. */
+    @Test
+    void anIncidentTheDatabaseWroteKeepsItsMillisecondsAndCasualties() {
+        Api admin = Api.at(port).asAdmin();
+        Map<String, Object> casualties = new LinkedHashMap<>();
+        for (String who : List.of("Civilian", "Police", "Military", "Deminer", "Children")) {
+            casualties.put("killed" + who, who.equals("Civilian") ? 2 : 0);
+            casualties.put("injured" + who, who.equals("Police") ? 1 : 0);
+        }
+        String incident = "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[46.93,39.99]},"
+                + "\"properties\":{\"regionCode\":\"AGD\",\"type\":\"SHELLING\","
+                + "\"occurredAt\":\"2022-02-03T04:05:06.120Z\",\"description\":\"Shells at dawn\","
+                + "\"casualties\":" + Api.json(casualties) + ",\"sources\":[]}}";
+        Api.Response created = admin.post("/api/incidents", incident);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        JsonNode page = admin.get("/ogc/collections/incidents/items?datetime=2022-02-03T04:05:06Z/2022-02-03T04:05:07Z")
+                .json();
+        JsonNode rendered = null;
+        for (JsonNode f : page.get("features")) {
+            if (f.get("id").asString().equals(id)) {
+                rendered = f.get("properties");
+            }
+        }
+        assertThat(rendered).isNotNull();
+        assertThat(rendered.get("occurred_at").asString()).isEqualTo("2022-02-03T04:05:06.120Z");
+        assertThat(rendered.get("killed").asInt()).isEqualTo(2);
+        assertThat(rendered.get("injured").asInt()).isEqualTo(1);
+        assertThat(rendered.get("name").asString()).endsWith(" shelling");
+        assertThat(rendered)
+                .isEqualTo(admin.get("/ogc/collections/incidents/items/" + id)
+                        .json()
+                        .get("properties"));
     }
 
     @Test
