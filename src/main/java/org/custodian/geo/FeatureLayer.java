@@ -60,10 +60,10 @@ public interface FeatureLayer {
     }
 
     /**
-     * The features of a query already written as GeoJSON Feature objects, for layers whose database renders
-     * the geometries itself (much faster for large pages than decoding and re-encoding them; see {@link
+     * The features of a query already written as GeoJSON Feature objects, for layers whose database keeps
+     * them written (much faster for large pages than decoding and re-encoding them; see {@link
      * RenderedLayers}); empty when the layer does not, and the caller writes {@link #features} instead. Same
-     * scope, filter and order.
+     * scope, filter, order and properties.
      */
     default java.util.Optional<RenderedPage> rendered(Query query) {
         return java.util.Optional.empty();
