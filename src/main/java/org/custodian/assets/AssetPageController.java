@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.custodian.geo.GeoJsonModule;
 import org.custodian.platform.Callers;
 import org.custodian.platform.PageForms;
@@ -58,7 +56,7 @@ class AssetPageController {
         model.addAttribute("kinds", Asset.Kind.values());
         model.addAttribute("region", selected);
         model.addAttribute("kind", kind);
-        model.addAttribute("writes", territory.regions().stream().anyMatch(r -> scope.writes(r.code())));
+        model.addAttribute("writes", territory.writesAnyRegion(scope));
         return "assets/list";
     }
 
@@ -67,6 +65,8 @@ class AssetPageController {
         Scope scope = callers.current();
         Asset asset = assets.asset(scope, id);
         model.addAttribute("asset", asset);
+        Long reservesSource = asset.particulars().reservesSourceId();
+        model.addAttribute("cited", sources.findAll(reservesSource == null ? List.of() : List.of(reservesSource)));
         model.addAttribute("photos", assets.photos(scope, id));
         model.addAttribute("conditions", Assessment.Condition.values());
         model.addAttribute("writable", scope.writes(asset.regionCode()));
@@ -78,7 +78,9 @@ class AssetPageController {
         if (!model.containsAttribute("particulars")) {
             model.addAttribute("particulars", ParticularsForm.of(asset));
         }
-        particularsChoices(scope, model);
+        if (scope.writes(asset.regionCode())) {
+            particularsChoices(scope, model);
+        }
         return "assets/asset";
     }
 
@@ -197,13 +199,8 @@ class AssetPageController {
 
     /** The regions the caller may record in, the kinds, and the sources an estimate of reserves may cite. */
     private void particularsChoices(Scope scope, Model model) {
-        model.addAttribute(
-                "regions",
-                territory.regions().stream().filter(r -> scope.writes(r.code())).toList());
+        model.addAttribute("regions", territory.writableRegions(scope));
         model.addAttribute("kinds", Asset.Kind.values());
-        List<Sources.Citation> citable = sources.all();
-        model.addAttribute("citable", citable);
-        model.addAttribute(
-                "cited", citable.stream().collect(Collectors.toMap(Sources.Citation::id, Function.identity())));
+        model.addAttribute("citable", sources.all());
     }
 }

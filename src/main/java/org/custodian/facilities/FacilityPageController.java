@@ -51,7 +51,7 @@ class FacilityPageController {
         model.addAttribute("kinds", FacilityKind.values());
         model.addAttribute("region", selected);
         model.addAttribute("kind", kind);
-        model.addAttribute("writes", territory.regions().stream().anyMatch(r -> scope.writes(r.code())));
+        model.addAttribute("writes", territory.writesAnyRegion(scope));
         return "facilities/list";
     }
 
@@ -114,9 +114,7 @@ class FacilityPageController {
 
     /** The regions the caller may record in, and the kinds. */
     private void particularsChoices(Scope scope, Model model) {
-        model.addAttribute(
-                "regions",
-                territory.regions().stream().filter(r -> scope.writes(r.code())).toList());
+        model.addAttribute("regions", territory.writableRegions(scope));
         model.addAttribute("kinds", FacilityKind.values());
         model.addAttribute("statuses", Facility.Status.values());
     }
@@ -134,7 +132,9 @@ class FacilityPageController {
         if (!model.containsAttribute("particulars")) {
             model.addAttribute("particulars", ParticularsForm.of(facility));
         }
-        particularsChoices(scope, model);
+        if (scope.writes(facility.regionCode())) {
+            particularsChoices(scope, model);
+        }
         return "facilities/facility";
     }
 

@@ -7,9 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.custodian.geo.GeoJsonModule;
-import org.custodian.geo.GeometryRejected;
 import org.custodian.platform.Callers;
-import org.custodian.platform.ConflictWithState;
 import org.custodian.platform.PageForms;
 import org.custodian.platform.RuleViolated;
 import org.custodian.platform.Scope;
@@ -60,7 +58,7 @@ class MineActionPageController {
         model.addAttribute("areas", areas);
         model.addAttribute("accidents", accidents);
         model.addAttribute("finds", mineAction.recentFinds(scope, selected, RECENT_FINDS));
-        model.addAttribute("writes", territory.regions().stream().anyMatch(r -> scope.writes(r.code())));
+        model.addAttribute("writes", territory.writesAnyRegion(scope));
         model.addAttribute("progress", mineAction.progress(scope, selected));
         model.addAttribute(
                 "totalArea",
@@ -118,9 +116,7 @@ class MineActionPageController {
         if (!model.containsAttribute("find")) {
             model.addAttribute("find", new FindForm(null, null, null, null, null, 1, null));
         }
-        model.addAttribute(
-                "regions",
-                territory.regions().stream().filter(r -> scope.writes(r.code())).toList());
+        model.addAttribute("regions", territory.writableRegions(scope));
         model.addAttribute("categories", Contamination.values());
         return "mineaction/find-form";
     }
@@ -223,9 +219,7 @@ class MineActionPageController {
         if (!model.containsAttribute("accident")) {
             model.addAttribute("accident", AccidentForm.empty());
         }
-        model.addAttribute(
-                "regions",
-                territory.regions().stream().filter(r -> scope.writes(r.code())).toList());
+        model.addAttribute("regions", territory.writableRegions(scope));
         model.addAttribute("devices", Contamination.values());
         model.addAttribute("areas", mineAction.hazardAreas(scope, null));
         model.addAttribute("outcomes", Victim.Outcome.values());
@@ -240,7 +234,7 @@ class MineActionPageController {
     @PostMapping("/mine-action/accidents")
     String recordAccident(AccidentForm form, RedirectAttributes redirect) {
         Scope scope = callers.current();
-        try {
+        return PageForms.attempt("/mine-action/accidents/new", redirect, "accident", form, () -> {
             if (form.regionCode() == null || form.occurredAt() == null || form.device() == null) {
                 throw new RuleViolated("accident", "give the region, the time and the device");
             }
@@ -282,13 +276,8 @@ class MineActionPageController {
                                     : form.road().strip(),
                             victims,
                             form.sourceIds() == null ? java.util.Set.of() : java.util.Set.copyOf(form.sourceIds())));
-            redirect.addFlashAttribute("saved", true);
-            return "redirect:/mine-action?region=" + form.regionCode() + "#accidents";
-        } catch (RuleViolated | ConflictWithState | GeometryRejected | org.custodian.platform.RecordNotFound e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-            redirect.addFlashAttribute("accident", form);
-            return "redirect:/mine-action/accidents/new";
-        }
+            return "/mine-action?region=" + form.regionCode() + "#accidents";
+        });
     }
 
     @GetMapping("/mine-action/hazard-areas/{id}")
@@ -312,6 +301,7 @@ class MineActionPageController {
                 released.isEmpty()
                         ? ""
                         : GeoJsonModule.write(area.area().getFactory().buildGeometry(released)));
+        model.addAttribute("releaseRefused", model.containsAttribute("release"));
         if (!model.containsAttribute("release")) {
             model.addAttribute("release", new ReleaseForm(null, null, null, null, ""));
         }
@@ -337,7 +327,8 @@ class MineActionPageController {
      */
     @PostMapping("/mine-action/hazard-areas/{id}/releases")
     String release(@PathVariable long id, ReleaseForm form, RedirectAttributes redirect) {
-        try {
+        String page = "/mine-action/hazard-areas/" + id + "#release-form";
+        return PageForms.attempt(page, redirect, "release", form, () -> {
             if (form.organisationId() == null
                     || form.method() == null
                     || form.startedOn() == null
@@ -356,15 +347,8 @@ class MineActionPageController {
                             form.startedOn(),
                             form.completedOn(),
                             GeoJsonModule.read("area", form.area())));
-            redirect.addFlashAttribute("saved", true);
-        } catch (RuleViolated | ConflictWithState e) {
-            redirect.addFlashAttribute("releaseError", e.getMessage());
-            redirect.addFlashAttribute("release", form);
-        } catch (GeometryRejected e) {
-            redirect.addFlashAttribute("releaseError", "The released area is refused: " + e.reason());
-            redirect.addFlashAttribute("release", form);
-        }
-        return "redirect:/mine-action/hazard-areas/" + id + "#release-form";
+            return page;
+        });
     }
 
     /** The edit form: name, classification, priority and contamination; the polygon and sources stay. */

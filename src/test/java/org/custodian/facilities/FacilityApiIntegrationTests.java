@@ -266,6 +266,22 @@ class FacilityApiIntegrationTests {
     }
 
     @Test
+    void aReaderOfTheRegionIsShownNoFormThatChangesAFacility() {
+        assertThat(admin.createUser("shu-facility-viewer", "VIEWER", "SHU", "shusha-viewer-password"))
+                .isEqualTo(201);
+        Api viewer = Api.at(port).as("shu-facility-viewer", "shusha-viewer-password");
+        long id = recorded(admin, SHUSHA_POINT, "SHU", "Kindergarten", "EDUCATIONAL")
+                .get("id")
+                .asLong();
+        assertThat(admin.get("/facilities/" + id, "text/html").body()).contains("particulars-form");
+        Api.Response page = viewer.get("/facilities/" + id, "text/html");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Kindergarten").doesNotContain("particulars-form", "status-form");
+        assertThat(viewer.get("/facilities", "text/html").body()).doesNotContain("new-facility");
+        assertThat(viewer.get("/facilities/new", "text/html").status()).isEqualTo(403);
+    }
+
+    @Test
     void aUserOfAnotherRegionCanNeitherSeeNorChangeThem() {
         admin.post(
                 "/api/users",
