@@ -1,32 +1,13 @@
 // Places a point on a small map, one click, with no tile server: regions, roads and hazard areas are the
 // backdrop. The longitude and latitude fields follow the point, and the point follows them when typed in.
+// With data-readonly the map only shows the point of its (hidden) fields, centred.
 (function () {
   const el = document.getElementById('pick-map');
   if (!el) return;
   const lon = document.getElementById(el.dataset.longitude);
   const lat = document.getElementById(el.dataset.latitude);
   const map = L.map(el, { zoomSnap: 0.25 });
-  map.attributionControl.setPrefix('Custodian');
-  L.control.scale({ imperial: false }).addTo(map);
-  map.setView([39.75, 46.85], 9);
-  const styles = {
-    regions: { color: '#1f3a56', weight: 1, fillColor: '#d8e2ec', fillOpacity: 0.35 },
-    'hazard-areas': { color: '#b3261e', weight: 1, fillOpacity: 0.3 },
-    facilities: { color: '#4b5563', weight: 2 },
-  };
-  (el.dataset.layers || '').split(',').filter(Boolean).forEach((id) => {
-    fetch('/map/layers/' + id, { headers: { Accept: 'application/geo+json' } })
-      .then((r) => (r.ok ? r.json() : null))
-      .then((fc) => {
-        if (!fc) return;
-        L.geoJSON(fc, {
-          style: styles[id],
-          interactive: false,
-          pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 2, weight: 1, color: '#4b5563', interactive: false }),
-        }).addTo(map);
-        el.dataset.drawn = (el.dataset.drawn || '') + id + ' ';
-      });
-  });
+  backdrop(map, el);
 
   let marker = null;
   // Six decimals of a degree: about ten centimetres.
@@ -38,7 +19,8 @@
       marker.setLatLng(latlng);
     }
   }
-  map.on('click', (e) => {
+  const readonly = el.dataset.readonly !== undefined;
+  if (!readonly) map.on('click', (e) => {
     place(e.latlng);
     lon.value = round(e.latlng.lng);
     lat.value = round(e.latlng.lat);
@@ -48,6 +30,7 @@
     const y = parseFloat(lat.value);
     if (Number.isFinite(x) && Number.isFinite(y)) {
       place(L.latLng(y, x));
+      if (readonly) map.setView(L.latLng(y, x), 13);
     }
   }
   lon.addEventListener('change', typed);

@@ -81,6 +81,18 @@ public final class Api {
                 .status();
     }
 
+    /** The code of the region (as the caller sees them) that covers a point. */
+    public String regionOf(double lon, double lat) {
+        for (JsonNode region : get("/api/regions").json().get("features")) {
+            org.locationtech.jts.geom.Geometry g = org.custodian.geo.GeoJsonModule.read(
+                    "g", region.get("geometry").toString());
+            if (g.covers(org.custodian.geo.Wgs84.point(lon, lat))) {
+                return region.at("/properties/code").asString();
+            }
+        }
+        throw new AssertionError("no region covers " + lon + " " + lat);
+    }
+
     /** The body of a GET as bytes (a PDF, a GeoPackage). */
     public byte[] getBytes(String path) {
         HttpRequest.Builder request =

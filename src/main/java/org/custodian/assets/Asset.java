@@ -51,7 +51,11 @@ public class Asset {
             @Nullable String resourceType,
             @Nullable Double reserves,
             @Nullable String reservesUnit,
-            @Nullable Long reservesSourceId) {}
+            @Nullable Long reservesSourceId) {
+
+        public static final Particulars NONE =
+                new Particulars(null, null, null, null, null, null, null, null, null, null);
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -95,36 +99,42 @@ public class Asset {
 
     Asset(String regionCode, Kind kind, String name, Geometry geometry, Particulars particulars) {
         this();
-        this.regionCode = regionCode;
-        this.kind = kind;
-        describe(name, geometry, particulars);
+        describe(regionCode, kind, name, geometry, particulars);
     }
 
-    void describe(String name, Geometry geometry, Particulars p) {
+    /** Says what the asset is and where; its assessments stay. */
+    void describe(String regionCode, Kind kind, String name, Geometry geometry, Particulars p) {
         if (p.reserves() != null) {
             if (p.reserves() < 0) {
                 throw new RuleViolated("reserves", "reserves cannot be negative");
             }
-            if (p.reservesUnit() == null || p.reservesUnit().isBlank()) {
+            if (given(p.reservesUnit()) == null) {
                 throw new RuleViolated("reservesUnit", "an estimate of reserves needs its unit");
             }
             if (p.reservesSourceId() == null) {
                 throw new RuleViolated("reservesSourceId", "an estimate of reserves cites its source");
             }
         }
+        this.regionCode = regionCode;
+        this.kind = kind;
         this.name = name;
         this.geometry = geometry;
         this.areaSquareMetres = GeodesicMeasure.areaSquareMetres(geometry);
-        this.cadastralReference = p.cadastralReference();
-        this.landUse = p.use();
-        this.ownershipNotes = p.ownershipNotes();
-        this.heritageType = p.heritageType();
-        this.period = p.period();
-        this.protection = p.protection();
-        this.resourceType = p.resourceType();
+        this.cadastralReference = given(p.cadastralReference());
+        this.landUse = given(p.use());
+        this.ownershipNotes = given(p.ownershipNotes());
+        this.heritageType = given(p.heritageType());
+        this.period = given(p.period());
+        this.protection = given(p.protection());
+        this.resourceType = given(p.resourceType());
         this.reserves = p.reserves();
-        this.reservesUnit = p.reservesUnit();
+        this.reservesUnit = given(p.reservesUnit());
         this.reservesSourceId = p.reservesSourceId();
+    }
+
+    /** A particular left blank says nothing: it is not kept as an empty text. */
+    private static @Nullable String given(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     Assessment assess(Assessment assessment) {

@@ -11,6 +11,7 @@ import java.util.List;
 import org.custodian.geo.GeoJsonFeature;
 import org.custodian.geo.GeoJsonFeatureCollection;
 import org.custodian.platform.Callers;
+import org.custodian.platform.RuleViolated;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -19,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -52,16 +54,19 @@ class AssetController {
 
     @PostMapping("/api/assets")
     ResponseEntity<GeoJsonFeature<AssetProperties>> record(@Valid @RequestBody GeoJsonFeature<AssetProperties> body) {
-        AssetProperties p = body.properties();
-        Asset asset = assets.record(
-                callers.current(),
-                new Assets.AssetDraft(
-                        p.regionCode(),
-                        p.kind(),
-                        p.name(),
-                        body.geometry(),
-                        p.particulars() == null ? empty() : p.particulars()));
+        Asset asset = assets.record(callers.current(), draft(body));
         return ResponseEntity.created(URI.create("/api/assets/" + asset.id())).body(feature(asset));
+    }
+
+    /** Corrects region, kind, name, geometry and particulars; assessments are added through their own endpoint. */
+    @PutMapping("/api/assets/{id}")
+    GeoJsonFeature<AssetProperties> describe(
+            @PathVariable long id, @Valid @RequestBody GeoJsonFeature<AssetProperties> body) {
+        AssetProperties p = body.properties();
+        if (p.version() == null) {
+            throw new RuleViolated("version", "give the version you are changing");
+        }
+        return feature(assets.describe(callers.current(), id, p.version(), draft(body)));
     }
 
     @PostMapping("/api/assets/{id}/assessments")
@@ -108,8 +113,14 @@ class AssetController {
                 .body(content.content());
     }
 
-    private static Asset.Particulars empty() {
-        return new Asset.Particulars(null, null, null, null, null, null, null, null, null, null);
+    private static Assets.AssetDraft draft(GeoJsonFeature<AssetProperties> body) {
+        AssetProperties p = body.properties();
+        return new Assets.AssetDraft(
+                p.regionCode(),
+                p.kind(),
+                p.name(),
+                body.geometry(),
+                p.particulars() == null ? Asset.Particulars.NONE : p.particulars());
     }
 
     static GeoJsonFeature<AssetProperties> feature(Asset a) {
@@ -130,7 +141,10 @@ class AssetController {
                         a.version()));
     }
 
-    /** An asset; the fields after {@code particulars} are filled in responses and ignored in requests. */
+    /**
+     * An asset; the fields after {@code particulars} are filled in responses and ignored in requests, but for
+     * {@code version}, which a change names.
+     */
     record AssetProperties(
             @NotBlank String regionCode,
             @NotNull Asset.Kind kind,

@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import org.custodian.geo.GeometryRules;
+import org.custodian.platform.ConflictWithState;
 import org.custodian.platform.RecordNotFound;
 import org.custodian.platform.RuleViolated;
 import org.custodian.platform.Scope;
@@ -57,6 +58,28 @@ public class Assets {
 
     @Transactional
     public Asset record(Scope scope, AssetDraft draft) {
+        Region region = checked(scope, draft);
+        return assets.save(
+                new Asset(region.code(), draft.kind(), draft.name().strip(), draft.geometry(), draft.particulars()));
+    }
+
+    /**
+     * Corrects what an asset the caller may change is and where, as of the version they saw; it may move to
+     * another region the caller writes. Its assessments and photos stay.
+     */
+    @Transactional
+    public Asset describe(Scope scope, long id, long version, AssetDraft draft) {
+        Asset asset = writable(scope, id);
+        if (asset.version() != version) {
+            throw new ConflictWithState("asset " + id + " was changed by someone else; reload and retry");
+        }
+        Region region = checked(scope, draft);
+        asset.describe(region.code(), draft.kind(), draft.name().strip(), draft.geometry(), draft.particulars());
+        return asset;
+    }
+
+    /** The region of the draft, once it passes the rules: parcels and deposits are areas within it. */
+    private Region checked(Scope scope, AssetDraft draft) {
         Region region = writableRegion(scope, draft.regionCode());
         GeometryRules.check("geometry", draft.geometry(), Set.of("Point", "Polygon", "MultiPolygon"));
         if (!region.boundary().intersects(draft.geometry())) {
@@ -73,8 +96,7 @@ public class Assets {
         if (draft.particulars().reservesSourceId() != null) {
             sources.require("reservesSourceId", draft.particulars().reservesSourceId());
         }
-        return assets.save(
-                new Asset(region.code(), draft.kind(), draft.name().strip(), draft.geometry(), draft.particulars()));
+        return region;
     }
 
     @Transactional

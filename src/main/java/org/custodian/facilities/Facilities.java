@@ -9,6 +9,7 @@ import java.util.Set;
 import org.custodian.geo.GeodesicMeasure;
 import org.custodian.geo.GeometryRules;
 import org.custodian.geo.Wgs84;
+import org.custodian.platform.ConflictWithState;
 import org.custodian.platform.RecordNotFound;
 import org.custodian.platform.RuleViolated;
 import org.custodian.platform.Scope;
@@ -46,6 +47,9 @@ public class Facilities {
     public record FacilityDraft(
             String regionCode, String name, FacilityKind kind, Geometry geometry, Facility.Status status) {}
 
+    /** What a facility is and where, as its page and the API correct it. */
+    public record Particulars(String regionCode, String name, FacilityKind kind, Geometry geometry) {}
+
     public List<Facility> facilities(Scope scope, @Nullable String regionCode, @Nullable FacilityKind kind) {
         return facilities.findInScope(regionCode, kind, scope.allRegions(), scope.regionsForQuery());
     }
@@ -58,20 +62,8 @@ public class Facilities {
 
     @Transactional
     public Facility record(Scope scope, FacilityDraft draft) {
-        Region region = writableRegion(scope, draft.regionCode());
-        Set<String> allowed =
-                switch (draft.kind()) {
-                    case ROAD -> Set.of("LineString", "MultiLineString");
-                    case BRIDGE -> Set.of("Point", "LineString");
-                    default -> Set.of("Point", "Polygon", "MultiPolygon");
-                };
-        GeometryRules.check("geometry", draft.geometry(), allowed);
-        if (!region.boundary().intersects(draft.geometry())) {
-            throw new RuleViolated("geometry", "the facility lies outside region " + region.code());
-        }
-        if (draft.name().isBlank()) {
-            throw new RuleViolated("name", "a facility needs a name");
-        }
+        Region region =
+                checked(scope, new Particulars(draft.regionCode(), draft.name(), draft.kind(), draft.geometry()));
         return facilities.save(new Facility(
                 region.code(),
                 draft.name().strip(),
@@ -80,6 +72,40 @@ public class Facilities {
                 draft.status(),
                 scope.username(),
                 clock.instant()));
+    }
+
+    /**
+     * Corrects the particulars of a facility the caller may change, as of the version they saw; it may move
+     * to another region the caller writes. Its status, guards and inspections stay.
+     */
+    @Transactional
+    public Facility describe(Scope scope, long id, long version, Particulars particulars) {
+        Facility facility = writable(scope, id);
+        if (facility.version() != version) {
+            throw new ConflictWithState("facility " + id + " was changed by someone else; reload and retry");
+        }
+        Region region = checked(scope, particulars);
+        facility.describe(region.code(), particulars.name().strip(), particulars.kind(), particulars.geometry());
+        return facility;
+    }
+
+    /** The region of the particulars, once they pass the rules: roads are lines, and each lies in its region. */
+    private Region checked(Scope scope, Particulars p) {
+        Region region = writableRegion(scope, p.regionCode());
+        Set<String> allowed =
+                switch (p.kind()) {
+                    case ROAD -> Set.of("LineString", "MultiLineString");
+                    case BRIDGE -> Set.of("Point", "LineString");
+                    default -> Set.of("Point", "Polygon", "MultiPolygon");
+                };
+        GeometryRules.check("geometry", p.geometry(), allowed);
+        if (!region.boundary().intersects(p.geometry())) {
+            throw new RuleViolated("geometry", "the facility lies outside region " + region.code());
+        }
+        if (p.name().isBlank()) {
+            throw new RuleViolated("name", "a facility needs a name");
+        }
+        return region;
     }
 
     @Transactional

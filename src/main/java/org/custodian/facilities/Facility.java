@@ -112,8 +112,12 @@ public class Facility {
         changeStatus(status, "recorded", by, at);
     }
 
-    void rename(String name) {
+    /** Corrects what the facility is and where; its status and history stay. */
+    void describe(String regionCode, String name, FacilityKind kind, Geometry geometry) {
+        this.regionCode = regionCode;
         this.name = name;
+        this.kind = kind;
+        this.geometry = geometry;
     }
 
     /** Records a new status with the reason; an unchanged status is not a change. */

@@ -11,11 +11,13 @@ import java.util.List;
 import org.custodian.geo.GeoJsonFeature;
 import org.custodian.geo.GeoJsonFeatureCollection;
 import org.custodian.platform.Callers;
+import org.custodian.platform.RuleViolated;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -62,6 +64,21 @@ class FacilityController {
                 .body(feature(facility));
     }
 
+    /** Corrects name, kind, region and geometry; the status changes through its own endpoint, with a reason. */
+    @PutMapping("/api/facilities/{id}")
+    GeoJsonFeature<FacilityProperties> describe(
+            @PathVariable long id, @Valid @RequestBody GeoJsonFeature<FacilityProperties> body) {
+        FacilityProperties p = body.properties();
+        if (p.version() == null) {
+            throw new RuleViolated("version", "give the version you are changing");
+        }
+        return feature(facilities.describe(
+                callers.current(),
+                id,
+                p.version(),
+                new Facilities.Particulars(p.regionCode(), p.name(), p.kind(), body.geometry())));
+    }
+
     @PostMapping("/api/facilities/{id}/status")
     GeoJsonFeature<FacilityProperties> status(@PathVariable long id, @Valid @RequestBody StatusRequest request) {
         return feature(facilities.changeStatus(callers.current(), id, request.status(), request.reason()));
@@ -104,7 +121,10 @@ class FacilityController {
                         f.version()));
     }
 
-    /** A facility; the fields after {@code status} are filled in responses and ignored in requests. */
+    /**
+     * A facility; the fields after {@code status} are filled in responses and ignored in requests, but for
+     * {@code version}, which a change names.
+     */
     record FacilityProperties(
             @NotBlank String regionCode,
             @NotBlank @Size(max = 300) String name,

@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.custodian.geo.GeoJsonModule;
 import org.custodian.platform.Callers;
 import org.custodian.platform.PageForms;
+import org.custodian.platform.RuleViolated;
 import org.custodian.platform.Scope;
 import org.custodian.territory.Agency;
 import org.custodian.territory.Territory;
@@ -18,7 +20,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Pages: the facilities of the caller's regions, filtered; one facility with its history. */
+/**
+ * Pages: the facilities of the caller's regions, filtered; a new facility; one facility with its history and
+ * the forms that change it.
+ */
 @Controller
 class FacilityPageController {
 
@@ -46,7 +51,72 @@ class FacilityPageController {
         model.addAttribute("kinds", FacilityKind.values());
         model.addAttribute("region", selected);
         model.addAttribute("kind", kind);
+        model.addAttribute("writes", territory.writesAnyRegion(scope));
         return "facilities/list";
+    }
+
+    /** What the particulars form holds; given back with the reason when it is refused. */
+    record ParticularsForm(
+            @Nullable String regionCode,
+            @Nullable String name,
+            @Nullable FacilityKind kind,
+            @Nullable String geometry,
+            Facility.@Nullable Status status,
+            @Nullable Long version) {
+
+        static ParticularsForm of(Facility f) {
+            return new ParticularsForm(
+                    f.regionCode(), f.name(), f.kind(), GeoJsonModule.write(f.geometry()), f.status(), f.version());
+        }
+
+        Facilities.Particulars particulars() {
+            if (regionCode == null || name == null || kind == null || geometry == null || geometry.isBlank()) {
+                throw new RuleViolated("facility", "give the name, the region, the kind and the geometry");
+            }
+            return new Facilities.Particulars(regionCode, name, kind, GeoJsonModule.read("geometry", geometry));
+        }
+    }
+
+    @GetMapping("/facilities/new")
+    String newFacility(Model model) {
+        if (!model.containsAttribute("particulars")) {
+            model.addAttribute(
+                    "particulars", new ParticularsForm(null, null, null, null, Facility.Status.UNKNOWN, null));
+        }
+        particularsChoices(callers.current(), model);
+        return "facilities/new";
+    }
+
+    /** Records a facility from the new facility page, then shows it. */
+    @PostMapping("/facilities")
+    String record(ParticularsForm form, RedirectAttributes redirect) {
+        return PageForms.attempt("/facilities/new", redirect, "particulars", form, () -> {
+            Facilities.Particulars p = form.particulars();
+            Facility.Status status = form.status() == null ? Facility.Status.UNKNOWN : form.status();
+            Facility facility = facilities.record(
+                    callers.current(),
+                    new Facilities.FacilityDraft(p.regionCode(), p.name(), p.kind(), p.geometry(), status));
+            return "/facilities/" + facility.id();
+        });
+    }
+
+    /** The particulars form of a facility's page: name, region, kind and geometry, as of the version shown. */
+    @PostMapping("/facilities/{id}/particulars")
+    String describe(@PathVariable long id, ParticularsForm form, RedirectAttributes redirect) {
+        return PageForms.attempt("/facilities/" + id + "#particulars-form", redirect, "particulars", form, () -> {
+            if (form.version() == null) {
+                throw new RuleViolated("version", "the form lost the version it changes; reload");
+            }
+            facilities.describe(callers.current(), id, form.version(), form.particulars());
+            return "/facilities/" + id;
+        });
+    }
+
+    /** The regions the caller may record in, and the kinds. */
+    private void particularsChoices(Scope scope, Model model) {
+        model.addAttribute("regions", territory.writableRegions(scope));
+        model.addAttribute("kinds", FacilityKind.values());
+        model.addAttribute("statuses", Facility.Status.values());
     }
 
     @GetMapping("/facilities/{id}")
@@ -57,8 +127,14 @@ class FacilityPageController {
         Facility facility = facilities.facility(scope, id);
         model.addAttribute("facility", facility);
         model.addAttribute("agencies", agencies);
-        model.addAttribute("statuses", Facility.Status.values());
         model.addAttribute("writable", scope.writes(facility.regionCode()));
+        model.addAttribute("particularsRefused", model.containsAttribute("particulars"));
+        if (!model.containsAttribute("particulars")) {
+            model.addAttribute("particulars", ParticularsForm.of(facility));
+        }
+        if (scope.writes(facility.regionCode())) {
+            particularsChoices(scope, model);
+        }
         return "facilities/facility";
     }
 

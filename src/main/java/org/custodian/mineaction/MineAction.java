@@ -21,6 +21,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -220,7 +221,12 @@ public class MineAction {
     }
 
     public List<OrdnanceFind> finds(Scope scope, @Nullable String regionCode) {
-        return finds.findInScope(regionCode, scope.allRegions(), scope.regionsForQuery());
+        return finds.findInScope(regionCode, scope.allRegions(), scope.regionsForQuery(), Limit.unlimited());
+    }
+
+    /** The {@code count} latest finds (by the day found), newest first. */
+    public List<OrdnanceFind> recentFinds(Scope scope, @Nullable String regionCode, int count) {
+        return finds.findInScope(regionCode, scope.allRegions(), scope.regionsForQuery(), Limit.of(count));
     }
 
     public OrdnanceFind find(Scope scope, long id) {

@@ -7,9 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.custodian.geo.GeoJsonModule;
-import org.custodian.geo.GeometryRejected;
 import org.custodian.platform.Callers;
-import org.custodian.platform.ConflictWithState;
 import org.custodian.platform.PageForms;
 import org.custodian.platform.RuleViolated;
 import org.custodian.platform.Scope;
@@ -28,7 +26,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Pages: hazard areas with land release progress and accidents; one hazard area with its releases. */
+/**
+ * Pages: hazard areas with land release progress, accidents and recent ordnance finds; one hazard area with
+ * its releases; the accident and find forms; one find with its disposal.
+ */
 @Controller
 class MineActionPageController {
 
@@ -56,7 +57,8 @@ class MineActionPageController {
                 territory.regions().stream().filter(r -> scope.reads(r.code())).toList());
         model.addAttribute("areas", areas);
         model.addAttribute("accidents", accidents);
-        model.addAttribute("writes", territory.regions().stream().anyMatch(r -> scope.writes(r.code())));
+        model.addAttribute("finds", mineAction.recentFinds(scope, selected, RECENT_FINDS));
+        model.addAttribute("writes", territory.writesAnyRegion(scope));
         model.addAttribute("progress", mineAction.progress(scope, selected));
         model.addAttribute(
                 "totalArea",
@@ -71,6 +73,99 @@ class MineActionPageController {
                         .distinct()
                         .toList()));
         return "mineaction/overview";
+    }
+
+    /** How many finds the overview lists: the latest, for the officer to follow up their disposal. */
+    static final int RECENT_FINDS = 20;
+
+    /** What the find form holds; given back with the reason when it is refused. */
+    record FindForm(
+            @Nullable String regionCode,
+            @Nullable Double longitude,
+            @Nullable Double latitude,
+            @Nullable Contamination category,
+            @Nullable String description,
+            @Nullable Integer quantity,
+
+            @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate foundOn) {
+
+        MineAction.FindDraft draft() {
+            if (regionCode == null || category == null || quantity == null || foundOn == null) {
+                throw new RuleViolated("find", "give the region, the category, the quantity and the day found");
+            }
+            if (longitude == null || latitude == null) {
+                throw new RuleViolated("location", "place the find on the map or give its longitude and latitude");
+            }
+            if (description == null || description.isBlank()) {
+                throw new RuleViolated("description", "say what was found");
+            }
+            return new MineAction.FindDraft(
+                    regionCode,
+                    org.custodian.geo.Wgs84.point(longitude, latitude),
+                    category,
+                    description.strip(),
+                    quantity,
+                    foundOn);
+        }
+    }
+
+    @GetMapping("/mine-action/finds/new")
+    String findForm(Model model) {
+        Scope scope = callers.current();
+        if (!model.containsAttribute("find")) {
+            model.addAttribute("find", new FindForm(null, null, null, null, null, 1, null));
+        }
+        model.addAttribute("regions", territory.writableRegions(scope));
+        model.addAttribute("categories", Contamination.values());
+        return "mineaction/find-form";
+    }
+
+    /** Records a find from the form, then shows it, where its disposal is recorded. */
+    @PostMapping("/mine-action/finds")
+    String recordFind(FindForm form, RedirectAttributes redirect) {
+        return PageForms.attempt(
+                "/mine-action/finds/new",
+                redirect,
+                "find",
+                form,
+                () -> "/mine-action/finds/"
+                        + mineAction.recordFind(callers.current(), form.draft()).id());
+    }
+
+    @GetMapping("/mine-action/finds/{id}")
+    String find(@PathVariable long id, Model model) {
+        Scope scope = callers.current();
+        OrdnanceFind find = mineAction.find(scope, id);
+        model.addAttribute("find", find);
+        model.addAttribute(
+                "writable", scope.writes(find.regionCode()) && find.disposition() == OrdnanceFind.Disposition.AWAITING);
+        model.addAttribute(
+                "dispositions",
+                List.of(OrdnanceFind.Disposition.DESTROYED_IN_SITU, OrdnanceFind.Disposition.MOVED_TO_CUSTODY));
+        if (!model.containsAttribute("disposal")) {
+            model.addAttribute("disposal", new DisposalForm(null, null));
+        }
+        return "mineaction/find";
+    }
+
+    /** What the disposal form holds; given back with the reason when it is refused. */
+    record DisposalForm(
+            OrdnanceFind.@Nullable Disposition disposition,
+
+            @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate disposedOn) {}
+
+    /** Records what became of a find: destroyed where it lay, or moved to custody (custody takes it up). */
+    @PostMapping("/mine-action/finds/{id}/disposition")
+    String dispose(@PathVariable long id, DisposalForm form, RedirectAttributes redirect) {
+        return PageForms.attempt("/mine-action/finds/" + id, redirect, "disposal", form, () -> {
+            if (form.disposition() == null || form.disposedOn() == null) {
+                throw new RuleViolated("disposition", "say what became of the find and on which day");
+            }
+            mineAction.dispose(callers.current(), id, form.disposition(), form.disposedOn());
+            return "/mine-action/finds/" + id;
+        });
     }
 
     /** What the accident form holds; given back with the reason when it is refused. */
@@ -124,9 +219,7 @@ class MineActionPageController {
         if (!model.containsAttribute("accident")) {
             model.addAttribute("accident", AccidentForm.empty());
         }
-        model.addAttribute(
-                "regions",
-                territory.regions().stream().filter(r -> scope.writes(r.code())).toList());
+        model.addAttribute("regions", territory.writableRegions(scope));
         model.addAttribute("devices", Contamination.values());
         model.addAttribute("areas", mineAction.hazardAreas(scope, null));
         model.addAttribute("outcomes", Victim.Outcome.values());
@@ -141,7 +234,7 @@ class MineActionPageController {
     @PostMapping("/mine-action/accidents")
     String recordAccident(AccidentForm form, RedirectAttributes redirect) {
         Scope scope = callers.current();
-        try {
+        return PageForms.attempt("/mine-action/accidents/new", redirect, "accident", form, () -> {
             if (form.regionCode() == null || form.occurredAt() == null || form.device() == null) {
                 throw new RuleViolated("accident", "give the region, the time and the device");
             }
@@ -183,13 +276,8 @@ class MineActionPageController {
                                     : form.road().strip(),
                             victims,
                             form.sourceIds() == null ? java.util.Set.of() : java.util.Set.copyOf(form.sourceIds())));
-            redirect.addFlashAttribute("saved", true);
-            return "redirect:/mine-action?region=" + form.regionCode() + "#accidents";
-        } catch (RuleViolated | ConflictWithState | GeometryRejected | org.custodian.platform.RecordNotFound e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-            redirect.addFlashAttribute("accident", form);
-            return "redirect:/mine-action/accidents/new";
-        }
+            return "/mine-action?region=" + form.regionCode() + "#accidents";
+        });
     }
 
     @GetMapping("/mine-action/hazard-areas/{id}")
@@ -213,6 +301,7 @@ class MineActionPageController {
                 released.isEmpty()
                         ? ""
                         : GeoJsonModule.write(area.area().getFactory().buildGeometry(released)));
+        model.addAttribute("releaseRefused", model.containsAttribute("release"));
         if (!model.containsAttribute("release")) {
             model.addAttribute("release", new ReleaseForm(null, null, null, null, ""));
         }
@@ -238,7 +327,8 @@ class MineActionPageController {
      */
     @PostMapping("/mine-action/hazard-areas/{id}/releases")
     String release(@PathVariable long id, ReleaseForm form, RedirectAttributes redirect) {
-        try {
+        String page = "/mine-action/hazard-areas/" + id + "#release-form";
+        return PageForms.attempt(page, redirect, "release", form, () -> {
             if (form.organisationId() == null
                     || form.method() == null
                     || form.startedOn() == null
@@ -257,15 +347,8 @@ class MineActionPageController {
                             form.startedOn(),
                             form.completedOn(),
                             GeoJsonModule.read("area", form.area())));
-            redirect.addFlashAttribute("saved", true);
-        } catch (RuleViolated | ConflictWithState e) {
-            redirect.addFlashAttribute("releaseError", e.getMessage());
-            redirect.addFlashAttribute("release", form);
-        } catch (GeometryRejected e) {
-            redirect.addFlashAttribute("releaseError", "The released area is refused: " + e.reason());
-            redirect.addFlashAttribute("release", form);
-        }
-        return "redirect:/mine-action/hazard-areas/" + id + "#release-form";
+            return page;
+        });
     }
 
     /** The edit form: name, classification, priority and contamination; the polygon and sources stay. */

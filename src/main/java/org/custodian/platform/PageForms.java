@@ -1,5 +1,8 @@
 package org.custodian.platform;
 
+import java.util.function.Supplier;
+import org.custodian.geo.GeometryRejected;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -13,12 +16,40 @@ public final class PageForms {
 
     /** Makes the change and redirects to {@code page} (a path), with a flash "saved" or "error". */
     public static String attempt(String page, RedirectAttributes redirect, Runnable change) {
-        try {
+        return answer(page, redirect, null, null, () -> {
             change.run();
+            return page;
+        });
+    }
+
+    /**
+     * For a form of several fields: makes the change and redirects to the page it returns, with a flash
+     * "saved"; when refused, redirects to {@code refused} with the reason as "error" and what was typed as
+     * the flash attribute {@code name}, so the person does not type it again.
+     */
+    public static String attempt(
+            String refused, RedirectAttributes redirect, String name, Object form, Supplier<String> change) {
+        return answer(refused, redirect, name, form, change);
+    }
+
+    private static String answer(
+            String refused,
+            RedirectAttributes redirect,
+            @Nullable String name,
+            @Nullable Object form,
+            Supplier<String> change) {
+        try {
+            String page = change.get();
             redirect.addFlashAttribute("saved", true);
+            return "redirect:" + page;
         } catch (RuleViolated | ConflictWithState | RecordNotFound e) {
             redirect.addFlashAttribute("error", e.getMessage());
+        } catch (GeometryRejected e) {
+            redirect.addFlashAttribute("error", "The " + e.field() + " is refused: " + e.reason());
         }
-        return "redirect:" + page;
+        if (name != null && form != null) {
+            redirect.addFlashAttribute(name, form);
+        }
+        return "redirect:" + refused;
     }
 }

@@ -85,6 +85,25 @@ public class Territory {
         return regions.findAllByOrderByCode();
     }
 
+    /** Whether the caller may create and change records in some region. */
+    public boolean writesAnyRegion(Scope scope) {
+        return regions().stream().anyMatch(r -> scope.writes(r.code()));
+    }
+
+    /**
+     * The regions where the caller may create and change records, by code: the choices of a form that records.
+     *
+     * @throws AccessDeniedException when there is none, so that a reader is not given a form that cannot be sent
+     */
+    public List<Region> writableRegions(Scope scope) {
+        List<Region> writable =
+                regions().stream().filter(r -> scope.writes(r.code())).toList();
+        if (writable.isEmpty()) {
+            throw new AccessDeniedException("no write access to any region");
+        }
+        return writable;
+    }
+
     public Region region(String code) {
         return regions.findByCode(code).orElseThrow(() -> new RecordNotFound("region", code));
     }

@@ -40,6 +40,12 @@ class AssetApiIntegrationTests {
         return "{\"type\":\"Feature\",\"geometry\":" + geometry + ",\"properties\":" + Api.json(properties) + "}";
     }
 
+    /** A land parcel in Aghdam, as the API takes it. */
+    static Map<String, Object> parcel(String name, Map<String, Object> particulars) {
+        return new HashMap<>(
+                Map.of("regionCode", "AGD", "kind", "LAND_PARCEL", "name", name, "particulars", particulars));
+    }
+
     @Test
     void theDemoInventoryHoldsAHeritageSiteWithItsAssessments() {
         JsonNode heritage = admin.get("/api/assets?kind=CULTURAL_HERITAGE")
@@ -53,15 +59,7 @@ class AssetApiIntegrationTests {
 
     @Test
     void measuresParcelsGeodesicallyAndKeepsAssessmentsWithPhotos() throws Exception {
-        Map<String, Object> parcel = new HashMap<>(Map.of(
-                "regionCode",
-                "AGD",
-                "kind",
-                "LAND_PARCEL",
-                "name",
-                "Parcel 17",
-                "particulars",
-                Map.of("cadastralReference", "AGD-17", "use", "Orchard")));
+        Map<String, Object> parcel = parcel("Parcel 17", Map.of("cadastralReference", "AGD-17", "use", "Orchard"));
         JsonNode created = admin.post("/api/assets", feature(PARCEL, parcel)).json();
         long id = created.get("id").asLong();
         // 0.01 x 0.01 degree near 40 N: about 853 m x 1,111 m.
@@ -127,6 +125,76 @@ class AssetApiIntegrationTests {
                 "/api/assets/" + id + "/assessments",
                 "{\"assessedOn\":\"2099-03-01\",\"assessor\":\"Inspector\",\"condition\":\"GOOD\"}");
         assertThat(future.status()).isEqualTo(422);
+    }
+
+    @Test
+    void correctsTheParticularsAuditsThemAndRefusesAnInvalidGeometry() {
+        Map<String, Object> parcel = parcel("Parcel 40", Map.of("cadastralReference", "AGD-40", "use", "Vineyard"));
+        JsonNode created = admin.post("/api/assets", feature(PARCEL, parcel)).json();
+        long id = created.get("id").asLong();
+        // The western half of the parcel.
+        String half =
+                "{\"type\":\"Polygon\",\"coordinates\":[[[46.93,39.99],[46.935,39.99],[46.935,40.0],[46.93,40.0],[46.93,39.99]]]}";
+        Map<String, Object> corrected = parcel(
+                "Parcel 40a",
+                Map.of(
+                        "cadastralReference",
+                        "AGD-40a",
+                        "use",
+                        "Vineyard, abandoned",
+                        "ownershipNotes",
+                        "Split in 1992; the eastern half is claimed by the Mammadov family"));
+        corrected.put("version", created.at("/properties/version").asLong());
+        Api.Response changed = admin.put("/api/assets/" + id, feature(half, corrected));
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.json().at("/properties/name").asString()).isEqualTo("Parcel 40a");
+        assertThat(changed.json().at("/properties/particulars/ownershipNotes").asString())
+                .contains("Mammadov");
+        assertThat(changed.json().at("/properties/areaSquareMetres").asLong()).isBetween(470_000L, 478_000L);
+        JsonNode entries =
+                admin.get("/api/audit?recordType=Asset&recordId=" + id).json();
+        assertThat(entries).hasSize(2);
+        assertThat(entries.get(0).get("action").asString()).isEqualTo("update");
+        assertThat(entries.get(0).get("before").asString()).contains("AGD-40\"", "Vineyard\"");
+        assertThat(entries.get(0).get("after").asString()).contains("AGD-40a", "Vineyard, abandoned");
+
+        String bowTie = "{\"type\":\"Polygon\",\"coordinates\":[[[46.93,39.99],[46.94,40.0],[46.94,39.99],"
+                + "[46.93,40.0],[46.93,39.99]]]}";
+        corrected.put("name", "Parcel 40b");
+        corrected.put("version", changed.json().at("/properties/version").asLong());
+        Api.Response refused = admin.put("/api/assets/" + id, feature(bowTie, corrected));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(refused.json().get("detail").asString()).contains("geometry", "self-intersection");
+        corrected.put("kind", "MINERAL_DEPOSIT");
+        corrected.put("particulars", Map.of("resourceType", "Copper", "reserves", 1200));
+        Api.Response unsourced = admin.put("/api/assets/" + id, feature(half, corrected));
+        assertThat(unsourced.status()).isEqualTo(422);
+        assertThat(unsourced.json().get("detail").asString()).contains("unit");
+        JsonNode kept = admin.get("/api/assets/" + id).json();
+        assertThat(kept.at("/properties/name").asString()).isEqualTo("Parcel 40a");
+        assertThat(kept.at("/properties/kind").asString()).isEqualTo("LAND_PARCEL");
+        assertThat(admin.get("/api/audit?recordType=Asset&recordId=" + id).json())
+                .hasSize(2);
+    }
+
+    @Test
+    void aUserOfAnotherRegionCannotCorrectThem() {
+        assertThat(admin.createUser("klb-asset-editor", "OFFICER", "KLB", "kalbajar-asset-password"))
+                .isEqualTo(201);
+        Api officer = Api.at(port).as("klb-asset-editor", "kalbajar-asset-password");
+        Map<String, Object> parcel = parcel("Parcel 41", Map.of());
+        JsonNode created = admin.post("/api/assets", feature(PARCEL, parcel)).json();
+        long id = created.get("id").asLong();
+        parcel.put("name", "Parcel 41, renamed in Kalbajar");
+        parcel.put("version", created.at("/properties/version").asLong());
+        assertThat(officer.put("/api/assets/" + id, feature(PARCEL, parcel)).status())
+                .isEqualTo(404);
+        parcel.remove("version");
+        assertThat(officer.post("/api/assets", feature(PARCEL, parcel)).status())
+                .isEqualTo(403);
+        assertThat(admin.get("/api/assets/" + id).json().at("/properties/name").asString())
+                .isEqualTo("Parcel 41");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.custodian.Api;
 import org.custodian.CustodianIntegrationTest;
 import org.junit.jupiter.api.AfterAll;
@@ -178,20 +179,15 @@ class MapBrowserIntegrationTests {
         // An area of its own: the demo areas are shared with the other tests of this context.
         String square =
                 "{\"type\":\"Polygon\",\"coordinates\":[[[47.12,39.60],[47.13,39.60],[47.13,39.61],[47.12,39.61],[47.12,39.60]]]}";
-        Api.Response created = Api.at(port)
-                .asAdmin()
-                .post(
-                        "/api/hazard-areas",
-                        "{\"type\":\"Feature\",\"geometry\":" + square + ",\"properties\":"
-                                + Api.json(Map.of(
-                                        "regionCode", "FZL",
-                                        "name", "Field drawn on in the browser",
-                                        "classification", "CHA",
-                                        "contamination", List.of("AT_MINE"),
-                                        "recordedOn", "2024-01-10"))
-                                + "}");
-        assertThat(created.status()).isEqualTo(201);
-        long id = created.json().get("id").asLong();
+        long id = recorded(
+                "/api/hazard-areas",
+                square,
+                Map.of(
+                        "regionCode", "FZL",
+                        "name", "Field drawn on in the browser",
+                        "classification", "CHA",
+                        "contamination", List.of("AT_MINE"),
+                        "recordedOn", "2024-01-10"));
 
         Page page = signIn("admin", Api.ADMIN_PASSWORD);
         page.navigate("http://127.0.0.1:" + port + "/mine-action/hazard-areas/" + id);
@@ -290,15 +286,8 @@ class MapBrowserIntegrationTests {
         // A parcel of its own: the demo assets are shared with the other tests of this context.
         String parcel =
                 "{\"type\":\"Polygon\",\"coordinates\":[[[46.95,39.99],[46.96,39.99],[46.96,40.0],[46.95,40.0],[46.95,39.99]]]}";
-        Api.Response created = Api.at(port)
-                .asAdmin()
-                .post(
-                        "/api/assets",
-                        "{\"type\":\"Feature\",\"geometry\":" + parcel + ",\"properties\":"
-                                + Api.json(Map.of("regionCode", "AGD", "kind", "LAND_PARCEL", "name", "Parcel 21"))
-                                + "}");
-        assertThat(created.status()).isEqualTo(201);
-        long id = created.json().get("id").asLong();
+        long id = recorded(
+                "/api/assets", parcel, Map.of("regionCode", "AGD", "kind", "LAND_PARCEL", "name", "Parcel 21"));
         Path photo = Files.createTempFile("orchard", ".png");
         Files.write(photo, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d});
         Path notes = Files.createTempFile("notes", ".png");
@@ -317,10 +306,13 @@ class MapBrowserIntegrationTests {
         assertThat(page.locator("#assessments tbody td.muted").count()).isEqualTo(1);
         assertThat(Api.at(port).asAdmin().get("/api/assets/" + id + "/photos").json())
                 .isEmpty();
+        // What was typed is kept; the files are chosen again (a page cannot choose them).
+        assertThat(page.inputValue("#assessment-form input[name=assessedOn]")).isEqualTo("2024-04-02");
+        assertThat(page.inputValue("#assessment-form input[name=assessor]")).isEqualTo("Cadastre survey team");
+        assertThat(page.inputValue("#assessment-form select[name=condition]")).isEqualTo("POOR");
+        assertThat(page.inputValue("#assessment-form textarea[name=damage]"))
+                .isEqualTo("Orchard burnt, terraces collapsed");
 
-        page.fill("#assessment-form input[name=assessedOn]", "2024-04-02");
-        page.fill("#assessment-form input[name=assessor]", "Cadastre survey team");
-        page.selectOption("#assessment-form select[name=condition]", "POOR");
         page.setInputFiles("#assessment-form input[name=photos]", photo);
         page.click("#assessment-form button[type=submit]");
         page.waitForSelector(".notice");
@@ -331,6 +323,189 @@ class MapBrowserIntegrationTests {
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(SCREENSHOTS.resolve("asset-assessed.png"))
                 .setFullPage(true));
+    }
+
+    @Test
+    void recordsAFacilityFromTheNewFacilityPageAndCorrectsIt() {
+        Page page = signIn("admin", Api.ADMIN_PASSWORD);
+        page.navigate("http://127.0.0.1:" + port + "/facilities");
+        page.click("#new-facility");
+        page.waitForURL("**/facilities/new");
+        page.waitForSelector("#draw-map[data-drawn*=regions]");
+        page.fill("#facility-form input[name=name]", "Pumping station below the citadel");
+        page.selectOption("#facility-form select[name=kind]", "WATER_SUPPLY");
+        // Zangilan is far from the middle of the map, where the point is clicked: refused, and kept.
+        page.selectOption("#facility-form select[name=regionCode]", "ZNG");
+        var map = page.locator("#draw-map").boundingBox();
+        page.mouse().click(map.x + map.width / 2, map.y + map.height / 2);
+        assertThat(page.inputValue("#facility-geometry")).contains("\"Point\"");
+        page.click("#facility-form button[type=submit]");
+        assertThat(page.locator("p.error").textContent()).contains("outside region ZNG");
+        assertThat(page.inputValue("#facility-form input[name=name]")).isEqualTo("Pumping station below the citadel");
+        assertThat(page.inputValue("#facility-form select[name=kind]")).isEqualTo("WATER_SUPPLY");
+        assertThat(page.inputValue("#facility-geometry")).contains("\"Point\"");
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("facility-new-refused.png"))
+                .setFullPage(true));
+
+        // A point pasted from a GPS, in Shusha.
+        page.selectOption("#facility-form select[name=regionCode]", "SHU");
+        page.fill("#facility-geometry", "{\"type\":\"Point\",\"coordinates\":[46.7521,39.7583]}");
+        page.dispatchEvent("#facility-geometry", "change");
+        page.selectOption("#facility-form select[name=status]", "DAMAGED");
+        page.click("#facility-form button[type=submit]");
+        page.waitForURL(Pattern.compile(".*/facilities/\\d+$"));
+        page.waitForSelector(".notice");
+        assertThat(page.locator("h1").textContent()).isEqualTo("Pumping station below the citadel");
+        assertThat(page.locator("dl.facts").textContent()).contains("SHU", "Water supply", "Damaged");
+
+        // The particulars form: a corrected name and the station drawn as an area around the point.
+        page.waitForSelector("#draw-map[data-drawn*=regions]");
+        page.fill("#particulars-form input[name=name]", "Pumping station and reservoir below the citadel");
+        page.selectOption("#draw-shape", "Polygon");
+        page.click("#draw-clear");
+        map = page.locator("#draw-map").boundingBox();
+        clickCorners(page, map.x, map.y, map.width, map.height);
+        assertThat(page.inputValue("#facility-geometry")).contains("\"Polygon\"");
+        page.click("#particulars-form button[type=submit]");
+        page.waitForSelector(".notice");
+        assertThat(page.locator("h1").textContent()).isEqualTo("Pumping station and reservoir below the citadel");
+        String id = page.url().replaceAll(".*/facilities/(\\d+).*", "$1");
+        assertThat(Api.at(port)
+                        .asAdmin()
+                        .get("/api/facilities/" + id)
+                        .json()
+                        .at("/geometry/type")
+                        .asString())
+                .isEqualTo("Polygon");
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("facility-recorded.png"))
+                .setFullPage(true));
+    }
+
+    @Test
+    void correctsAnAssetsParticularsKeepingWhatWasTypedWhenRefused() {
+        String parcel =
+                "{\"type\":\"Polygon\",\"coordinates\":[[[46.97,39.99],[46.98,39.99],[46.98,40.0],[46.97,40.0],[46.97,39.99]]]}";
+        long id = recorded(
+                "/api/assets", parcel, Map.of("regionCode", "AGD", "kind", "LAND_PARCEL", "name", "Parcel 33"));
+
+        Page page = signIn("admin", Api.ADMIN_PASSWORD);
+        page.navigate("http://127.0.0.1:" + port + "/assets/" + id);
+        page.waitForSelector("#draw-map[data-drawn*=regions]");
+        // A land parcel: the heritage and resource particulars are not asked for.
+        assertThat(page.locator("#particulars-form input[name='particulars.heritageType']")
+                        .isVisible())
+                .isFalse();
+        page.fill("#particulars-form input[name=name]", "Parcel 33, orchard terraces");
+        page.fill("#particulars-form input[name='particulars.cadastralReference']", "AGD-33");
+        page.fill("#particulars-form input[name='particulars.use']", "Orchard");
+        page.fill(
+                "#particulars-form textarea[name='particulars.ownershipNotes']", "Claimed by two families since 1993");
+        // A polygon whose edges cross: refused with the reason, and what was typed is kept.
+        page.fill(
+                "#asset-geometry",
+                "{\"type\":\"Polygon\",\"coordinates\":[[[46.97,39.99],[46.98,40.0],[46.98,39.99],[46.97,40.0],[46.97,39.99]]]}");
+        page.click("#particulars-form button[type=submit]");
+        assertThat(page.locator("#particulars-form p.error").textContent())
+                .contains("geometry is refused", "self-intersection");
+        assertThat(page.inputValue("#particulars-form input[name=name]")).isEqualTo("Parcel 33, orchard terraces");
+        assertThat(page.inputValue("#particulars-form input[name='particulars.cadastralReference']"))
+                .isEqualTo("AGD-33");
+        assertThat(page.inputValue("#particulars-form textarea[name='particulars.ownershipNotes']"))
+                .isEqualTo("Claimed by two families since 1993");
+        assertThat(page.locator("h1").textContent()).isEqualTo("Parcel 33");
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("asset-particulars-refused.png"))
+                .setFullPage(true));
+
+        // Drawn again on the map, in the middle of the crossed polygon.
+        page.waitForSelector("#draw-map[data-drawn*=regions]");
+        page.click("#draw-clear");
+        var map = page.locator("#draw-map").boundingBox();
+        clickCorners(page, map.x, map.y, map.width, map.height);
+        page.click("#particulars-form button[type=submit]");
+        page.waitForSelector(".notice");
+        assertThat(page.locator("h1").textContent()).isEqualTo("Parcel 33, orchard terraces");
+        assertThat(page.locator("dl.facts").textContent()).contains("AGD-33", "Orchard", "Claimed by two families");
+        var asset = Api.at(port).asAdmin().get("/api/assets/" + id).json();
+        assertThat(asset.at("/properties/particulars/use").asString()).isEqualTo("Orchard");
+        assertThat(asset.at("/properties/particulars/heritageType").isNull()).isTrue();
+        assertThat(asset.at("/properties/areaSquareMetres").asLong()).isLessThan(900_000L);
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("asset-particulars.png"))
+                .setFullPage(true));
+    }
+
+    @Test
+    void recordsAnOrdnanceFindOnTheMapAndItsDisposal() {
+        Page page = signIn("admin", Api.ADMIN_PASSWORD);
+        page.navigate("http://127.0.0.1:" + port + "/mine-action");
+        page.click("#record-find");
+        page.waitForURL("**/mine-action/finds/new");
+        page.waitForSelector("#pick-map[data-drawn*=regions]");
+        var map = page.locator("#pick-map").boundingBox();
+        page.mouse().click(map.x + map.width * 0.45, map.y + map.height * 0.55);
+        String region = Api.at(port)
+                .asAdmin()
+                .regionOf(
+                        Double.parseDouble(page.inputValue("#find-longitude")),
+                        Double.parseDouble(page.inputValue("#find-latitude")));
+        page.selectOption("#find-form select[name=regionCode]", region);
+        page.selectOption("#find-form select[name=category]", "UXO");
+        page.fill("#find-form input[name=quantity]", "4");
+        page.fill("#find-form textarea[name=description]", "Four 120 mm mortar bombs in a drainage ditch");
+        page.fill("#find-form input[name=foundOn]", "2099-02-28");
+        page.click("#find-form button[type=submit]");
+        // Dated in the future: refused, and nothing typed is lost.
+        assertThat(page.locator("p.error").textContent()).contains("future");
+        assertThat(page.inputValue("#find-form textarea[name=description]"))
+                .isEqualTo("Four 120 mm mortar bombs in a drainage ditch");
+        assertThat(page.inputValue("#find-form input[name=quantity]")).isEqualTo("4");
+        assertThat(page.inputValue("#find-longitude")).isNotEmpty();
+
+        page.fill("#find-form input[name=foundOn]", "2024-02-28");
+        page.click("#find-form button[type=submit]");
+        page.waitForURL(Pattern.compile(".*/mine-action/finds/\\d+$"));
+        assertThat(page.locator("#disposition").textContent()).isEqualTo("Awaiting disposal");
+        assertThat(page.locator("#facts").textContent()).contains(region, "UXO", "4", "2024-02-28");
+
+        page.selectOption("#disposition-form select[name=disposition]", "DESTROYED_IN_SITU");
+        page.fill("#disposition-form input[name=disposedOn]", "2024-02-27");
+        page.click("#disposition-form button");
+        assertThat(page.locator("p.error").textContent()).contains("before it was found");
+        assertThat(page.inputValue("#disposition-form select[name=disposition]"))
+                .isEqualTo("DESTROYED_IN_SITU");
+        page.fill("#disposition-form input[name=disposedOn]", "2024-02-29");
+        page.click("#disposition-form button");
+        page.waitForSelector(".notice");
+        assertThat(page.locator("#disposition").textContent()).isEqualTo("Destroyed in situ");
+        assertThat(page.locator("#disposition-form").count()).isZero();
+        page.waitForSelector("#pick-map[data-drawn*=regions]");
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("ordnance-find.png"))
+                .setFullPage(true));
+
+        page.navigate("http://127.0.0.1:" + port + "/mine-action?region=" + region);
+        var row = page.locator(
+                "#recent-finds tbody tr", new Page.LocatorOptions().setHasText("Four 120 mm mortar bombs"));
+        assertThat(row.count()).isEqualTo(1);
+        assertThat(row.textContent()).contains("2024-02-28", "Destroyed in situ", "2024-02-29");
+        page.locator("#finds-section")
+                .screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                        .setPath(SCREENSHOTS.resolve("ordnance-finds.png")));
+    }
+
+    /** Records a feature of the test's own through the API, as the administrator; returns its id. */
+    private long recorded(String path, String geometry, Map<String, Object> properties) {
+        Api.Response created = Api.at(port)
+                .asAdmin()
+                .post(
+                        path,
+                        "{\"type\":\"Feature\",\"geometry\":" + geometry + ",\"properties\":" + Api.json(properties)
+                                + "}");
+        assertThat(created.status()).isEqualTo(201);
+        return created.json().get("id").asLong();
     }
 
     /** Clicks four corners of the middle of a box on the drawing map (x from 3/8 to 5/8, y from 1/4 to 3/4). */
@@ -381,17 +556,10 @@ class MapBrowserIntegrationTests {
 
     @Test
     void assignsAGuardToAFacilityFromItsPage() {
-        Api.Response created = Api.at(port)
-                .asAdmin()
-                .post(
-                        "/api/facilities",
-                        "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[46.752,39.758]},"
-                                + "\"properties\":"
-                                + Api.json(Map.of(
-                                        "regionCode", "SHU", "name", "Water tank on the hill", "kind", "WATER_TANK"))
-                                + "}");
-        assertThat(created.status()).isEqualTo(201);
-        long id = created.json().get("id").asLong();
+        long id = recorded(
+                "/api/facilities",
+                "{\"type\":\"Point\",\"coordinates\":[46.752,39.758]}",
+                Map.of("regionCode", "SHU", "name", "Water tank on the hill", "kind", "WATER_TANK"));
 
         Page page = signIn("admin", Api.ADMIN_PASSWORD);
         page.navigate("http://127.0.0.1:" + port + "/facilities/" + id);

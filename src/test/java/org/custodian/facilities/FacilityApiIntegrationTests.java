@@ -75,7 +75,7 @@ class FacilityApiIntegrationTests {
                 + "\"properties\":"
                 + Api.json(Map.of(
                         "regionCode",
-                        regionOf(46.5650, 39.50),
+                        admin.regionOf(46.5650, 39.50),
                         "occurredAt",
                         "2024-06-01T06:00:00Z",
                         "device",
@@ -88,17 +88,6 @@ class FacilityApiIntegrationTests {
         assertThat(admin.post("/api/mine-accidents", accident).status()).isEqualTo(201);
         JsonNode flagged = awaitHazard("Lachin-Gubadli-Zangilan road");
         assertThat(flagged.at("/properties/hazard").asString()).contains("2024-06-01");
-    }
-
-    private String regionOf(double lon, double lat) {
-        for (JsonNode region : admin.get("/api/regions").json().get("features")) {
-            org.locationtech.jts.geom.Geometry g = org.custodian.geo.GeoJsonModule.read(
-                    "g", region.get("geometry").toString());
-            if (g.covers(org.custodian.geo.Wgs84.point(lon, lat))) {
-                return region.at("/properties/code").asString();
-            }
-        }
-        throw new AssertionError("no region");
     }
 
     @Test
@@ -167,6 +156,129 @@ class FacilityApiIntegrationTests {
         Api.Response unknownKind = admin.post(
                 "/api/facilities", feature(SHUSHA_POINT, Map.of("regionCode", "SHU", "name", "X", "kind", "CASTLE")));
         assertThat(unknownKind.status()).isEqualTo(400);
+    }
+
+    /** A facility of the test's own, recorded by {@code who} at a point. */
+    private static JsonNode recorded(Api who, String point, String region, String name, String kind) {
+        Api.Response created =
+                who.post("/api/facilities", feature(point, Map.of("regionCode", region, "name", name, "kind", kind)));
+        assertThat(created.status()).isEqualTo(201);
+        return created.json();
+    }
+
+    /** Corrects a facility as of the version it was read at. */
+    private static Api.Response corrected(
+            Api who, JsonNode facility, String geometry, String region, String name, String kind) {
+        return who.put(
+                "/api/facilities/" + facility.get("id").asLong(),
+                feature(
+                        geometry,
+                        Map.of(
+                                "regionCode", region,
+                                "name", name,
+                                "kind", kind,
+                                "version", facility.at("/properties/version").asLong())));
+    }
+
+    @Test
+    void correctsTheParticularsAndAuditsTheChange() {
+        JsonNode created = recorded(admin, SHUSHA_POINT, "SHU", "Pump station by the ravine", "WATER_SUPPLY");
+        long id = created.get("id").asLong();
+        String footbridge = "{\"type\":\"LineString\",\"coordinates\":[[46.7505,39.7585],[46.7521,39.7592]]}";
+        Api.Response corrected = corrected(admin, created, footbridge, "SHU", "Footbridge over the ravine", "BRIDGE");
+        assertThat(corrected.status()).isEqualTo(200);
+        assertThat(corrected.json().at("/properties/name").asString()).isEqualTo("Footbridge over the ravine");
+        assertThat(corrected.json().at("/properties/kind").asString()).isEqualTo("BRIDGE");
+        assertThat(corrected.json().at("/geometry/type").asString()).isEqualTo("LineString");
+        // The status is not a particular: its history is unchanged.
+        assertThat(corrected.json().at("/properties/history")).hasSize(1);
+
+        JsonNode entries =
+                admin.get("/api/audit?recordType=Facility&recordId=" + id).json();
+        assertThat(entries).hasSize(2);
+        assertThat(entries.get(0).get("action").asString()).isEqualTo("update");
+        assertThat(entries.get(0).get("actor").asString()).isEqualTo("admin");
+        assertThat(entries.get(0).get("before").asString()).contains("Pump station by the ravine", "POINT");
+        assertThat(entries.get(0).get("after").asString()).contains("Footbridge over the ravine", "LINESTRING");
+
+        // The version changed: a client that read the first one is told to reload.
+        assertThat(corrected(admin, created, footbridge, "SHU", "Stale", "BRIDGE")
+                        .status())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void refusesAnInvalidGeometryInACorrectionAndKeepsTheRecord() {
+        JsonNode created = recorded(admin, SHUSHA_POINT, "SHU", "Boiler house", "ENERGY");
+        long id = created.get("id").asLong();
+        String bowTie = "{\"type\":\"Polygon\",\"coordinates\":[[[46.750,39.758],[46.752,39.760],"
+                + "[46.752,39.758],[46.750,39.760],[46.750,39.758]]]}";
+        Api.Response refused = corrected(admin, created, bowTie, "SHU", "Boiler house and yard", "ENERGY");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(refused.json().get("detail").asString()).contains("geometry", "self-intersection");
+
+        JsonNode kept = admin.get("/api/facilities/" + id).json();
+        assertThat(kept.at("/properties/name").asString()).isEqualTo("Boiler house");
+        assertThat(kept.at("/geometry/type").asString()).isEqualTo("Point");
+        assertThat(admin.get("/api/audit?recordType=Facility&recordId=" + id).json())
+                .hasSize(1);
+
+        Api.Response unversioned = admin.put(
+                "/api/facilities/" + id,
+                feature(SHUSHA_POINT, Map.of("regionCode", "SHU", "name", "No version", "kind", "ENERGY")));
+        assertThat(unversioned.status()).isEqualTo(422);
+        assertThat(unversioned.json().get("detail").asString()).contains("version");
+    }
+
+    @Test
+    void aUserOfOneRegionCannotCorrectAFacilityOfAnotherNorMoveOneThere() {
+        assertThat(admin.createUser("lac-facility-editor", "OFFICER", "LAC", "lachin-facility-password"))
+                .isEqualTo(201);
+        Api officer = Api.at(port).as("lac-facility-editor", "lachin-facility-password");
+        JsonNode shusha = recorded(admin, SHUSHA_POINT, "SHU", "Telephone exchange", "TELECOM");
+        assertThat(corrected(officer, shusha, SHUSHA_POINT, "SHU", "Renamed from Lachin", "TELECOM")
+                        .status())
+                .isEqualTo(404);
+        assertThat(officer.post(
+                                "/api/facilities",
+                                feature(
+                                        SHUSHA_POINT,
+                                        Map.of("regionCode", "SHU", "name", "Not theirs", "kind", "TELECOM")))
+                        .status())
+                .isEqualTo(403);
+
+        String lachin = "{\"type\":\"Point\",\"coordinates\":[46.546,39.635]}";
+        JsonNode own = recorded(officer, lachin, "LAC", "Lachin water tank", "WATER_TANK");
+        Api.Response moved = corrected(officer, own, SHUSHA_POINT, "SHU", "Lachin water tank", "WATER_TANK");
+        assertThat(moved.status()).isEqualTo(403);
+        assertThat(moved.isProblem()).isTrue();
+        assertThat(admin.get("/api/facilities/" + shusha.get("id").asLong())
+                        .json()
+                        .at("/properties/name")
+                        .asString())
+                .isEqualTo("Telephone exchange");
+        assertThat(admin.get("/api/facilities/" + own.get("id").asLong())
+                        .json()
+                        .at("/properties/regionCode")
+                        .asString())
+                .isEqualTo("LAC");
+    }
+
+    @Test
+    void aReaderOfTheRegionIsShownNoFormThatChangesAFacility() {
+        assertThat(admin.createUser("shu-facility-viewer", "VIEWER", "SHU", "shusha-viewer-password"))
+                .isEqualTo(201);
+        Api viewer = Api.at(port).as("shu-facility-viewer", "shusha-viewer-password");
+        long id = recorded(admin, SHUSHA_POINT, "SHU", "Kindergarten", "EDUCATIONAL")
+                .get("id")
+                .asLong();
+        assertThat(admin.get("/facilities/" + id, "text/html").body()).contains("particulars-form");
+        Api.Response page = viewer.get("/facilities/" + id, "text/html");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Kindergarten").doesNotContain("particulars-form", "status-form");
+        assertThat(viewer.get("/facilities", "text/html").body()).doesNotContain("new-facility");
+        assertThat(viewer.get("/facilities/new", "text/html").status()).isEqualTo(403);
     }
 
     @Test

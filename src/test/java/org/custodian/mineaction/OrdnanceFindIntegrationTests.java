@@ -82,6 +82,58 @@ class OrdnanceFindIntegrationTests {
     }
 
     @Test
+    void refusesAFindOffTheEarthNamingTheReasonAndWritesNothing() {
+        Api admin = Api.at(port).asAdmin();
+        String offTheEarth = "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[47.14,95.0]},"
+                + "\"properties\":" + Api.json(mortarRounds()) + "}";
+        int before = admin.get("/api/ordnance-finds?region=FZL")
+                .json()
+                .get("features")
+                .size();
+        Api.Response refused = admin.post("/api/ordnance-finds", offTheEarth);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(refused.json().get("detail").asString()).contains("latitude 95.0 is outside");
+        assertThat(admin.get("/api/ordnance-finds?region=FZL").json().get("features"))
+                .hasSize(before);
+    }
+
+    @Test
+    void theDisposalIsAuditedAndAUserOfAnotherRegionCanNeitherRecordNorDispose() {
+        Api admin = Api.at(port).asAdmin();
+        assertThat(admin.createUser("zng-find-officer", "OFFICER", "ZNG", "zangilan-find-password"))
+                .isEqualTo(201);
+        Api officer = Api.at(port).as("zng-find-officer", "zangilan-find-password");
+        assertThat(officer.post("/api/ordnance-finds", find(mortarRounds())).status())
+                .isEqualTo(403);
+
+        long id = admin.post("/api/ordnance-finds", find(mortarRounds()))
+                .json()
+                .get("id")
+                .asLong();
+        String destroyed = "{\"disposition\":\"DESTROYED_IN_SITU\",\"disposedOn\":\"2024-04-03\"}";
+        assertThat(officer.post("/api/ordnance-finds/" + id + "/disposition", destroyed)
+                        .status())
+                .isEqualTo(404);
+        assertThat(admin.get("/api/ordnance-finds?region=FZL").json().get("features").findValues("id").stream()
+                        .filter(n -> n.asLong() == id)
+                        .count())
+                .isEqualTo(1);
+        assertThat(admin.get("/api/audit?recordType=OrdnanceFind&recordId=" + id)
+                        .json())
+                .hasSize(1);
+
+        assertThat(admin.post("/api/ordnance-finds/" + id + "/disposition", destroyed)
+                        .status())
+                .isEqualTo(200);
+        JsonNode entries =
+                admin.get("/api/audit?recordType=OrdnanceFind&recordId=" + id).json();
+        assertThat(entries).hasSize(2);
+        assertThat(entries.get(0).get("before").asString()).contains("AWAITING");
+        assertThat(entries.get(0).get("after").asString()).contains("DESTROYED_IN_SITU");
+    }
+
+    @Test
     void movingAFindToCustodyAnnouncesIt() {
         Scope admin = Scope.system("test");
         OrdnanceFind found = mineAction.recordFind(
