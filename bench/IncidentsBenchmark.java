@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Incidents on PostGIS, each query side by side with the raw SQL it stands for, in one run:
@@ -14,7 +15,8 @@ import java.time.Instant;
  *   <li>the map layer for one region: {@code /map/layers/incidents?bbox=} the region's envelope, and the same
  *       envelope query over JDBC with the same columns and limit.
  * </ul>
- * Each peer runs for a fixed time at 1 and 8 concurrent clients. Loopback only, bounded in time.
+ * Each peer first serves load for twice the measuring time ({@link LoadRun#warmUp}), then runs for a fixed
+ * time at 1 and 8 concurrent clients. Loopback only, bounded in time.
  *
  * <p>Usage: java -cp postgresql.jar IncidentsBenchmark.java BASE_URL TOKEN JDBC_URL REGION SECONDS
  */
@@ -81,6 +83,9 @@ public class IncidentsBenchmark {
         };
         System.out.printf("filtered page (%s, SHELLING, 2023-09): custodian %d features, raw SQL %d%n", region, page.call(), pageSql.call());
         System.out.printf("map layer (%s envelope %s): custodian %d features, raw SQL %d%n", region, bbox, layer.call(), layerSql.call());
+        for (LoadRun.Peer peer : List.of(page, pageSql, layer, layerSql)) {
+            LoadRun.warmUp(peer, 8, 2 * seconds);
+        }
         System.out.printf("%-22s %8s %12s %10s %10s %10s%n", "peer", "clients", "requests/s", "p50 ms", "p99 ms", "max ms");
         for (int clients : new int[] {1, 8}) {
             LoadRun.run("page: custodian", page, clients, seconds);
