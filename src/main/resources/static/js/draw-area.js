@@ -2,7 +2,7 @@
 // own area (data-context, with what was released from it in data-released) or the layers of data-layers.
 // A polygon by default; when data-shape names a select, that select says point, line or polygon. The
 // geometry goes into the form's GeoJSON field, which also takes a pasted geometry (from a GPS or a survey
-// tool) and then shows it.
+// tool) and then shows it. With data-readonly the map only shows the whole geometry of its (hidden) field.
 (function () {
   const el = document.getElementById('draw-map');
   if (!el) return;
@@ -26,6 +26,14 @@
   }
 
   const style = { color: '#1f3a56', weight: 3, dashArray: '5 4', fillOpacity: 0.25 };
+  if (el.dataset.readonly !== undefined) {
+    const shown = L.geoJSON(JSON.parse(field.value), {
+      style: { color: '#1f3a56', weight: 3, fillOpacity: 0.25 },
+      pointToLayer: (f, at) => L.circleMarker(at, { radius: 6, color: '#1f3a56', fillOpacity: 1 }),
+    }).addTo(map);
+    map.fitBounds(shown.getBounds(), { padding: [24, 24], maxZoom: 14 });
+    return;
+  }
   const area = L.polygon([], style).addTo(map);
   const line = L.polyline([], style).addTo(map);
   const vertices = L.layerGroup().addTo(map);

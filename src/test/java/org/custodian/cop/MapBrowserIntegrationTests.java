@@ -381,6 +381,25 @@ class MapBrowserIntegrationTests {
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(SCREENSHOTS.resolve("facility-recorded.png"))
                 .setFullPage(true));
+
+        // A reader of Shusha sees where the station is, on the page's own map, and no form to change it.
+        assertThat(Api.at(port).asAdmin().createUser("shu-map-reader", "VIEWER", "SHU", "shusha-reader-password"))
+                .isEqualTo(201);
+        Page reader = signIn("shu-map-reader", "shusha-reader-password");
+        reader.navigate("http://127.0.0.1:" + port + "/facilities/" + id);
+        reader.waitForSelector("#record-map #draw-map path.leaflet-interactive");
+        assertThat(reader.locator("#draw-map path.leaflet-interactive").count())
+                .as("the station's own area, over a backdrop that takes no clicks")
+                .isEqualTo(1);
+        assertThat(reader.locator("#particulars-form").count()).isZero();
+        reader.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("facility-read.png"))
+                .setFullPage(true));
+        // And an asset of Shusha, the same way.
+        reader.navigate("http://127.0.0.1:" + port + "/assets");
+        reader.click("text=Historic quarter of Shusha (illustrative)");
+        reader.waitForSelector("#record-map #draw-map path.leaflet-interactive");
+        assertThat(reader.locator("#particulars-form").count()).isZero();
     }
 
     @Test
