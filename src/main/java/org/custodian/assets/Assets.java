@@ -82,9 +82,7 @@ public class Assets {
     private Region checked(Scope scope, AssetDraft draft) {
         Region region = writableRegion(scope, draft.regionCode());
         GeometryRules.check("geometry", draft.geometry(), Set.of("Point", "Polygon", "MultiPolygon"));
-        if (!region.boundary().intersects(draft.geometry())) {
-            throw new RuleViolated("geometry", "the asset lies outside region " + region.code());
-        }
+        region.requireHolds("geometry", "asset", draft.geometry());
         boolean area = draft.kind() == Asset.Kind.LAND_PARCEL || draft.kind() == Asset.Kind.MINERAL_DEPOSIT;
         if (area && draft.geometry().getDimension() < 2) {
             throw new RuleViolated(

@@ -183,9 +183,7 @@ public class Custody {
     public StorageSite createSite(Scope scope, SiteDraft draft) {
         Region region = territory.writableRegion(scope, draft.regionCode());
         GeometryRules.check("location", draft.location(), Set.of("Point"));
-        if (!region.covers(draft.location())) {
-            throw new RuleViolated("location", "the site lies outside region " + region.code());
-        }
+        region.requireHolds("location", "site", draft.location());
         if (draft.capacity() <= 0) {
             throw new RuleViolated("capacity", "a site holds at least one item");
         }
@@ -308,9 +306,7 @@ public class Custody {
     public SurrenderBatch receiveSurrender(Scope scope, BatchDraft draft) {
         Region region = territory.writableRegion(scope, draft.regionCode());
         GeometryRules.check("place", draft.place(), Set.of("Point"));
-        if (!region.covers(draft.place())) {
-            throw new RuleViolated("place", "the place lies outside region " + region.code());
-        }
+        region.requireHolds("place", "place", draft.place());
         notInFuture("receivedAt", draft.receivedAt());
         if (draft.items().isEmpty()) {
             throw new RuleViolated("items", "a surrender batch lists at least one item");

@@ -99,9 +99,7 @@ public class Facilities {
                     default -> Set.of("Point", "Polygon", "MultiPolygon");
                 };
         GeometryRules.check("geometry", p.geometry(), allowed);
-        if (!region.boundary().intersects(p.geometry())) {
-            throw new RuleViolated("geometry", "the facility lies outside region " + region.code());
-        }
+        region.requireHolds("geometry", "facility", p.geometry());
         if (p.name().isBlank()) {
             throw new RuleViolated("name", "a facility needs a name");
         }

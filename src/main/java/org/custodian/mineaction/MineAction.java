@@ -190,9 +190,7 @@ public class MineAction {
     public Accident recordAccident(Scope scope, AccidentDraft draft) {
         Region region = writableRegion(scope, draft.regionCode());
         GeometryRules.check("location", draft.location(), Set.of("Point"));
-        if (!region.covers(draft.location())) {
-            throw new RuleViolated("location", "the accident lies outside region " + region.code());
-        }
+        region.requireHolds("location", "accident", draft.location());
         if (draft.occurredAt().isAfter(Instant.now())) {
             throw new RuleViolated("occurredAt", "the accident is dated in the future");
         }
@@ -238,9 +236,7 @@ public class MineAction {
     public OrdnanceFind recordFind(Scope scope, FindDraft draft) {
         Region region = writableRegion(scope, draft.regionCode());
         GeometryRules.check("location", draft.location(), Set.of("Point"));
-        if (!region.covers(draft.location())) {
-            throw new RuleViolated("location", "the find lies outside region " + region.code());
-        }
+        region.requireHolds("location", "find", draft.location());
         if (draft.quantity() < 1) {
             throw new RuleViolated("quantity", "a find holds at least one item");
         }
@@ -293,9 +289,7 @@ public class MineAction {
     private void checkArea(Region region, Geometry polygon) {
         GeometryRules.check("area", polygon, Set.of("Polygon", "MultiPolygon"));
         GeometryRules.checkSurveyVertices("area", polygon, maxVertexGapMetres);
-        if (!region.boundary().intersects(polygon)) {
-            throw new RuleViolated("area", "the hazard area lies outside region " + region.code());
-        }
+        region.requireHolds("area", "hazard area", polygon);
     }
 
     private Region writableRegion(Scope scope, String code) {

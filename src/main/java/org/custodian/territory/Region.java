@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.custodian.geo.GeometryRules;
 import org.custodian.geo.Wgs84;
+import org.custodian.platform.RuleViolated;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.MultiPolygon;
@@ -69,6 +70,18 @@ public class Region {
     /** Whether the point lies inside the boundary or on it. */
     public boolean covers(Point point) {
         return boundary.covers(point);
+    }
+
+    /**
+     * Refuses a record's geometry that lies wholly outside the region: a point must lie inside or on the
+     * boundary, a line or an area must touch it.
+     *
+     * @throws RuleViolated naming {@code field}, for "the {@code what} lies outside region ..."
+     */
+    public void requireHolds(String field, String what, Geometry geometry) {
+        if (!boundary.intersects(geometry)) {
+            throw new RuleViolated(field, "the " + what + " lies outside region " + code);
+        }
     }
 
     private static MultiPolygon asMultiPolygon(Geometry boundary) {
