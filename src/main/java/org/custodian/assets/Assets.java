@@ -70,9 +70,7 @@ public class Assets {
     @Transactional
     public Asset describe(Scope scope, long id, long version, AssetDraft draft) {
         Asset asset = writable(scope, id);
-        if (asset.version() != version) {
-            throw new ConflictWithState("asset " + id + " was changed by someone else; reload and retry");
-        }
+        ConflictWithState.requireVersion("asset " + id, asset.version(), version);
         Region region = checked(scope, draft);
         asset.describe(region.code(), draft.kind(), draft.name().strip(), draft.geometry(), draft.particulars());
         return asset;

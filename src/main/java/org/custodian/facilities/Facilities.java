@@ -81,9 +81,7 @@ public class Facilities {
     @Transactional
     public Facility describe(Scope scope, long id, long version, Particulars particulars) {
         Facility facility = writable(scope, id);
-        if (facility.version() != version) {
-            throw new ConflictWithState("facility " + id + " was changed by someone else; reload and retry");
-        }
+        ConflictWithState.requireVersion("facility " + id, facility.version(), version);
         Region region = checked(scope, particulars);
         facility.describe(region.code(), particulars.name().strip(), particulars.kind(), particulars.geometry());
         return facility;

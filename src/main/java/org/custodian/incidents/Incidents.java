@@ -166,9 +166,7 @@ public class Incidents {
         if (!draft.regionCode().equals(incident.regionCode())) {
             throw new RuleViolated("regionCode", "an incident cannot move to another region; record it there");
         }
-        if (incident.version() != version) {
-            throw new ConflictWithState("incident " + incident.reference() + " was changed by someone else; reload");
-        }
+        ConflictWithState.requireVersion("incident " + incident.reference(), incident.version(), version);
         check(region, draft);
         incident.describe(draft);
         return incident;

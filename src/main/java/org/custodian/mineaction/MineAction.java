@@ -142,9 +142,7 @@ public class MineAction {
         if (!draft.regionCode().equals(area.regionCode())) {
             throw new RuleViolated("regionCode", "a hazard area cannot move to another region");
         }
-        if (area.version() != version) {
-            throw new ConflictWithState("hazard area " + area.reference() + " was changed by someone else; reload");
-        }
+        ConflictWithState.requireVersion("hazard area " + area.reference(), area.version(), version);
         checkArea(region, draft.area());
         draft.sources().forEach(s -> sources.require("sources", s));
         area.describe(

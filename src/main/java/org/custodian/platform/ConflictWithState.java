@@ -11,4 +11,12 @@ public class ConflictWithState extends RuntimeException {
     public ConflictWithState(String message) {
         super(message);
     }
+
+    /** Refuses a change made to another version of {@code record} than the one kept now ({@code actual}). */
+    public static void requireVersion(String record, long actual, long seen) {
+        if (actual != seen) {
+            throw new ConflictWithState(
+                    record + " was changed by someone else (now version " + actual + "); reload and retry");
+        }
+    }
 }

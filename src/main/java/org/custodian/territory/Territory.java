@@ -123,7 +123,7 @@ public class Territory {
     public Region updateRegion(Scope scope, String code, long version, RegionDraft draft) {
         requireAdmin(scope);
         Region region = region(code);
-        checkVersion("region", code, region.version(), version);
+        ConflictWithState.requireVersion("region" + " " + code, region.version(), version);
         if (!draft.code().equals(code)) {
             throw new RuleViolated("code", "a region's code cannot change");
         }
@@ -179,7 +179,7 @@ public class Territory {
     public Settlement updateSettlement(Scope scope, long id, long version, SettlementDraft draft) {
         Settlement settlement = settlement(scope, id);
         requireWrite(scope, settlement.region().code());
-        checkVersion("settlement", id, settlement.version(), version);
+        ConflictWithState.requireVersion("settlement" + " " + id, settlement.version(), version);
         Region region = writableRegion(scope, draft.regionCode());
         checkEstimates(draft.populationEstimates());
         settlement.describe(
@@ -222,7 +222,7 @@ public class Territory {
     public Agency updateAgency(Scope scope, long id, long version, AgencyDraft draft) {
         requireAdmin(scope);
         Agency agency = agency(id);
-        checkVersion("agency", id, agency.version(), version);
+        ConflictWithState.requireVersion("agency" + " " + id, agency.version(), version);
         agency.describe(draft.name(), draft.shortName(), draft.kind(), draft.country());
         return agency;
     }
@@ -269,7 +269,7 @@ public class Territory {
     public Administration updateAdministration(Scope scope, long id, long version, AdministrationDraft draft) {
         Administration administration = administration(scope, id);
         requireDirectorOf(scope, administration);
-        checkVersion("administration", id, administration.version(), version);
+        ConflictWithState.requireVersion("administration" + " " + id, administration.version(), version);
         if (!draft.regionCode().equals(administration.region().code())) {
             throw new RuleViolated("regionCode", "an administration cannot move to another region");
         }
@@ -359,13 +359,6 @@ public class Territory {
     private static void checkCode(String code) {
         if (!code.matches("[A-Z0-9-]{2,16}")) {
             throw new RuleViolated("code", "a region code is 2 to 16 capital letters, digits or '-'");
-        }
-    }
-
-    private static void checkVersion(String kind, Object id, long actual, long expected) {
-        if (actual != expected) {
-            throw new ConflictWithState(
-                    kind + " " + id + " was changed by someone else (now version " + actual + "); reload and retry");
         }
     }
 }

@@ -87,10 +87,7 @@ public class SourceRegister implements Sources {
     Source update(long id, long expectedVersion, NewSource data) {
         check(data);
         Source source = get(id);
-        if (source.version() != expectedVersion) {
-            throw new org.custodian.platform.ConflictWithState(
-                    "source " + id + " was changed by someone else (version " + source.version() + ")");
-        }
+        org.custodian.platform.ConflictWithState.requireVersion("source " + id, source.version(), expectedVersion);
         source.describe(data);
         return source;
     }
