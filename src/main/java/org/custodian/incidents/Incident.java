@@ -152,6 +152,20 @@ public class Incident {
         }
     }
 
+    void cite(long sourceId) {
+        sources.add(sourceId);
+    }
+
+    void removeCitation(long sourceId) {
+        if (!sources.contains(sourceId)) {
+            throw new RuleViolated("sourceId", "the incident does not cite source " + sourceId);
+        }
+        if (status == Status.VERIFIED && sources.size() == 1) {
+            throw new RuleViolated("sourceId", "a verified incident cites at least one source");
+        }
+        sources.remove(sourceId);
+    }
+
     void linkAccident(long accidentId) {
         this.accidentId = accidentId;
     }

@@ -28,6 +28,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -160,6 +161,20 @@ class IncidentController {
     GeoJsonFeature<IncidentProperties> review(@PathVariable long id, @Valid @RequestBody ReviewInput body) {
         return feature(incidents.review(callers.current(), id, body.status(), body.reason()));
     }
+
+    /** Cites one more source. */
+    @PostMapping("/api/incidents/{id}/sources")
+    GeoJsonFeature<IncidentProperties> cite(@PathVariable long id, @Valid @RequestBody CitationInput body) {
+        return feature(incidents.cite(callers.current(), id, body.sourceId()));
+    }
+
+    /** No longer cites the source; a verified incident keeps at least one. */
+    @DeleteMapping("/api/incidents/{id}/sources/{sourceId}")
+    GeoJsonFeature<IncidentProperties> removeCitation(@PathVariable long id, @PathVariable long sourceId) {
+        return feature(incidents.removeCitation(callers.current(), id, sourceId));
+    }
+
+    record CitationInput(@NotNull Long sourceId) {}
 
     @PostMapping("/api/incidents/{id}/figures")
     ResponseEntity<ReportedFigures.Figure> reportFigure(@PathVariable long id, @Valid @RequestBody FigureInput body) {

@@ -124,6 +124,17 @@ class IncidentPageController {
                 "/incidents/" + id, redirect, () -> incidents.review(callers.current(), id, status, reason));
     }
 
+    @PostMapping("/incidents/{id}/sources")
+    String cite(@PathVariable long id, @RequestParam long sourceId, RedirectAttributes redirect) {
+        return PageForms.attempt("/incidents/" + id, redirect, () -> incidents.cite(callers.current(), id, sourceId));
+    }
+
+    @PostMapping("/incidents/{id}/sources/{sourceId}/removal")
+    String removeCitation(@PathVariable long id, @PathVariable long sourceId, RedirectAttributes redirect) {
+        return PageForms.attempt(
+                "/incidents/" + id, redirect, () -> incidents.removeCitation(callers.current(), id, sourceId));
+    }
+
     @PostMapping("/incidents/{id}/figures")
     String reportFigure(
             @PathVariable long id,

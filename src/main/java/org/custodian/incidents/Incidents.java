@@ -207,10 +207,10 @@ public class Incidents {
         return figures.accept(FIGURES, incident.id(), figureId);
     }
 
-    /** Makes a mine accident an incident, linked to it; once per accident. */
+    /** Makes a mine accident an incident, linked to it, with its casualties and sources; once per accident. */
     @Transactional
     public void fromAccident(
-            long accidentId, String regionCode, Geometry location, Instant at, int killed, int injured) {
+            long accidentId, String regionCode, Geometry location, Instant at, Casualties casualties, Set<Long> cited) {
         if (incidents.existsByAccidentId(accidentId)) {
             return;
         }
@@ -226,13 +226,33 @@ public class Incidents {
                 Incident.GeoPrecision.EXACT,
                 null,
                 null,
-                "Mine accident recorded by mine action: " + killed + " killed, " + injured + " injured.",
-                Casualties.NONE,
+                "Mine accident recorded by mine action: " + casualties.killed() + " killed, " + casualties.injured()
+                        + " injured.",
+                casualties,
                 false,
                 null,
-                Set.of()));
+                cited));
         incident.linkAccident(accidentId);
         incidents.save(incident);
+    }
+
+    /** Cites one more source for the incident; citing a source already cited changes nothing. */
+    @Transactional
+    public Incident cite(Scope scope, long id, long sourceId) {
+        Incident incident = incident(scope, id);
+        territory.writableRegion(scope, incident.regionCode());
+        sources.require("sourceId", sourceId);
+        incident.cite(sourceId);
+        return incident;
+    }
+
+    /** No longer cites the source; a verified incident keeps at least one. */
+    @Transactional
+    public Incident removeCitation(Scope scope, long id, long sourceId) {
+        Incident incident = incident(scope, id);
+        territory.writableRegion(scope, incident.regionCode());
+        incident.removeCitation(sourceId);
+        return incident;
     }
 
     // ---- monitoring centre

@@ -95,8 +95,7 @@ public class Accident {
     }
 
     AccidentRecorded recorded() {
-        return new AccidentRecorded(
-                id(), regionCode, location, occurredAt, count(Victim.Outcome.KILLED), count(Victim.Outcome.INJURED));
+        return new AccidentRecorded(id(), regionCode, location, occurredAt, victims, sources);
     }
 
     public int count(Victim.Outcome outcome) {

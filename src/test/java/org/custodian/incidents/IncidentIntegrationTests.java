@@ -39,6 +39,7 @@ class IncidentIntegrationTests {
         user("agd-officer", "OFFICER", "AGD");
         user("agd-director", "DIRECTOR", "AGD");
         user("shu-director", "DIRECTOR", "SHU");
+        user("fzl-director", "DIRECTOR", "FZL");
     }
 
     private void user(String name, String role, String region) {
@@ -125,6 +126,83 @@ class IncidentIntegrationTests {
         assertThat(centre.get("memorandumSignedOn").asString()).isEqualTo("2020-11-11");
         assertThat(centre.get("operatingFromNote").asString()).contains("tomorrow");
         assertThat(centre.get("parties").get(0).get("staff").asInt()).isEqualTo(38);
+    }
+
+    @Test
+    void aMineAccidentBecomesAnIncidentWithItsCasualtiesAndSources() throws InterruptedException {
+        long anadolu = source("Anadolu Agency");
+        Map<String, Object> accident = new LinkedHashMap<>();
+        accident.put("regionCode", "FZL");
+        accident.put("occurredAt", "2024-05-02T09:30:00Z");
+        accident.put("device", "AT_MINE");
+        accident.put("activity", "Farming");
+        accident.put("description", "A tractor struck a mine near the field road");
+        accident.put(
+                "victims",
+                List.of(
+                        Map.of("outcome", "KILLED", "group", "CIVILIAN", "sex", "MALE", "ageBand", "AGE_12_17"),
+                        Map.of("outcome", "KILLED", "group", "CIVILIAN", "sex", "MALE", "ageBand", "AGE_18_59"),
+                        Map.of("outcome", "INJURED", "group", "DEMINER", "sex", "FEMALE", "ageBand", "UNKNOWN")));
+        accident.put("sourceIds", List.of(anadolu));
+        Api.Response recorded = admin.post(
+                "/api/mine-accidents",
+                Api.json(Map.of(
+                        "type",
+                        "Feature",
+                        "geometry",
+                        Map.of("type", "Point", "coordinates", List.of(47.146, 39.601)),
+                        "properties",
+                        accident)));
+        assertThat(recorded.status()).isEqualTo(201);
+        long accidentId = recorded.json().get("id").asLong();
+
+        JsonNode incident = null;
+        for (int i = 0; i < 100 && incident == null; i++) {
+            for (JsonNode f : admin.get("/api/incidents?region=FZL&from=2024-05-02&to=2024-05-02")
+                    .json()
+                    .get("features")) {
+                if (f.at("/properties/accidentId").asLong() == accidentId) {
+                    incident = f;
+                }
+            }
+            Thread.sleep(incident == null ? 100 : 0);
+        }
+        assertThat(incident).as("the incident the accident became").isNotNull();
+        JsonNode casualties = incident.at("/properties/casualties");
+        assertThat(casualties.get("killedCivilian").asInt()).isEqualTo(2);
+        assertThat(casualties.get("killedChildren").asInt()).isEqualTo(1);
+        assertThat(casualties.get("injuredDeminer").asInt()).isEqualTo(1);
+        assertThat(casualties.get("injuredCivilian").asInt()).isZero();
+        long id = incident.get("id").asLong();
+        JsonNode detail = admin.get("/api/incidents/" + id).json();
+        assertThat(detail.get("sources").findValuesAsString("publisher")).containsExactly("Anadolu Agency");
+
+        // Cited on the incident, the source lets a reviewer verify it; the last source of a verified incident stays.
+        long mfa = source("Ministry of Foreign Affairs of Azerbaijan");
+        Api director = as("fzl-director");
+        assertThat(as("agd-officer")
+                        .post("/api/incidents/" + id + "/sources", Api.json(Map.of("sourceId", mfa)))
+                        .status())
+                .isEqualTo(404);
+        Api.Response cited = director.post("/api/incidents/" + id + "/sources", Api.json(Map.of("sourceId", mfa)));
+        assertThat(cited.status()).isEqualTo(200);
+        assertThat(director.get("/api/incidents/" + id).json().get("sources")).hasSize(2);
+        assertThat(director.post("/api/incidents/" + id + "/sources", Api.json(Map.of("sourceId", 999_999)))
+                        .status())
+                .isEqualTo(422);
+        assertThat(director.delete("/api/incidents/" + id + "/sources/" + anadolu)
+                        .status())
+                .isEqualTo(200);
+        assertThat(director.post("/api/incidents/" + id + "/reviews", Api.json(Map.of("status", "UNDER_REVIEW")))
+                        .status())
+                .isEqualTo(200);
+        assertThat(director.post("/api/incidents/" + id + "/reviews", Api.json(Map.of("status", "VERIFIED")))
+                        .status())
+                .isEqualTo(200);
+        Api.Response lastOne = director.delete("/api/incidents/" + id + "/sources/" + mfa);
+        assertThat(lastOne.status()).isEqualTo(422);
+        assertThat(lastOne.json().get("detail").asString()).contains("at least one source");
+        assertThat(director.get("/api/incidents/" + id).json().get("sources")).hasSize(1);
     }
 
     @Test
