@@ -2,12 +2,17 @@ package org.custodian.incidents;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.custodian.geo.GeoJsonModule;
 import org.custodian.platform.Callers;
 import org.custodian.platform.PageForms;
 import org.custodian.platform.ReportedFigures;
+import org.custodian.platform.RuleViolated;
 import org.custodian.platform.Scope;
 import org.custodian.platform.Sources;
 import org.custodian.territory.Agency;
@@ -67,7 +72,157 @@ class IncidentPageController {
         model.addAttribute("status", status);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
+        model.addAttribute("canRecord", territory.regions().stream().anyMatch(r -> scope.writes(r.code())));
         return "incidents/list";
+    }
+
+    /** What the new incident page sends; kept as typed so a refused form comes back filled in. */
+    record IncidentForm(
+            @Nullable String regionCode,
+            @Nullable IncidentType type,
+            @Nullable LocalDate occurredOn,
+            @Nullable LocalTime occurredTime,
+            Incident.@Nullable TimePrecision timePrecision,
+            @Nullable String location,
+            Incident.@Nullable GeoPrecision geoPrecision,
+            @Nullable String actor1,
+            @Nullable String actor2,
+            @Nullable String description,
+            @Nullable Boolean ceasefireViolation,
+            @Nullable Long reportingAgencyId,
+            @Nullable Set<Long> sources,
+            @Nullable Integer killedCivilian,
+            @Nullable Integer killedPolice,
+            @Nullable Integer killedMilitary,
+            @Nullable Integer killedDeminer,
+            @Nullable Integer killedChildren,
+            @Nullable Integer injuredCivilian,
+            @Nullable Integer injuredPolice,
+            @Nullable Integer injuredMilitary,
+            @Nullable Integer injuredDeminer,
+            @Nullable Integer injuredChildren) {
+
+        static IncidentForm empty() {
+            return new IncidentForm(
+                    null,
+                    null,
+                    null,
+                    null,
+                    Incident.TimePrecision.EXACT,
+                    null,
+                    Incident.GeoPrecision.EXACT,
+                    null,
+                    null,
+                    null,
+                    false,
+                    null,
+                    Set.of(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
+        }
+
+        /** A casualty count by its field name, for the form's table; 0 when left empty. */
+        public int count(String field) {
+            Integer n =
+                    switch (field) {
+                        case "killedCivilian" -> killedCivilian;
+                        case "killedPolice" -> killedPolice;
+                        case "killedMilitary" -> killedMilitary;
+                        case "killedDeminer" -> killedDeminer;
+                        case "killedChildren" -> killedChildren;
+                        case "injuredCivilian" -> injuredCivilian;
+                        case "injuredPolice" -> injuredPolice;
+                        case "injuredMilitary" -> injuredMilitary;
+                        case "injuredDeminer" -> injuredDeminer;
+                        case "injuredChildren" -> injuredChildren;
+                        default -> throw new IllegalArgumentException(field);
+                    };
+            return n == null ? 0 : n;
+        }
+
+        Incidents.IncidentDraft draft(ZoneId zone) {
+            if (regionCode == null
+                    || type == null
+                    || occurredOn == null
+                    || location == null
+                    || location.isBlank()
+                    || description == null
+                    || description.isBlank()) {
+                throw new RuleViolated(
+                        "incident", "give the region, the type, the day, the location and a description");
+            }
+            Incident.TimePrecision precision = timePrecision == null ? Incident.TimePrecision.EXACT : timePrecision;
+            if (precision == Incident.TimePrecision.EXACT && occurredTime == null) {
+                throw new RuleViolated("occurredTime", "give the time, or say that only the day is known");
+            }
+            // Only the day known: noon in the region keeps the day the same in every neighbouring time zone.
+            LocalTime time = precision == Incident.TimePrecision.EXACT ? occurredTime : LocalTime.NOON;
+            return new Incidents.IncidentDraft(
+                    regionCode,
+                    type,
+                    null,
+                    occurredOn.atTime(time).atZone(zone).toInstant(),
+                    precision,
+                    GeoJsonModule.read("location", location),
+                    geoPrecision == null ? Incident.GeoPrecision.EXACT : geoPrecision,
+                    blankToNull(actor1),
+                    blankToNull(actor2),
+                    description,
+                    new Casualties(
+                            count("killedCivilian"),
+                            count("killedPolice"),
+                            count("killedMilitary"),
+                            count("killedDeminer"),
+                            count("killedChildren"),
+                            count("injuredCivilian"),
+                            count("injuredPolice"),
+                            count("injuredMilitary"),
+                            count("injuredDeminer"),
+                            count("injuredChildren")),
+                    Boolean.TRUE.equals(ceasefireViolation),
+                    reportingAgencyId,
+                    sources == null ? Set.of() : sources);
+        }
+
+        private static @Nullable String blankToNull(@Nullable String s) {
+            return s == null || s.isBlank() ? null : s;
+        }
+    }
+
+    @GetMapping("/incidents/new")
+    String newIncident(Model model) {
+        Scope scope = callers.current();
+        model.addAttribute("regions", territory.writableRegions(scope));
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", IncidentForm.empty());
+        }
+        model.addAttribute("types", IncidentType.values());
+        model.addAttribute("timePrecisions", Incident.TimePrecision.values());
+        model.addAttribute("geoPrecisions", Incident.GeoPrecision.values());
+        model.addAttribute("agencies", territory.agencies());
+        model.addAttribute("allSources", sources.all());
+        return "incidents/new";
+    }
+
+    /** Records an incident from the new incident page, then shows it. */
+    @PostMapping("/incidents")
+    String record(IncidentForm form, RedirectAttributes redirect) {
+        return PageForms.attempt("/incidents/new", redirect, "form", form, () -> {
+            if (form.regionCode() == null) {
+                throw new RuleViolated("regionCode", "choose the region");
+            }
+            ZoneId zone = territory.region(form.regionCode()).zone();
+            Incident incident = incidents.record(callers.current(), form.draft(zone));
+            return "/incidents/" + incident.id();
+        });
     }
 
     @GetMapping("/incidents/{id}")

@@ -2,17 +2,14 @@ package org.custodian.cop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.custodian.Api;
+import org.custodian.Chromium;
 import org.custodian.CustodianIntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,63 +23,27 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @CustodianIntegrationTest
 class MapBrowserIntegrationTests {
 
-    static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+    static final Path SCREENSHOTS = Chromium.SCREENSHOTS;
 
-    static Playwright playwright;
-    static Browser browser;
+    static Chromium chromium;
 
     @LocalServerPort
     int port;
 
     @BeforeAll
-    static void launch() throws Exception {
-        Files.createDirectories(SCREENSHOTS);
-        playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(chromium())
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--no-first-run")));
+    static void launch() {
+        chromium = Chromium.launch();
     }
 
     @AfterAll
     static void close() {
-        if (browser != null) {
-            browser.close();
+        if (chromium != null) {
+            chromium.close();
         }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    /** Debian's chromium, or the one named by CHROMIUM. */
-    static Path chromium() {
-        String named = System.getenv("CHROMIUM");
-        for (String candidate : new String[] {named, "/usr/bin/chromium", "/usr/bin/chromium-browser"}) {
-            if (candidate != null && Files.isExecutable(Paths.get(candidate))) {
-                return Paths.get(candidate);
-            }
-        }
-        throw new IllegalStateException("Chromium is not installed: apt-get install chromium (or set CHROMIUM)");
     }
 
     private Page signIn(String user, String password) {
-        Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))
-                .newPage();
-        page.navigate("http://127.0.0.1:" + port + "/");
-        assertThat(page.url()).endsWith("/login");
-        page.fill("input[name=username]", user);
-        page.fill("input[name=password]", password);
-        page.click("button[type=submit]");
-        page.waitForSelector("#map");
-        return page;
+        return chromium.signIn(port, user, password);
     }
 
     @Test

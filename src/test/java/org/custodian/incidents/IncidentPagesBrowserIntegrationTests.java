@@ -1,0 +1,100 @@
+package org.custodian.incidents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import java.util.regex.Pattern;
+import org.custodian.Api;
+import org.custodian.Chromium;
+import org.custodian.CustodianIntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A region's officer records an incident on its page and its director verifies it, without the API. */
+@CustodianIntegrationTest
+class IncidentPagesBrowserIntegrationTests {
+
+    static final String PASSWORD = "incident-pages-password";
+
+    static Chromium chromium;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void launch() {
+        chromium = Chromium.launch();
+    }
+
+    @AfterAll
+    static void close() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    void anOfficerRecordsAnIncidentAndTheDirectorCitesASourceAndVerifiesIt() {
+        Api admin = Api.at(port).asAdmin();
+        assertThat(admin.createUser("agd-page-officer", "OFFICER", "AGD", PASSWORD))
+                .isIn(201, 409);
+        assertThat(admin.createUser("agd-page-director", "DIRECTOR", "AGD", PASSWORD))
+                .isIn(201, 409);
+
+        Page officer = chromium.signIn(port, "agd-page-officer", PASSWORD);
+        officer.navigate("http://127.0.0.1:" + port + "/incidents");
+        officer.click("#new-incident");
+        officer.waitForURL("**/incidents/new");
+        officer.selectOption("#incident-form select[name=regionCode]", "AGD");
+        officer.selectOption("#incident-form select[name=type]", "SHELLING");
+        officer.fill("#incident-form input[name=occurredOn]", "2024-03-03");
+        officer.fill("#incident-form textarea[name=description]", "Shells fell near the water tower at night");
+        officer.fill("#incident-location", "{\"type\":\"Point\",\"coordinates\":[46.93,39.99]}");
+        officer.dispatchEvent("#incident-location", "change");
+        officer.fill("#incident-form input[name=killedCivilian]", "1");
+        officer.fill("#incident-form input[name=injuredCivilian]", "2");
+        officer.fill("#incident-form input[name=injuredChildren]", "1");
+        // An exact time was promised but not given: refused, with what was typed kept.
+        officer.click("#incident-form button[type=submit]");
+        assertThat(officer.locator("p.error").textContent()).contains("give the time");
+        assertThat(officer.inputValue("#incident-form textarea[name=description]"))
+                .isEqualTo("Shells fell near the water tower at night");
+        assertThat(officer.inputValue("#incident-form input[name=injuredCivilian]"))
+                .isEqualTo("2");
+        Chromium.screenshot(officer, "incident-new-refused");
+
+        officer.selectOption("#incident-form select[name=timePrecision]", "DAY");
+        officer.click("#incident-form button[type=submit]");
+        officer.waitForURL(Pattern.compile(".*/incidents/\\d+$"));
+        officer.waitForSelector(".notice");
+        String facts = officer.locator("dl.facts").textContent();
+        assertThat(facts).contains("2024-03-03", "day known", "39.99000, 46.93000");
+        assertThat(facts).as("no invented clock time for a day-only report").doesNotContainPattern("\\d\\d:\\d\\d");
+        assertThat(officer.locator("#casualties").textContent()).contains("2");
+        String url = officer.url();
+
+        Page director = chromium.signIn(port, "agd-page-director", PASSWORD);
+        director.navigate(url);
+        director.selectOption(
+                "#cite-form select[name=sourceId]", new com.microsoft.playwright.options.SelectOption().setIndex(0));
+        director.click("#cite-form button[type=submit]");
+        director.waitForSelector(".notice");
+        assertThat(director.locator("#sources li").count()).isEqualTo(1);
+        director.selectOption("#review-form select[name=status]", "UNDER_REVIEW");
+        director.click("#review-form button");
+        director.waitForSelector(".notice");
+        director.selectOption("#review-form select[name=status]", "VERIFIED");
+        director.click("#review-form button");
+        director.waitForSelector(".notice");
+        assertThat(director.locator("h1 .badge").textContent()).isEqualTo("Verified");
+        Chromium.screenshot(director, "incident-verified");
+
+        // A reader of another region does not see it at all.
+        assertThat(admin.createUser("shu-page-viewer", "VIEWER", "SHU", PASSWORD))
+                .isIn(201, 409);
+        Api.Response other = Api.at(port).as("shu-page-viewer", PASSWORD).get(url.replaceAll("^https?://[^/]+", ""));
+        assertThat(other.status()).isEqualTo(404);
+    }
+}
