@@ -1,0 +1,148 @@
+package org.custodian.cop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.custodian.Api;
+import org.custodian.Chromium;
+import org.custodian.CustodianIntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every page on a phone held upright (390 CSS pixels): nothing wider than the screen, the menu folded behind
+ * one button and readable when opened, the map's layers in a drawer. Screenshots land in target/screenshots.
+ */
+@CustodianIntegrationTest
+class PhoneLayoutBrowserIntegrationTests {
+
+    static Chromium chromium;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void launch() {
+        chromium = Chromium.launch();
+    }
+
+    @AfterAll
+    static void close() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    private Map<String, String> pages() {
+        Api admin = Api.at(port).asAdmin();
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("map", "/");
+        pages.put("regions", "/regions");
+        pages.put("region", "/regions/AGD");
+        pages.put("facilities", "/facilities");
+        pages.put(
+                "facility", "/facilities/" + first(admin.get("/api/facilities").json()));
+        pages.put("facility-new", "/facilities/new");
+        pages.put("assets", "/assets");
+        pages.put("asset", "/assets/" + first(admin.get("/api/assets").json()));
+        pages.put("mine-action", "/mine-action");
+        pages.put(
+                "hazard-area",
+                "/mine-action/hazard-areas/"
+                        + first(admin.get("/api/hazard-areas").json()));
+        pages.put("accident-new", "/mine-action/accidents/new");
+        pages.put("find-new", "/mine-action/finds/new");
+        pages.put("incidents", "/incidents");
+        pages.put("incident", "/incidents/" + first(admin.get("/api/incidents").json()));
+        pages.put("incident-new", "/incidents/new");
+        pages.put("review", "/incidents/review");
+        pages.put("monitoring", "/monitoring?date=2023-09-19");
+        pages.put("custody", "/custody");
+        pages.put(
+                "custody-item",
+                "/custody/items/"
+                        + admin.get("/api/custody/items")
+                                .json()
+                                .get(0)
+                                .get("id")
+                                .asLong());
+        pages.put("custody-ledger", "/custody/ledger");
+        return pages;
+    }
+
+    private static long first(JsonNode collection) {
+        return collection.get("features").get(0).get("id").asLong();
+    }
+
+    @Test
+    void noPageIsWiderThanAPhone() {
+        Page page = chromium.signIn(port, "admin", Api.ADMIN_PASSWORD, Chromium.PHONE_WIDTH, Chromium.PHONE_HEIGHT);
+        List<String> tooWide = new ArrayList<>();
+        for (Map.Entry<String, String> p : pages().entrySet()) {
+            page.navigate("http://127.0.0.1:" + port + p.getValue());
+            page.waitForLoadState();
+            int width = ((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue();
+            if (width > Chromium.PHONE_WIDTH) {
+                tooWide.add(p.getValue() + " is " + width + " px wide");
+            }
+            Chromium.screenshot(page, "phone-" + p.getKey());
+        }
+        assertThat(tooWide).isEmpty();
+    }
+
+    @Test
+    void theMenuFoldsBehindOneButtonAndReadsWhenOpened() {
+        Page page = chromium.signIn(port, "admin", Api.ADMIN_PASSWORD, Chromium.PHONE_WIDTH, Chromium.PHONE_HEIGHT);
+        page.navigate("http://127.0.0.1:" + port + "/incidents");
+        assertThat(page.isVisible("header.shell nav a[href='/custody']")).isFalse();
+        page.click("#menu-toggle");
+        assertThat(page.isVisible("header.shell nav a[href='/custody']")).isTrue();
+        // Each link stands out from what is behind it (the menu was once white on white).
+        Object contrast =
+                page.evaluate("() => { const a = document.querySelector(\"header.shell nav a[href='/custody']\");"
+                        + " let e = a, bg = 'rgba(0, 0, 0, 0)';"
+                        + " while (e && (bg === 'rgba(0, 0, 0, 0)' || bg === 'transparent')) {"
+                        + " bg = getComputedStyle(e).backgroundColor; e = e.parentElement; }"
+                        + " return getComputedStyle(a).color + ' on ' + bg; }");
+        String[] colours = contrast.toString().split(" on ");
+        assertThat(luminanceGap(colours[0], colours[1])).as(contrast.toString()).isGreaterThan(0.4);
+        Chromium.screenshot(page, "phone-menu");
+
+        page.click("#menu-toggle");
+        assertThat(page.isVisible("header.shell nav a[href='/custody']")).isFalse();
+    }
+
+    @Test
+    void theMapLayersOpenAsADrawer() {
+        Page page = chromium.signIn(port, "admin", Api.ADMIN_PASSWORD, Chromium.PHONE_WIDTH, Chromium.PHONE_HEIGHT);
+        page.waitForSelector("#map[data-ready=true]");
+        assertThat(page.isVisible("#layers-toggle")).isTrue();
+        page.click("#layers-toggle");
+        assertThat(page.isVisible(".panel input[type=checkbox]")).isTrue();
+        Chromium.screenshot(page, "phone-map-layers");
+        page.click("#layers-toggle");
+        assertThat(page.isVisible(".panel input[type=checkbox]")).isFalse();
+    }
+
+    /** The difference of the relative luminances (0 to 1) of two CSS rgb() colours. */
+    private static double luminanceGap(String a, String b) {
+        return Math.abs(luminance(a) - luminance(b));
+    }
+
+    private static double luminance(String rgb) {
+        String[] parts = rgb.replaceAll("[^0-9,.]", "").split(",");
+        double[] c = new double[3];
+        for (int i = 0; i < 3; i++) {
+            double v = Double.parseDouble(parts[i]) / 255;
+            c[i] = v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+        }
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+    }
+}
