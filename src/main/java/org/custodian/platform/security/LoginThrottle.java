@@ -38,8 +38,12 @@ class LoginThrottle {
     static final Duration FORGET_AFTER = Duration.ofHours(1);
     /** How long an address that signed in to an account is trusted to be its owner's. */
     static final Duration KNOWN_ADDRESS_KEPT = Duration.ofDays(30);
-    /** Each tally holds at most this many keys (about 200 bytes each): memory stays bounded under a flood. */
-    static final int MOST_TRACKED = 100_000;
+    /**
+     * Each tally holds at most this many keys, about 250 bytes each with the cache's own: some 40 MB at
+     * worst for the three, under a flood from tens of thousands of addresses (one address is held back after
+     * {@value #FREE_FAILURES_PER_ADDRESS} failures, so it adds no more).
+     */
+    static final int MOST_TRACKED = 50_000;
 
     private record Failures(int count, Instant lastAt) {
 
