@@ -16,22 +16,43 @@ public final class Api {
     public static final String ADMIN_PASSWORD = "integration-admin-password";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient http =
+    private static final HttpClient LOOPBACK =
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http;
     private final String base;
     private final @Nullable String authorization;
 
-    private Api(String base, @Nullable String authorization) {
+    private Api(HttpClient http, String base, @Nullable String authorization) {
+        this.http = http;
         this.base = base;
         this.authorization = authorization;
     }
 
     public static Api at(int port) {
-        return new Api("http://127.0.0.1:" + port, null);
+        return new Api(LOOPBACK, "http://127.0.0.1:" + port, null);
+    }
+
+    /**
+     * The same client sending from another loopback address (127.0.0.2 and up), so the server sees a
+     * different client address: for sign-in throttling, which counts failures per address.
+     */
+    public Api from(String loopbackAddress) {
+        try {
+            return new Api(
+                    HttpClient.newBuilder()
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .localAddress(java.net.InetAddress.getByName(loopbackAddress))
+                            .build(),
+                    base,
+                    authorization);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     public Api as(String user, String password) {
         return new Api(
+                http,
                 base,
                 "Basic "
                         + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
@@ -42,11 +63,11 @@ public final class Api {
     }
 
     public Api withToken(String token) {
-        return new Api(base, "Bearer " + token);
+        return new Api(http, base, "Bearer " + token);
     }
 
     public Api anonymous() {
-        return new Api(base, null);
+        return new Api(http, base, null);
     }
 
     public String base() {

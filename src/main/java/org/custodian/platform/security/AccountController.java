@@ -1,5 +1,7 @@
 package org.custodian.platform.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -8,12 +10,12 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.custodian.platform.Callers;
 import org.custodian.platform.ConflictWithState;
 import org.custodian.platform.RecordNotFound;
 import org.custodian.platform.Role;
-import org.custodian.platform.RuleViolated;
 import org.custodian.platform.Scope;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -32,23 +34,50 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AccountController {
 
-    static final int MIN_PASSWORD_LENGTH = 12;
-
     private final Accounts accounts;
     private final PasswordEncoder encoder;
     private final TokenKeeper tokens;
     private final Callers callers;
+    private final CurrentAccounts current;
+    private final SignInHistory history;
+    private final PasswordRules passwords;
 
-    AccountController(Accounts accounts, PasswordEncoder encoder, TokenKeeper tokens, Callers callers) {
+    AccountController(
+            Accounts accounts,
+            PasswordEncoder encoder,
+            TokenKeeper tokens,
+            Callers callers,
+            CurrentAccounts current,
+            SignInHistory history,
+            PasswordRules passwords) {
         this.accounts = accounts;
         this.encoder = encoder;
         this.tokens = tokens;
         this.callers = callers;
+        this.current = current;
+        this.history = history;
+        this.passwords = passwords;
     }
 
+    /**
+     * The caller's scope, and the failed sign-ins against their account since their last sign-in: those
+     * found when this session signed in, or for Basic and token callers those not yet shown.
+     */
     @GetMapping("/api/users/me")
-    Scope me() {
-        return callers.current();
+    Me me(HttpServletRequest request) {
+        Scope scope = callers.current();
+        HttpSession session = request.getSession(false);
+        Optional<SignInHistory.FailedSignIns> failures =
+                session == null || !(session.getAttribute(FormSignIn.FAILURES) instanceof SignInHistory.FailedSignIns f)
+                        ? history.pending(scope.username())
+                        : Optional.of(f);
+        return new Me(
+                scope.username(),
+                scope.role(),
+                scope.allRegions(),
+                scope.regions(),
+                scope.agencyId(),
+                failures.orElse(null));
     }
 
     @GetMapping("/api/users")
@@ -64,7 +93,7 @@ class AccountController {
         if (accounts.findByUsername(request.username()).isPresent()) {
             throw new ConflictWithState("the username " + request.username() + " is taken");
         }
-        checkPassword(request.password());
+        passwords.check(request.password());
         Account account = new Account(
                 request.username(), request.displayName(), encoder.encode(request.password()), request.role());
         account.scopeTo(
@@ -92,10 +121,12 @@ class AccountController {
                 request.agencyId());
         account.enable(request.enabled());
         if (request.password() != null) {
-            checkPassword(request.password());
+            passwords.check(request.password());
             account.changePassword(encoder.encode(request.password()));
         }
         tokens.forgetResolved();
+        // Its signed-in sessions follow the change on their next request (or end, if it was disabled).
+        current.forget(account.username());
         return AccountView.of(account);
     }
 
@@ -119,12 +150,6 @@ class AccountController {
         return ResponseEntity.noContent().build();
     }
 
-    private static void checkPassword(String password) {
-        if (password.length() < MIN_PASSWORD_LENGTH) {
-            throw new RuleViolated("password", "a password needs at least " + MIN_PASSWORD_LENGTH + " characters");
-        }
-    }
-
     record NewAccount(
             @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z0-9._-]+", message = "lower-case letters, digits, . _ -")
             String username,
@@ -144,6 +169,15 @@ class AccountController {
             @Nullable Long agencyId,
             boolean enabled,
             @Nullable String password) {}
+
+    /** Who the caller is; {@code failedSignIns} is null when there were none. */
+    record Me(
+            String username,
+            Role role,
+            boolean allRegions,
+            Set<String> regions,
+            @Nullable Long agencyId,
+            SignInHistory.@Nullable FailedSignIns failedSignIns) {}
 
     record AccountView(String username, String displayName, Scope scope, boolean enabled) {
         static AccountView of(Account a) {

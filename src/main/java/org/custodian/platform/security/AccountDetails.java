@@ -1,30 +1,23 @@
 package org.custodian.platform.security;
 
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
-/** Loads accounts for password sign-in, refusing usernames the throttle has blocked. */
-@Component
+/**
+ * Loads accounts for password sign-in. Not a bean of its own: only {@link PasswordSignIn} may check
+ * passwords, so no second, unthrottled path exists.
+ */
 class AccountDetails implements UserDetailsService {
 
     private final Accounts accounts;
-    private final LoginThrottle throttle;
 
-    AccountDetails(Accounts accounts, LoginThrottle throttle) {
+    AccountDetails(Accounts accounts) {
         this.accounts = accounts;
-        this.throttle = throttle;
     }
 
     @Override
-    @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        if (throttle.blocked(username)) {
-            throw new LockedException("too many failed sign-ins for this user; try again in 15 minutes");
-        }
         return accounts.findByUsername(username)
                 .map(SignedInUser::new)
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));

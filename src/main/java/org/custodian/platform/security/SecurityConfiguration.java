@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -17,13 +18,18 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * One filter chain for pages and API. Pages sign in with a form and a session; API clients with HTTP Basic
- * or a bearer token. CSRF protection applies to every state-changing request that rides on a session
- * cookie; requests that carry their own Authorization header cannot be forged cross-site and skip it.
+ * or a bearer token. CSRF protection applies to every state-changing request that a session could sign in;
+ * only a request that brings its own Basic or bearer credentials and has no signed-in session skips it
+ * (such a request cannot be forged cross-site). The API description needs sign-in like the API it
+ * describes. HSTS is sent on HTTPS requests (Spring Security's default; behind a TLS proxy set {@code
+ * server.forward-headers-strategy} so they are seen as HTTPS).
  */
 @Configuration
 @EnableMethodSecurity
@@ -58,13 +64,28 @@ class SecurityConfiguration {
     /** Only when serving: the command-line entries (such as the ledger verifier) have no HTTP to secure. */
     @Bean
     @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
-    SecurityFilterChain filterChain(HttpSecurity http, TokenKeeper tokens) throws Exception {
-        AuthenticationEntryPoint problem401 = (request, response, e) -> writeProblem(
-                response,
-                HttpStatus.UNAUTHORIZED,
-                "Authentication required",
-                e.getMessage() == null ? "sign in with HTTP Basic or a bearer token" : e.getMessage(),
-                request);
+    SecurityFilterChain filterChain(
+            HttpSecurity http,
+            TokenKeeper tokens,
+            PasswordSignIn passwords,
+            CurrentAccounts accounts,
+            SignInHistory history)
+            throws Exception {
+        AuthenticationEntryPoint problem401 = (request, response, e) -> {
+            if (e instanceof SignInThrottled throttled) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+                writeProblem(
+                        response, HttpStatus.TOO_MANY_REQUESTS, "Too many sign-in attempts", e.getMessage(), request);
+                return;
+            }
+            writeProblem(
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    "Authentication required",
+                    e.getMessage() == null ? "sign in with HTTP Basic or a bearer token" : e.getMessage(),
+                    request);
+        };
+        HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
         AccessDeniedHandler problem403 = (request, response, e) -> writeProblem(
                 response, HttpStatus.FORBIDDEN, "Forbidden", "your role or scope does not allow this", request);
 
@@ -77,19 +98,21 @@ class SecurityConfiguration {
                                 "/webjars/**",
                                 "/favicon.ico",
                                 "/actuator/health",
-                                "/actuator/health/**",
-                                "/v3/api-docs",
-                                "/v3/api-docs/**")
+                                "/actuator/health/**")
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
+                // This manager alone, with no parent: a parent would check a wrong password a second time.
+                .authenticationManager(new ProviderManager(passwords))
+                .addFilterAfter(new SignedInSessions(accounts, sessions), SecurityContextHolderFilter.class)
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler(FormSignIn.succeeded(history))
+                        .failureHandler(FormSignIn.failed()))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedout"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problem401))
                 .addFilterBefore(new BearerTokenFilter(tokens, problem401), BasicAuthenticationFilter.class)
-                .csrf(csrf ->
-                        csrf.requireCsrfProtectionMatcher(request -> CsrfFilter.DEFAULT_CSRF_MATCHER.matches(request)
-                                && request.getHeader(HttpHeaders.AUTHORIZATION) == null))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request ->
+                        CsrfFilter.DEFAULT_CSRF_MATCHER.matches(request) && !bringsOwnCredentials(request, sessions)))
                 .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(problem401, MACHINE_CLIENTS)
                         .defaultAuthenticationEntryPointFor(
                                 new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
@@ -98,6 +121,19 @@ class SecurityConfiguration {
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                                 + "script-src 'self'; frame-ancestors 'none'; form-action 'self'")));
         return http.build();
+    }
+
+    /**
+     * Whether a request authenticates by Basic or bearer credentials alone. Decided before those filters run,
+     * and so cautiously: any other scheme (or none) needs the CSRF token, and so does any request while its
+     * session is signed in (Basic for the session's own user would ride on the session unchecked).
+     */
+    private static boolean bringsOwnCredentials(
+            HttpServletRequest request, HttpSessionSecurityContextRepository sessions) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        boolean scheme = header != null
+                && (header.regionMatches(true, 0, "Basic ", 0, 6) || header.regionMatches(true, 0, "Bearer ", 0, 7));
+        return scheme && !sessions.containsContext(request);
     }
 
     static void writeProblem(

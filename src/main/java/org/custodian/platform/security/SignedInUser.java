@@ -14,6 +14,9 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
     private final String displayName;
     private final Scope scope;
     private final boolean enabled;
+    /** Tells whether the password changed since sign-in, without keeping its hash in the session. */
+    private final String passwordStamp;
+
     private String passwordHash;
 
     SignedInUser(Account account) {
@@ -21,6 +24,7 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
         this.scope = account.scope();
         this.enabled = account.enabled();
         this.passwordHash = account.passwordHash();
+        this.passwordStamp = TokenKeeper.hash(account.passwordHash());
     }
 
     public Scope scope() {
@@ -29,6 +33,19 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 
     public String displayName() {
         return displayName;
+    }
+
+    /**
+     * Whether a session signed in as this user may go on as {@code now}, the account as it is: the same
+     * account, still enabled, with the same password.
+     */
+    boolean continuesAs(SignedInUser now) {
+        return now.enabled && now.getUsername().equals(getUsername()) && now.passwordStamp.equals(passwordStamp);
+    }
+
+    /** Whether the account's role, scope or name differ from this user's. */
+    boolean differsFrom(SignedInUser now) {
+        return !now.scope.equals(scope) || !now.displayName.equals(displayName);
     }
 
     @Override

@@ -1,0 +1,88 @@
+package org.custodian.platform.security;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A browser for the tests: keeps cookies, signs in with the form, sends the CSRF token a page gives it. */
+final class Browser {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" (?:value|content)=\"([^\"]+)\"");
+
+    private final HttpClient http;
+    private final String base;
+    private String csrf = "";
+
+    Browser(int port, String loopbackAddress) {
+        try {
+            this.http = HttpClient.newBuilder()
+                    .cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .localAddress(InetAddress.getByName(loopbackAddress))
+                    .build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    /** Posts the sign-in form; answers the redirect it gets. */
+    HttpResponse<String> signIn(String username, String password) {
+        get("/login");
+        return send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + encode(csrf))));
+    }
+
+    /** A GET; remembers the CSRF token if the page carries one. */
+    HttpResponse<String> get(String path) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", "text/html, application/json, application/problem+json"));
+        Matcher m = CSRF.matcher(response.body());
+        if (m.find()) {
+            csrf = m.group(1);
+        }
+        return response;
+    }
+
+    /** A JSON POST with the CSRF token in its header, as the pages' scripts send it. */
+    HttpResponse<String> postJson(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .header("X-CSRF-TOKEN", csrf)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** A JSON POST without the CSRF token but with this Authorization header. */
+    HttpResponse<String> postJsonWithAuthorization(String path, String json, String authorization) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .header("Authorization", authorization)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
