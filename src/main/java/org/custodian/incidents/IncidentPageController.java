@@ -275,8 +275,11 @@ class IncidentPageController {
             @RequestParam Incident.Status status,
             @RequestParam(required = false) @Nullable String reason,
             RedirectAttributes redirect) {
-        return PageForms.attempt(
-                "/incidents/" + id, redirect, () -> incidents.review(callers.current(), id, status, reason));
+        // A refused step comes back with the status that was chosen, not the first of the list.
+        return PageForms.attempt("/incidents/" + id, redirect, "chosenStatus", status, () -> {
+            incidents.review(callers.current(), id, status, reason);
+            return "/incidents/" + id;
+        });
     }
 
     @PostMapping("/incidents/{id}/sources")

@@ -82,6 +82,11 @@ class IncidentPagesBrowserIntegrationTests {
         director.click("#cite-form button[type=submit]");
         director.waitForSelector(".notice");
         assertThat(director.locator("#sources li").count()).isEqualTo(1);
+        // Verifying before the review has begun is refused, and the choice is still there to correct.
+        director.selectOption("#review-form select[name=status]", "VERIFIED");
+        director.click("#review-form button");
+        assertThat(director.locator("p.error").textContent()).contains("under review first");
+        assertThat(director.inputValue("#review-form select[name=status]")).isEqualTo("VERIFIED");
         director.selectOption("#review-form select[name=status]", "UNDER_REVIEW");
         director.click("#review-form button");
         director.waitForSelector(".notice");

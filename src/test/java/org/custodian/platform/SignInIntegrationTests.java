@@ -42,6 +42,18 @@ class SignInIntegrationTests {
     }
 
     @Test
+    void pagesNameTheirIconAndItIsServedToAnyone() {
+        Api anonymous = Api.at(port);
+        Api.Response login = anonymous.get("/login");
+        Matcher icon =
+                Pattern.compile("<link rel=\"icon\"[^>]*href=\"([^\"]+)\"").matcher(login.body());
+        assertThat(icon.find()).isTrue();
+        Api.Response served = anonymous.get(icon.group(1));
+        assertThat(served.status()).isEqualTo(200);
+        assertThat(served.contentType()).startsWith("image/svg+xml");
+    }
+
+    @Test
     void aWrongPasswordGets401() {
         Api.Response wrong = Api.at(port).as("admin", "not-the-password").get("/api/regions");
         assertThat(wrong.status()).isEqualTo(401);
@@ -166,6 +178,12 @@ class SignInIntegrationTests {
                 HttpRequest.newBuilder(URI.create(base + "/")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"map\"");
+
+        // Signed in, the sign-in page is not shown again (its form would only confuse): the map instead.
+        HttpResponse<String> loginAgain = browser.send(
+                HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(loginAgain.statusCode()).isEqualTo(302);
+        assertThat(loginAgain.headers().firstValue("Location").orElseThrow()).endsWith("/");
 
         // The session alone may not write: a forged cross-site POST carries the cookie but not the token.
         HttpResponse<String> forged = browser.send(
