@@ -143,6 +143,7 @@ class MineActionDemo implements ApplicationRunner {
                                 .atTime(LocalTime.NOON)
                                 .atZone(BAKU)
                                 .toInstant(),
+                        false,
                         truck,
                         Contamination.UNKNOWN,
                         "Travelling by vehicle",
@@ -167,6 +168,7 @@ class MineActionDemo implements ApplicationRunner {
                                 .atZone(BAKU)
                                 .toInstant()
                                 .plusSeconds(3600),
+                        false,
                         police,
                         Contamination.UNKNOWN,
                         "Responding to an accident",

@@ -30,6 +30,7 @@ class AccidentIntake {
                 accident.regionCode(),
                 accident.location(),
                 accident.occurredAt(),
+                accident.timeOfDayKnown() ? Incident.TimePrecision.EXACT : Incident.TimePrecision.DAY,
                 casualties(accident.victims()),
                 accident.sources());
     }

@@ -210,7 +210,13 @@ public class Incidents {
     /** Makes a mine accident an incident, linked to it, with its casualties and sources; once per accident. */
     @Transactional
     public void fromAccident(
-            long accidentId, String regionCode, Geometry location, Instant at, Casualties casualties, Set<Long> cited) {
+            long accidentId,
+            String regionCode,
+            Geometry location,
+            Instant at,
+            Incident.TimePrecision precision,
+            Casualties casualties,
+            Set<Long> cited) {
         if (incidents.existsByAccidentId(accidentId)) {
             return;
         }
@@ -221,7 +227,7 @@ public class Incidents {
                 IncidentType.MINE_EXPLOSION,
                 "Remote explosive/landmine/IED",
                 at,
-                Incident.TimePrecision.EXACT,
+                precision,
                 location,
                 Incident.GeoPrecision.EXACT,
                 null,

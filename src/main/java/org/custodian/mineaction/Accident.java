@@ -39,6 +39,10 @@ public class Accident {
 
     private String regionCode;
     private Instant occurredAt;
+
+    @Column(name = "time_of_day_known")
+    private boolean timeOfDayKnown = true;
+
     private Point location;
 
     @Enumerated(EnumType.STRING)
@@ -74,6 +78,7 @@ public class Accident {
     Accident(
             String regionCode,
             Instant occurredAt,
+            boolean timeOfDayKnown,
             Point location,
             Contamination device,
             String activity,
@@ -84,6 +89,7 @@ public class Accident {
             Set<Long> sources) {
         this.regionCode = regionCode;
         this.occurredAt = occurredAt;
+        this.timeOfDayKnown = timeOfDayKnown;
         this.location = location;
         this.device = device;
         this.activity = activity;
@@ -95,7 +101,7 @@ public class Accident {
     }
 
     AccidentRecorded recorded() {
-        return new AccidentRecorded(id(), regionCode, location, occurredAt, victims, sources);
+        return new AccidentRecorded(id(), regionCode, location, occurredAt, timeOfDayKnown, victims, sources);
     }
 
     public int count(Victim.Outcome outcome) {
@@ -116,6 +122,11 @@ public class Accident {
 
     public Instant occurredAt() {
         return occurredAt;
+    }
+
+    /** False when the report gives the day only: {@link #occurredAt()} is then noon of that day in the region. */
+    public boolean timeOfDayKnown() {
+        return timeOfDayKnown;
     }
 
     public Point location() {

@@ -10,6 +10,7 @@ import org.locationtech.jts.geom.Point;
  * same casualties and sources.
  *
  * @param location where it happened, WGS 84
+ * @param timeOfDayKnown false when only the day is known (the instant is then noon of that day in the region)
  * @param victims each person harmed, as recorded
  * @param sources the ids of the sources the accident cites
  */
@@ -18,6 +19,7 @@ public record AccidentRecorded(
         String regionCode,
         Point location,
         Instant occurredAt,
+        boolean timeOfDayKnown,
         List<Victim> victims,
         Set<Long> sources) {
 

@@ -78,6 +78,7 @@ public class MineAction {
     public record AccidentDraft(
             String regionCode,
             Instant occurredAt,
+            boolean timeOfDayKnown,
             Point location,
             Contamination device,
             String activity,
@@ -204,6 +205,7 @@ public class MineAction {
         Accident accident = accidents.saveAndFlush(new Accident(
                 region.code(),
                 draft.occurredAt(),
+                draft.timeOfDayKnown(),
                 draft.location(),
                 draft.device(),
                 draft.activity(),

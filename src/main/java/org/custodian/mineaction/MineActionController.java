@@ -134,6 +134,7 @@ class MineActionController {
                 new MineAction.AccidentDraft(
                         p.regionCode(),
                         p.occurredAt(),
+                        p.timeOfDayKnown() == null || p.timeOfDayKnown(),
                         point,
                         p.device(),
                         p.activity(),
@@ -227,6 +228,7 @@ class MineActionController {
                 new AccidentProperties(
                         a.regionCode(),
                         a.occurredAt(),
+                        a.timeOfDayKnown(),
                         a.device(),
                         a.activity(),
                         a.description(),
@@ -303,6 +305,7 @@ class MineActionController {
     record AccidentProperties(
             @NotBlank String regionCode,
             @NotNull Instant occurredAt,
+            @Nullable Boolean timeOfDayKnown,
             @NotNull Contamination device,
             @NotBlank @Size(max = 200) String activity,
             @NotBlank @Size(max = 2000) String description,

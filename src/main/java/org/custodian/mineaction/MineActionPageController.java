@@ -175,6 +175,7 @@ class MineActionPageController {
             @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
             LocalDateTime occurredAt,
 
+            @Nullable Boolean dayOnly,
             @Nullable Double longitude,
             @Nullable Double latitude,
             @Nullable Contamination device,
@@ -186,7 +187,7 @@ class MineActionPageController {
             @Nullable List<Long> sourceIds) {
 
         static AccidentForm empty() {
-            return new AccidentForm(null, null, null, null, null, null, null, null, null, null, null);
+            return new AccidentForm(null, null, null, null, null, null, null, null, null, null, null, null);
         }
 
         /** The victim rows to show: those given, then empty ones up to {@link #VICTIM_ROWS}. */
@@ -265,7 +266,13 @@ class MineActionPageController {
                     scope,
                     new MineAction.AccidentDraft(
                             form.regionCode(),
-                            form.occurredAt().atZone(region.zone()).toInstant(),
+                            // Day only: noon of that day keeps the day whatever zone reads it.
+                            (Boolean.TRUE.equals(form.dayOnly())
+                                            ? form.occurredAt().toLocalDate().atTime(java.time.LocalTime.NOON)
+                                            : form.occurredAt())
+                                    .atZone(region.zone())
+                                    .toInstant(),
+                            !Boolean.TRUE.equals(form.dayOnly()),
                             org.custodian.geo.Wgs84.point(form.longitude(), form.latitude()),
                             form.device(),
                             form.activity().strip(),

@@ -133,7 +133,8 @@ class IncidentIntegrationTests {
         long anadolu = source("Anadolu Agency");
         Map<String, Object> accident = new LinkedHashMap<>();
         accident.put("regionCode", "FZL");
-        accident.put("occurredAt", "2024-05-02T09:30:00Z");
+        accident.put("occurredAt", "2024-05-02T08:00:00Z");
+        accident.put("timeOfDayKnown", false);
         accident.put("device", "AT_MINE");
         accident.put("activity", "Farming");
         accident.put("description", "A tractor struck a mine near the field road");
@@ -168,6 +169,10 @@ class IncidentIntegrationTests {
             Thread.sleep(incident == null ? 100 : 0);
         }
         assertThat(incident).as("the incident the accident became").isNotNull();
+        assertThat(incident.at("/properties/timePrecision").asString())
+                .as("the accident's report gives the day only")
+                .isEqualTo("DAY");
+        assertThat(recorded.json().at("/properties/timeOfDayKnown").asBoolean()).isFalse();
         JsonNode casualties = incident.at("/properties/casualties");
         assertThat(casualties.get("killedCivilian").asInt()).isEqualTo(2);
         assertThat(casualties.get("killedChildren").asInt()).isEqualTo(1);
