@@ -85,17 +85,24 @@ public class CustodyLedger implements HashChain {
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final Checkpoints checkpoints;
+    /** One snapshot for the replay, so a change committed while it reads is never taken for a difference. */
+    private final org.springframework.transaction.support.TransactionTemplate snapshot;
     /** Below this many events one connection verifies faster than several. */
     private final long parallelFrom;
 
     CustodyLedger(
             DataSource dataSource,
             Checkpoints checkpoints,
+            org.springframework.transaction.PlatformTransactionManager transactions,
             @org.springframework.beans.factory.annotation.Value("${custodian.custody.verify-parallel-from:50000}")
                     long parallelFrom) {
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.checkpoints = checkpoints;
+        this.snapshot = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.snapshot.setPropagationBehavior(Propagation.REQUIRES_NEW.value());
+        this.snapshot.setIsolationLevel(org.springframework.transaction.annotation.Isolation.REPEATABLE_READ.value());
+        this.snapshot.setReadOnly(true);
         this.parallelFrom = parallelFrom;
     }
 
@@ -121,7 +128,7 @@ public class CustodyLedger implements HashChain {
 
     /** Each item whose register row differs from what its events say, in item order. */
     public List<Difference> registerDifferences() {
-        return RegisterReplay.differences(jdbc);
+        return java.util.Objects.requireNonNull(snapshot.execute(status -> RegisterReplay.differences(jdbc)));
     }
 
     /** The sequence numbers of events of items now in these regions: a region's share of the ledger. */
