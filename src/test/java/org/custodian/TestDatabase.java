@@ -13,7 +13,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Gives each test application context a database of its own: an in-memory H2GIS database by default, or,
  * when {@code custodian.test.database=postgis}, a fresh PostgreSQL database with PostGIS created on the
  * server named by {@code custodian.test.postgres-url} (a superuser connection, for CREATE EXTENSION) and
- * dropped when the tests end.
+ * dropped when the tests end. Each context also gets a checkpoints directory and a signing key of its own, so
+ * that no context checks its chains against another's checkpoints.
  */
 public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -25,6 +26,15 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     public void initialize(ConfigurableApplicationContext context) {
         String name =
                 "custodian_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try {
+            java.nio.file.Path integrity = java.nio.file.Files.createTempDirectory(name);
+            TestPropertyValues.of(
+                            "custodian.integrity.directory=" + integrity.resolve("checkpoints"),
+                            "custodian.integrity.generated-key-file=" + integrity.resolve("signing-key.pem"))
+                    .applyTo(context);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         if (!postgis()) {
             TestPropertyValues.of(
                             "spring.datasource.url=jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1",

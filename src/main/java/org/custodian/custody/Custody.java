@@ -242,12 +242,56 @@ public class Custody {
         return ledger.history(itemId);
     }
 
-    /** Recomputes the ledger chain; for administrators and custody roles. */
+    /**
+     * Recomputes the ledger chain, checks it against its last checkpoint and replays it against the register;
+     * for administrators and custody roles. The ledger is one chain, so the whole of it is verified, but a
+     * region's custody roles are shown their regions' figures: the number of their items' events, the
+     * register differences of their items, and where the chain breaks only when it breaks on one of their
+     * items. The global head, length and checkpoint are for administrators.
+     */
     public CustodyLedger.Verification verifyLedger(Scope scope) {
         if (!seesSerials(scope)) {
             throw new AccessDeniedException("verifying the custody ledger needs a custody role");
         }
-        return ledger.verify();
+        CustodyLedger.Verification v = ledger.verify();
+        if (scope.isAdmin()) {
+            return v;
+        }
+        List<CustodyLedger.Difference> differences = v.differences().stream()
+                .filter(d -> scope.reads(d.regionCode()))
+                .toList();
+        Long broken = v.firstBrokenEvent();
+        String reason = null;
+        if (broken != null) {
+            if (ledger.regionOfEvent(broken).filter(scope::reads).isPresent()) {
+                reason = v.reason();
+            } else {
+                broken = null;
+                reason = "the ledger does not verify outside your regions: an administrator can see where";
+            }
+        } else if (!v.checkpointHolds()) {
+            reason = "the ledger no longer matches its signed checkpoint: an administrator can see the details";
+        } else if (!differences.isEmpty()) {
+            reason = "the register differs from the ledger: "
+                    + differences.get(0).describe()
+                    + (differences.size() > 1 ? " (and " + (differences.size() - 1) + " more)" : "");
+        } else if (!v.intact() && v.differences().isEmpty()) {
+            reason = "the ledger does not verify: an administrator can see why";
+        }
+        List<String> regions = scope.allRegions()
+                ? List.of()
+                : scope.regions().stream().sorted().toList();
+        return new CustodyLedger.Verification(
+                scope.allRegions() ? v.events() : ledger.eventsOfRegions(scope.regions()),
+                reason == null,
+                broken,
+                reason,
+                null,
+                v.took(),
+                null,
+                v.checkpointHolds(),
+                differences,
+                regions);
     }
 
     public List<Transfer> transfers(Scope scope, long itemId) {
@@ -360,8 +404,11 @@ public class Custody {
             if (draft.toSiteId() == from) {
                 throw new RuleViolated("toSiteId", "the item is at that site already");
             }
+            // A site outside the caller's regions answers exactly as a missing one: neither its existence nor
+            // what it holds is told. Transfers between regions are dispatched by someone who sees both.
             StorageSite to = sites.findById(draft.toSiteId())
-                    .orElseThrow(() -> new RuleViolated("toSiteId", "no storage site " + draft.toSiteId()));
+                    .filter(s -> scope.reads(s.regionCode()))
+                    .orElseThrow(() -> noSiteInScope("toSiteId", draft.toSiteId()));
             // Refuse now what the destination would refuse on arrival.
             refusal(to, item).ifPresent(why -> {
                 throw new RuleViolated("toSiteId", why);
@@ -559,12 +606,17 @@ public class Custody {
         payload.put("category", saved.category().name());
         payload.put("description", saved.description());
         payload.put("typeModel", saved.typeModel());
+        payload.put("manufacturer", saved.manufacturer());
+        payload.put("countryOfManufacture", saved.countryOfManufacture());
+        payload.put("calibre", saved.calibre());
         payload.put("serialNumber", saved.serialNumber());
         payload.put("markings", saved.markings());
         payload.put("lot", saved.lot());
         payload.put("quantity", saved.quantity().toPlainString());
         payload.put("unit", saved.unit().name());
         payload.put("hazardCode", saved.hazardCode());
+        payload.put("condition", saved.condition().name());
+        payload.put("foundBy", saved.foundBy());
         payload.put("origin", saved.origin().name());
         payload.put("foundAt", saved.foundAt().toText());
         payload.put("foundTime", saved.foundTime().toString());
@@ -593,9 +645,14 @@ public class Custody {
     private StorageSite writableSite(Scope scope, long siteId) {
         StorageSite site = sites.findById(siteId)
                 .filter(s -> scope.reads(s.regionCode()))
-                .orElseThrow(() -> new RuleViolated("siteId", "no storage site " + siteId + " in your regions"));
+                .orElseThrow(() -> noSiteInScope("siteId", siteId));
         territory.writableRegion(scope, site.regionCode());
         return site;
+    }
+
+    /** The one refusal of a site that is missing or outside the caller's regions: the two read the same. */
+    private static RuleViolated noSiteInScope(String field, long siteId) {
+        return new RuleViolated(field, "no storage site " + siteId + " in your regions");
     }
 
     private String siteRegion(long siteId) {

@@ -8,6 +8,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.custodian.platform.Checkpoints;
+import org.custodian.platform.HashChain;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
@@ -25,7 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Appending locks the ledger head, so concurrent custody writes extend one chain, in commit order.
  */
 @Component
-public class CustodyLedger {
+public class CustodyLedger implements HashChain {
+
+    static final String CHAIN = "custody-ledger";
 
     /** What happened to the item. */
     public enum Kind {
@@ -37,30 +41,119 @@ public class CustodyLedger {
         RELEASED
     }
 
-    /** The result of a verification: how many events held, and the first that did not, if any. */
+    /**
+     * The result of a verification: how many events held, the first that did not if any, the last
+     * checkpoint the chain was checked against (null before the first), and every item whose register row
+     * differs from what its events say. {@code intact} only when all three hold; {@code reason} then names
+     * the first thing that does not. {@code regions} is null for the whole ledger; for a report of some
+     * regions only, {@code events} counts their events and the global head and checkpoint are left out.
+     */
     public record Verification(
             long events,
             boolean intact,
             @Nullable Long firstBrokenEvent,
             @Nullable String reason,
-            String headHash,
-            Duration took) {}
+            @Nullable String headHash,
+            Duration took,
+            Checkpoints.@Nullable Checkpoint checkpoint,
+            boolean checkpointHolds,
+            List<Difference> differences,
+            @Nullable List<String> regions) {}
+
+    /** One attribute of one item on which the register and the ledger disagree. */
+    public record Difference(
+            long itemId,
+            String reference,
+            String regionCode,
+            String attribute,
+            @Nullable String register,
+            @Nullable String ledger) {
+
+        public String describe() {
+            return "item " + reference + ": " + attribute + " is " + shown(register) + " in the register but "
+                    + shown(ledger) + " in the ledger";
+        }
+
+        private static String shown(@Nullable String value) {
+            return value == null ? "empty" : "\u201c" + value + "\u201d";
+        }
+    }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int FETCH = 10_000;
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
+    private final Checkpoints checkpoints;
+    /** One snapshot for the replay, so a change committed while it reads is never taken for a difference. */
+    private final org.springframework.transaction.support.TransactionTemplate snapshot;
     /** Below this many events one connection verifies faster than several. */
     private final long parallelFrom;
 
     CustodyLedger(
             DataSource dataSource,
+            Checkpoints checkpoints,
+            org.springframework.transaction.PlatformTransactionManager transactions,
             @org.springframework.beans.factory.annotation.Value("${custodian.custody.verify-parallel-from:50000}")
                     long parallelFrom) {
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
+        this.checkpoints = checkpoints;
+        this.snapshot = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.snapshot.setPropagationBehavior(Propagation.REQUIRES_NEW.value());
+        this.snapshot.setIsolationLevel(org.springframework.transaction.annotation.Isolation.REPEATABLE_READ.value());
+        this.snapshot.setReadOnly(true);
         this.parallelFrom = parallelFrom;
+    }
+
+    @Override
+    public String name() {
+        return CHAIN;
+    }
+
+    @Override
+    public java.util.Optional<Head> verifiedHead() {
+        Verification v = walkChain();
+        return v.intact() ? java.util.Optional.of(new Head(v.events(), v.headHash())) : java.util.Optional.empty();
+    }
+
+    @Override
+    public java.util.Optional<String> hashAt(long position) {
+        if (position < 1) {
+            return java.util.Optional.of(LedgerChain.GENESIS);
+        }
+        return jdbc.query("select hash from custody_event where seq = ?", (rs, n) -> rs.getString(1), position).stream()
+                .findFirst();
+    }
+
+    /** Each item whose register row differs from what its events say, in item order. */
+    public List<Difference> registerDifferences() {
+        return java.util.Objects.requireNonNull(snapshot.execute(status -> RegisterReplay.differences(jdbc)));
+    }
+
+    /** The sequence numbers of events of items now in these regions: a region's share of the ledger. */
+    long eventsOfRegions(java.util.Collection<String> regions) {
+        if (regions.isEmpty()) {
+            return 0;
+        }
+        return new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc)
+                .queryForObject(
+                        "select count(*) from custody_event e join custody_item i on i.id = e.item_id"
+                                + " where i.region_code in (:regions)",
+                        Map.of("regions", regions),
+                        Long.class);
+    }
+
+    /** The region of the item an event concerns, if the item is in the register. */
+    java.util.Optional<String> regionOfEvent(long seq) {
+        return jdbc
+                .query(
+                        "select i.region_code from custody_event e join custody_item i on i.id = e.item_id"
+                                + " where e.seq = ?",
+                        (rs, n) -> rs.getString(1),
+                        seq)
+                .stream()
+                .findFirst();
     }
 
     /** Appends one event for the item; must run inside the transaction that makes the change. */
@@ -99,11 +192,46 @@ public class CustodyLedger {
     }
 
     /**
+     * Recomputes the whole chain and reports the first broken link; when the links hold, checks the chain
+     * against its last signed checkpoint, then replays it against the register.
+     */
+    public Verification verify() {
+        long started = System.nanoTime();
+        Verification chain = walkChain();
+        Checkpoints.Checkpoint checkpoint = null;
+        String reason = chain.reason();
+        boolean checkpointHolds = true;
+        if (chain.intact()) {
+            Checkpoints.Finding finding = checkpoints.check(CHAIN, chain.events(), this::hashAt);
+            checkpoint = finding.checkpoint();
+            checkpointHolds = finding.holds();
+            reason = finding.problem();
+        }
+        List<Difference> differences = registerDifferences();
+        if (reason == null && !differences.isEmpty()) {
+            reason = "the register differs from the ledger: "
+                    + differences.get(0).describe()
+                    + (differences.size() > 1 ? " (and " + (differences.size() - 1) + " more)" : "");
+        }
+        return new Verification(
+                chain.events(),
+                reason == null,
+                chain.firstBrokenEvent(),
+                reason,
+                chain.headHash(),
+                Duration.ofNanos(System.nanoTime() - started),
+                checkpoint,
+                checkpointHolds,
+                differences,
+                null);
+    }
+
+    /**
      * Recomputes the whole chain from the first event up to the head and reports the first broken link.
      * Long ledgers are read in as many ranges as there are processors, each on its own connection; the
      * ranges are then joined in order, so the outcome is the same as walking the chain from the start.
      */
-    public Verification verify() {
+    Verification walkChain() {
         long started = System.nanoTime();
         Map<String, Object> head = jdbc.queryForMap("select last_seq, last_hash from custody_ledger_head where id = 1");
         long last = ((Number) head.get("last_seq")).longValue();
@@ -174,7 +302,11 @@ public class CustodyLedger {
                 broken == null ? null : broken.seq(),
                 broken == null ? null : broken.reason(),
                 previous,
-                Duration.ofNanos(System.nanoTime() - started));
+                Duration.ofNanos(System.nanoTime() - started),
+                null,
+                true,
+                List.of(),
+                null);
     }
 
     /** Events from and to, inclusive. */

@@ -205,8 +205,14 @@ class CustodyIntegrationTests {
         rifle.put("serialNumber", "TR-1");
         long id = register(officer, khojaly, rifle).json().get("id").asLong();
 
-        Api.Response dispatched =
+        // Aghdam's site is outside the Khojaly officer's regions: to them it does not exist.
+        Api.Response unseen =
                 officer.post("/api/custody/items/" + id + "/transfers", Api.json(Map.of("toSiteId", aghdam)));
+        assertThat(unseen.status()).isEqualTo(422);
+        assertThat(unseen.json().get("detail").asString()).contains("no storage site " + aghdam + " in your regions");
+        // Someone who sees both regions dispatches it.
+        Api.Response dispatched =
+                admin.post("/api/custody/items/" + id + "/transfers", Api.json(Map.of("toSiteId", aghdam)));
         assertThat(dispatched.status()).isEqualTo(201);
         long transfer = dispatched.json().get("id").asLong();
         assertThat(officer.get("/api/custody/items/" + id).json().get("status").asString())
@@ -484,6 +490,316 @@ class CustodyIntegrationTests {
         Api.Response denied = as("khj-viewer").get("/api/custody/batches/" + batch + "/receipt.pdf", "application/pdf");
         assertThat(denied.status()).isEqualTo(403);
         assertThat(denied.json().get("detail").asString()).contains("custody role");
+    }
+
+    // ---- the ledger against someone who can write the database
+
+    private boolean postgres() {
+        try (var c = jdbc.getDataSource().getConnection()) {
+            return c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs with the append-only guard lifted, as a database administrator could. */
+    private void unguarded(Runnable change) {
+        boolean postgres = postgres();
+        if (postgres) {
+            jdbc.execute("alter table custody_event disable trigger custody_event_append_only");
+        } else {
+            jdbc.execute("drop trigger custody_event_append_only");
+        }
+        try {
+            change.run();
+        } finally {
+            if (postgres) {
+                jdbc.execute("alter table custody_event enable trigger custody_event_append_only");
+            } else {
+                jdbc.execute("create trigger custody_event_append_only before update, delete on custody_event"
+                        + " for each row call 'org.custodian.custody.LedgerAppendOnly'");
+            }
+        }
+    }
+
+    private List<LedgerChain.Link> events() {
+        return jdbc.query(
+                "select seq, item_id, at, actor, kind, payload, previous_hash, hash from custody_event order by seq",
+                (rs, n) -> new LedgerChain.Link(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getObject(3, java.time.OffsetDateTime.class).toInstant(),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7).strip(),
+                        rs.getString(8).strip()));
+    }
+
+    /** Writes these events back as they were, and the head after the last of them. */
+    private void restoreEvents(List<LedgerChain.Link> original) {
+        unguarded(() -> {
+            for (LedgerChain.Link l : original) {
+                int updated = jdbc.update(
+                        "update custody_event set payload = ?, previous_hash = ?, hash = ? where seq = ?",
+                        l.payload(),
+                        l.previousHash(),
+                        l.hash(),
+                        l.seq());
+                if (updated == 0) {
+                    jdbc.update(
+                            "insert into custody_event (seq, item_id, at, actor, kind, payload, previous_hash, hash)"
+                                    + " values (?, ?, ?, ?, ?, ?, ?, ?)",
+                            l.seq(),
+                            l.itemId(),
+                            java.sql.Timestamp.from(l.at()),
+                            l.actor(),
+                            l.kind(),
+                            l.payload(),
+                            l.previousHash(),
+                            l.hash());
+                }
+            }
+        });
+        LedgerChain.Link last = original.get(original.size() - 1);
+        jdbc.update("update custody_ledger_head set last_seq = ?, last_hash = ? where id = 1", last.seq(), last.hash());
+    }
+
+    private JsonNode ledgerCheckpoint() {
+        for (JsonNode o : admin.post("/api/integrity/checkpoints", "").json()) {
+            if (o.get("chain").asString().equals("custody-ledger")) {
+                assertThat(o.get("refused").isNull()).as(o.toString()).isTrue();
+                return o.get("checkpoint");
+            }
+        }
+        throw new AssertionError("no custody ledger checkpoint");
+    }
+
+    @Test
+    void aLedgerRewrittenWithTheAppsOwnHashFunctionNoLongerMatchesItsSignedCheckpoint() {
+        Map<String, Object> rifle = item("WEAPON", "Rifle to be forged", null, 1);
+        rifle.put("serialNumber", "WIT-1");
+        long id = register(admin, site("Khojaly"), rifle).json().get("id").asLong();
+        JsonNode checkpoint = ledgerCheckpoint();
+        assertThat(admin.get("/api/custody/verify").json().get("intact").asBoolean())
+                .isTrue();
+
+        // The insider changes the serial in the event and in the register, and recomputes every later hash.
+        List<LedgerChain.Link> original = events();
+        LedgerChain.Link victim = original.stream()
+                .filter(l -> l.itemId() == id && l.kind().equals("REGISTERED"))
+                .findFirst()
+                .orElseThrow();
+        unguarded(() -> {
+            String previous = victim.previousHash();
+            for (LedgerChain.Link l : original) {
+                if (l.seq() < victim.seq()) {
+                    continue;
+                }
+                String payload = l.seq() == victim.seq() ? l.payload().replace("WIT-1", "FORGED-1") : l.payload();
+                String hash = LedgerChain.hash(previous, l.seq(), l.itemId(), l.at(), l.actor(), l.kind(), payload);
+                jdbc.update(
+                        "update custody_event set payload = ?, previous_hash = ?, hash = ? where seq = ?",
+                        payload,
+                        previous,
+                        hash,
+                        l.seq());
+                previous = hash;
+            }
+            jdbc.update("update custody_ledger_head set last_hash = ? where id = 1", previous);
+        });
+        jdbc.update("update custody_item set serial_number = 'FORGED-1' where id = ?", id);
+        try {
+            JsonNode verdict = admin.get("/api/custody/verify").json();
+            assertThat(verdict.get("intact").asBoolean()).isFalse();
+            assertThat(verdict.get("firstBrokenEvent").isNull()).isTrue();
+            assertThat(verdict.get("reason").asString())
+                    .contains("rewritten")
+                    .contains("checkpoint " + checkpoint.get("number").asLong());
+            LedgerVerifyCommand command = new LedgerVerifyCommand(ledger);
+            command.run(new org.springframework.boot.DefaultApplicationArguments());
+            assertThat(command.getExitCode()).isEqualTo(3);
+        } finally {
+            jdbc.update("update custody_item set serial_number = 'WIT-1' where id = ?", id);
+            restoreEvents(original);
+        }
+        assertThat(admin.get("/api/custody/verify").json().get("intact").asBoolean())
+                .isTrue();
+    }
+
+    @Test
+    void aLedgerShorterThanItsCheckpointIsReportedTruncated() {
+        Map<String, Object> radio = item("OTHER", "Radio to be erased", null, 1);
+        long id = register(admin, site("Khojaly"), radio).json().get("id").asLong();
+        JsonNode checkpoint = ledgerCheckpoint();
+        List<LedgerChain.Link> original = events();
+        LedgerChain.Link last = original.get(original.size() - 1);
+        assertThat(last.itemId()).isEqualTo(id);
+        LedgerChain.Link before = original.get(original.size() - 2);
+        // The insider removes the item's event and winds the head back.
+        unguarded(() -> jdbc.update("delete from custody_event where seq = ?", last.seq()));
+        jdbc.update(
+                "update custody_ledger_head set last_seq = ?, last_hash = ? where id = 1", before.seq(), before.hash());
+        try {
+            JsonNode verdict = admin.get("/api/custody/verify").json();
+            assertThat(verdict.get("intact").asBoolean()).isFalse();
+            assertThat(verdict.get("reason").asString())
+                    .contains("truncated")
+                    .contains("checkpoint " + checkpoint.get("number").asLong());
+        } finally {
+            restoreEvents(original);
+        }
+        JsonNode after = admin.get("/api/custody/verify").json();
+        assertThat(after.get("intact").asBoolean()).as(after.toString()).isTrue();
+    }
+
+    @Test
+    void aSerialChangedInTheRegisterAloneIsNamedByVerifyAndTheCommandLineVerifier() {
+        Map<String, Object> rifle = item("WEAPON", "Rifle with a true serial", null, 1);
+        rifle.put("serialNumber", "TRUE-7");
+        JsonNode registered = register(admin, site("Khojaly"), rifle).json();
+        long id = registered.get("id").asLong();
+        String reference = registered.get("reference").asString();
+        assertThat(admin.get("/api/custody/verify").json().get("intact").asBoolean())
+                .isTrue();
+
+        jdbc.update("update custody_item set serial_number = 'SWAPPED-7' where id = ?", id);
+        try {
+            JsonNode verdict = admin.get("/api/custody/verify").json();
+            assertThat(verdict.get("intact").asBoolean()).isFalse();
+            assertThat(verdict.get("reason").asString()).contains(reference).contains("serialNumber");
+            JsonNode difference = verdict.get("differences").get(0);
+            assertThat(difference.get("reference").asString()).isEqualTo(reference);
+            assertThat(difference.get("attribute").asString()).isEqualTo("serialNumber");
+            assertThat(difference.get("register").asString()).isEqualTo("SWAPPED-7");
+            assertThat(difference.get("ledger").asString()).isEqualTo("TRUE-7");
+            // The region's officer sees it too; another region's officer does not.
+            assertThat(as("khj-officer").get("/api/custody/verify").json().toString())
+                    .contains(reference);
+            assertThat(as("agd-officer").get("/api/custody/verify").json().toString())
+                    .doesNotContain(reference);
+
+            var out = new java.io.ByteArrayOutputStream();
+            var console = System.out;
+            LedgerVerifyCommand command = new LedgerVerifyCommand(ledger);
+            System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+            try {
+                command.run(new org.springframework.boot.DefaultApplicationArguments());
+            } finally {
+                System.setOut(console);
+            }
+            assertThat(command.getExitCode()).isEqualTo(3);
+            assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("register differs: item " + reference + ": serialNumber");
+        } finally {
+            jdbc.update("update custody_item set serial_number = 'TRUE-7' where id = ?", id);
+        }
+        // A status changed behind the ledger's back is named as well.
+        jdbc.update("update custody_item set status = 'DESTROYED', site_id = null where id = ?", id);
+        try {
+            JsonNode verdict = admin.get("/api/custody/verify").json();
+            assertThat(verdict.get("differences").toString()).contains("status").contains("DESTROYED");
+        } finally {
+            jdbc.update("update custody_item set status = 'IN_CUSTODY', site_id = ? where id = ?", site("Khojaly"), id);
+        }
+        assertThat(admin.get("/api/custody/verify").json().get("intact").asBoolean())
+                .isTrue();
+    }
+
+    @Test
+    void aRegionsCustodyRolesSeeTheirRegionsFiguresAndOnlyAdministratorsTheGlobalHead() {
+        Map<String, Object> radio = item("OTHER", "Aghdam radio", null, 1);
+        assertThat(register(as("agd-officer"), site("Aghdam"), radio).status()).isEqualTo(201);
+
+        JsonNode global = admin.get("/api/custody/verify").json();
+        String head = jdbc.queryForObject("select last_hash from custody_ledger_head where id = 1", String.class)
+                .strip();
+        assertThat(global.get("headHash").asString()).isEqualTo(head);
+        assertThat(global.get("events").asLong()).isEqualTo(count("custody_event"));
+
+        JsonNode regional = as("agd-officer").get("/api/custody/verify").json();
+        assertThat(regional.get("intact").asBoolean()).isTrue();
+        assertThat(regional.get("headHash").isNull()).isTrue();
+        assertThat(regional.get("checkpoint").isNull()).isTrue();
+        assertThat(regional.get("regions").toString()).isEqualTo("[\"AGD\"]");
+        long agdEvents = jdbc.queryForObject(
+                "select count(*) from custody_event e join custody_item i on i.id = e.item_id"
+                        + " where i.region_code = 'AGD'",
+                Long.class);
+        assertThat(regional.get("events").asLong())
+                .isEqualTo(agdEvents)
+                .isPositive()
+                .isLessThan(count("custody_event"));
+        assertThat(regional.toString()).doesNotContain(head);
+
+        Api.Response page = as("khj-officer").get("/custody/ledger", "text/html");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).doesNotContain(head).contains("region-events");
+        assertThat(admin.get("/custody/ledger", "text/html").body()).contains(head);
+    }
+
+    @Test
+    void aRefusalNeverTellsAnotherRegionsSiteFromAMissingOne() {
+        Api agd = as("agd-officer");
+        long khojaly = site("Khojaly");
+        long aghdam = site("Aghdam");
+        long missing = 999_999;
+        // A 1.1F grenade would be refused at Khojaly (it holds group E): the refusal used to name what it holds.
+        Map<String, Object> grenades = item("AMMUNITION", "Aghdam grenades", "1.1F", 5);
+        Api.Response registered = register(agd, aghdam, grenades);
+        assertThat(registered.status()).isEqualTo(201);
+        long id = registered.json().get("id").asLong();
+
+        Api.Response toOther =
+                agd.post("/api/custody/items/" + id + "/transfers", Api.json(Map.of("toSiteId", khojaly)));
+        Api.Response toMissing =
+                agd.post("/api/custody/items/" + id + "/transfers", Api.json(Map.of("toSiteId", missing)));
+        assertSameRefusal(toOther, toMissing, khojaly, missing);
+        assertThat(toOther.body()).doesNotContain("KHJ").doesNotContain("1.1E");
+
+        // Registering at, or receiving a surrender into, another region's site reads the same as a missing one.
+        assertSameRefusal(
+                register(agd, khojaly, item("OTHER", "Radio", null, 1)),
+                register(agd, missing, item("OTHER", "Radio", null, 1)),
+                khojaly,
+                missing);
+        JsonNode place = admin.get("/api/custody/sites/" + aghdam).json().get("location");
+        Map<String, Object> batch = new LinkedHashMap<>();
+        batch.put("regionCode", "AGD");
+        batch.put("party", "Village elders");
+        batch.put("place", place);
+        batch.put("receivedAt", "2023-10-02T09:00:00Z");
+        batch.put("receivingOfficer", "Officer");
+        batch.put("witnesses", List.of("Witness"));
+        batch.put("items", List.of(item("OTHER", "Radio", null, 1)));
+        batch.put("siteId", khojaly);
+        Api.Response batchOther = agd.post("/api/custody/batches", Api.json(batch));
+        batch.put("siteId", missing);
+        Api.Response batchMissing = agd.post("/api/custody/batches", Api.json(batch));
+        assertSameRefusal(batchOther, batchMissing, khojaly, missing);
+
+        // A receipt of another region's transfer, or of a missing one: the same 404.
+        Map<String, Object> rifle = item("WEAPON", "Rifle on its way", null, 1);
+        rifle.put("serialNumber", "OW-1");
+        long khjItem = register(admin, khojaly, rifle).json().get("id").asLong();
+        long transfer = admin.post(
+                        "/api/custody/items/" + khjItem + "/transfers", Api.json(Map.of("toSiteId", site("Fuzuli"))))
+                .json()
+                .get("id")
+                .asLong();
+        Map<String, Object> receipt = Map.of("siteId", aghdam, "quantity", 1);
+        assertSameRefusal(
+                agd.post("/api/custody/transfers/" + transfer + "/receipt", Api.json(receipt)),
+                agd.post("/api/custody/transfers/" + missing + "/receipt", Api.json(receipt)),
+                transfer,
+                missing);
+    }
+
+    private static void assertSameRefusal(Api.Response other, Api.Response missing, long otherId, long missingId) {
+        assertThat(other.status()).isEqualTo(missing.status()).isBetween(400, 499);
+        assertThat(other.isProblem()).isTrue();
+        assertThat(other.body().replaceAll("\\b" + otherId + "\\b", "ID"))
+                .isEqualTo(missing.body().replaceAll("\\b" + missingId + "\\b", "ID"));
     }
 
     private long agency() {

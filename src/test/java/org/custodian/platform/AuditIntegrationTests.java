@@ -26,27 +26,31 @@ class AuditIntegrationTests {
     @Test
     void recordsWhoChangedWhatWithTheStateBeforeAndAfter() {
         Api admin = Api.at(port).asAdmin();
-        JsonNode created = admin.post("/api/sources", "{\"publisher\":\"Audit test\",\"title\":\"First title\"}")
-                .json();
-        long id = created.get("id").asLong();
-        admin.put(
-                "/api/sources/" + id,
-                Api.json(Map.of(
-                        "publisher",
-                        "Audit test",
-                        "title",
-                        "Second title",
-                        "version",
-                        created.get("version").asLong())));
+        assertThat(admin.createUser("audited-user", "VIEWER", "KHJ", "audited-user-password"))
+                .isEqualTo(201);
+        long id = jdbc.queryForObject("select id from platform_account where username = 'audited-user'", Long.class);
+        assertThat(admin.put(
+                                "/api/users/audited-user",
+                                Api.json(Map.of(
+                                        "displayName",
+                                        "Second name",
+                                        "role",
+                                        "VIEWER",
+                                        "regions",
+                                        java.util.List.of("KHJ"),
+                                        "enabled",
+                                        true)))
+                        .status())
+                .isEqualTo(200);
 
         JsonNode entries =
-                admin.get("/api/audit?recordType=Source&recordId=" + id).json();
+                admin.get("/api/audit?recordType=Account&recordId=" + id).json();
         assertThat(entries).hasSize(2);
         JsonNode update = entries.get(0);
         assertThat(update.get("action").asString()).isEqualTo("update");
         assertThat(update.get("actor").asString()).isEqualTo("admin");
-        assertThat(update.get("before").asString()).contains("First title");
-        assertThat(update.get("after").asString()).contains("Second title");
+        assertThat(update.get("before").asString()).contains("\"displayName\":\"audited-user\"");
+        assertThat(update.get("after").asString()).contains("Second name");
         assertThat(entries.get(1).get("action").asString()).isEqualTo("create");
         assertThat(entries.get(1).get("before").isNull()).isTrue();
     }

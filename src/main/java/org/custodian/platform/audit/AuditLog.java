@@ -4,31 +4,76 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import org.custodian.platform.Checkpoints;
+import org.custodian.platform.HashChain;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads the audit log and verifies its hash chain. The application never updates or deletes entries. */
+/**
+ * Reads the audit log and verifies its hash chain, against the last signed checkpoint too. The application
+ * never updates or deletes entries (migration 36 redacted secrets once, and verification says so).
+ */
 @Component
-public class AuditLog {
+public class AuditLog implements HashChain {
+
+    static final String CHAIN = "audit";
 
     private static final String COLUMNS =
             "id, at, actor, action, record_type, record_id, before_state, after_state, previous_hash, hash";
 
     private final JdbcTemplate jdbc;
+    private final Checkpoints checkpoints;
 
-    AuditLog(JdbcTemplate jdbc) {
+    AuditLog(JdbcTemplate jdbc, Checkpoints checkpoints) {
         this.jdbc = jdbc;
+        this.checkpoints = checkpoints;
     }
 
-    /** Result of a verification: how many entries were checked and the first broken link, if any. */
+    /**
+     * Result of a verification: how many entries were checked, the first broken link if any, the last
+     * checkpoint checked against (null before the first), and each time secrets were redacted and the chain
+     * recomputed.
+     */
     public record Verification(
             long entriesChecked,
             boolean intact,
             @Nullable Long firstBrokenEntry,
-            @Nullable String reason) {}
+            @Nullable String reason,
+            Checkpoints.@Nullable Checkpoint checkpoint,
+            List<Redaction> redactions) {}
+
+    /** Secrets purged from {@code entries} entries, the chain recomputed from {@code firstEntry}. */
+    public record Redaction(
+            Instant at, int entries, @Nullable Long firstEntry, String note) {}
+
+    @Override
+    public String name() {
+        return CHAIN;
+    }
+
+    @Override
+    public Optional<Head> verifiedHead() {
+        Walk walk = walk();
+        return walk.broken == null ? Optional.of(new Head(walk.checked, walk.previous)) : Optional.empty();
+    }
+
+    @Override
+    public Optional<String> hashAt(long position) {
+        if (position < 1) {
+            return Optional.of(AuditEntry.GENESIS);
+        }
+        return jdbc
+                .query(
+                        "select hash from platform_audit_entry order by id offset ? rows fetch next 1 rows only",
+                        (rs, n) -> rs.getString(1),
+                        position - 1)
+                .stream()
+                .findFirst();
+    }
 
     List<AuditEntry> recent(@Nullable String recordType, @Nullable String recordId, int limit) {
         return jdbc.query(
@@ -43,43 +88,68 @@ public class AuditLog {
                 recordId);
     }
 
-    /** Recomputes every hash in order; stops at the first entry that does not match. */
+    /**
+     * Recomputes every hash in order, stops at the first entry that does not match, then checks the chain
+     * against its last checkpoint.
+     */
     @Transactional(readOnly = true)
     public Verification verify() {
-        var state = new Object() {
-            long checked;
-            String previous = AuditEntry.GENESIS;
+        Walk walk = walk();
+        Long broken = walk.broken;
+        String reason = walk.reason;
+        if (broken == null) {
+            String head = jdbc.queryForObject("select last_hash from platform_audit_head where id = 1", String.class);
+            if (!walk.previous.equals(head == null ? null : head.strip())) {
+                reason = "the last entries were removed (the chain head does not match)";
+            }
+        }
+        Checkpoints.Checkpoint checkpoint = null;
+        if (broken == null && reason == null) {
+            Checkpoints.Finding finding = checkpoints.check(CHAIN, walk.checked, this::hashAt);
+            checkpoint = finding.checkpoint();
+            reason = finding.problem();
+        }
+        List<Redaction> redactions = jdbc.query(
+                "select at, entries_redacted, first_entry, note from platform_audit_redaction order by id",
+                (rs, n) -> new Redaction(
+                        rs.getTimestamp(1).toInstant(),
+                        rs.getInt(2),
+                        rs.getObject(3) == null ? null : rs.getLong(3),
+                        rs.getString(4)));
+        return new Verification(walk.checked, reason == null, broken, reason, checkpoint, redactions);
+    }
 
-            @Nullable
-            Long broken;
+    /** How far the chain holds: entries checked, the last good hash, the first broken entry and why. */
+    private static final class Walk {
+        long checked;
+        String previous = AuditEntry.GENESIS;
 
-            @Nullable
-            String reason;
-        };
+        @Nullable
+        Long broken;
+
+        @Nullable
+        String reason;
+    }
+
+    private Walk walk() {
+        Walk state = new Walk();
         jdbc.query("select " + COLUMNS + " from platform_audit_entry order by id", (RowCallbackHandler) rs -> {
             if (state.broken != null) {
                 return;
             }
             AuditEntry e = entry(rs);
-            state.checked++;
             if (!e.previousHash().equals(state.previous)) {
                 state.broken = e.id();
-                state.reason =
-                        "its previous hash does not match the entry before it (an entry was removed or" + " altered)";
+                state.reason = "its previous hash does not match the entry before it (an entry was removed or altered)";
             } else if (!e.expectedHash().equals(e.hash())) {
                 state.broken = e.id();
                 state.reason = "its content does not match its hash (the entry was altered)";
+            } else {
+                state.checked++;
+                state.previous = e.hash();
             }
-            state.previous = e.hash();
         });
-        if (state.broken == null) {
-            String head = jdbc.queryForObject("select last_hash from platform_audit_head where id = 1", String.class);
-            if (!state.previous.equals(head)) {
-                return new Verification(
-                        state.checked, false, null, "the last entries were removed (the chain head does not match)");
-            }
-        }
-        return new Verification(state.checked, state.broken == null, state.broken, state.reason);
+        return state;
     }
 
     private static AuditEntry entry(ResultSet rs) throws SQLException {

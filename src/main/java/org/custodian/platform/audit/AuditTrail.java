@@ -194,7 +194,8 @@ class AuditTrail implements PostInsertEventListener, PostUpdateEventListener, Po
             if (before && value instanceof PersistentCollection<?> c && c.wasInitialized()) {
                 value = c.getStoredSnapshot() instanceof Map<?, ?> m ? m.values() : c.getStoredSnapshot();
             }
-            state.put(names[i], plain(session, value));
+            // Secrets (password and token hashes) never enter the trail; AuditSecrets holds the rule.
+            state.put(names[i], AuditSecrets.isSecret(names[i]) ? AuditSecrets.REDACTED : plain(session, value));
         }
         return json.writeValueAsString(state);
     }

@@ -5,8 +5,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.custodian.platform.Callers;
 import org.custodian.platform.RecordNotFound;
 import org.custodian.platform.Sources;
 import org.jspecify.annotations.Nullable;
@@ -26,41 +28,53 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Sources: read by every signed-in user, written by those who record figures, deleted by admins. */
+/**
+ * Sources: read by every signed-in user, registered by those who record figures, corrected (as a new version)
+ * by the regions that registered them or an administrator, deleted by admins. {@code GET /{id}} answers the
+ * version cited, with the id of the version that corrects it; {@code /{id}/history} lists every version.
+ */
 @RestController
 @RequestMapping("/api/sources")
 class SourceController {
 
     private final SourceRegister register;
+    private final Callers callers;
 
-    SourceController(SourceRegister register) {
+    SourceController(SourceRegister register, Callers callers) {
         this.register = register;
+        this.callers = callers;
     }
 
     @GetMapping
     List<SourceView> list() {
-        return register.list().stream().map(SourceView::of).toList();
+        return register.list().stream().map(s -> SourceView.of(s, null)).toList();
     }
 
     @GetMapping("/{id}")
     SourceView get(@PathVariable long id) {
-        return SourceView.of(register.get(id));
+        return view(register.get(id));
+    }
+
+    @GetMapping("/{id}/history")
+    List<SourceView> history(@PathVariable long id) {
+        return register.history(id).stream().map(this::view).toList();
     }
 
     @PostMapping
     @PreAuthorize("hasAnyRole('ADMIN','DIRECTOR','OFFICER')")
     ResponseEntity<SourceView> create(@Valid @RequestBody SourceRequest request) {
-        Source source = register.create(request.toNewSource());
-        return ResponseEntity.created(URI.create("/api/sources/" + source.id())).body(SourceView.of(source));
+        Source source = register.create(callers.current(), request.toNewSource());
+        return ResponseEntity.created(URI.create("/api/sources/" + source.id())).body(SourceView.of(source, null));
     }
 
+    /** A correction: answers the new version; the one corrected stays as it was for the records citing it. */
     @PutMapping("/{id}")
     @PreAuthorize("hasAnyRole('ADMIN','DIRECTOR','OFFICER')")
     SourceView update(@PathVariable long id, @Valid @RequestBody SourceRequest request) {
         if (request.version() == null) {
             throw new org.custodian.platform.RuleViolated("version", "give the version you are changing");
         }
-        return SourceView.of(register.update(id, request.version(), request.toNewSource()));
+        return SourceView.of(register.update(callers.current(), id, request.version(), request.toNewSource()), null);
     }
 
     @DeleteMapping("/{id}")
@@ -75,7 +89,7 @@ class SourceController {
     SourceView attach(@PathVariable long id, @RequestParam("file") MultipartFile file) throws IOException {
         String name = file.getOriginalFilename() == null ? "attachment" : file.getOriginalFilename();
         String type = file.getContentType() == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE : file.getContentType();
-        return SourceView.of(register.attach(id, name, type, file.getBytes()));
+        return SourceView.of(register.attach(callers.current(), id, name, type, file.getBytes()), null);
     }
 
     @GetMapping("/{id}/attachment")
@@ -87,9 +101,21 @@ class SourceController {
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(name).build().toString())
-                .contentType(MediaType.parseMediaType(
-                        source.attachmentType() == null ? "application/octet-stream" : source.attachmentType()))
+                .contentType(storedType(source.attachmentType()))
                 .body(content);
+    }
+
+    /** Documents stored before types were checked may carry anything: those are served as plain bytes. */
+    private static MediaType storedType(@Nullable String type) {
+        try {
+            return type == null ? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(type);
+        } catch (org.springframework.http.InvalidMediaTypeException e) {
+            return MediaType.APPLICATION_OCTET_STREAM;
+        }
+    }
+
+    private SourceView view(Source s) {
+        return SourceView.of(s, register.correction(s.id()).map(Source::id).orElse(null));
     }
 
     record SourceRequest(
@@ -118,9 +144,15 @@ class SourceController {
             boolean dateApproximate,
             @Nullable String dateNote,
             @Nullable String link,
-            @Nullable Attachment attachment) {
+            @Nullable Attachment attachment,
+            int versionNumber,
+            @Nullable Long previousVersion,
+            @Nullable Long correctedBy,
+            @Nullable String recordedBy,
+            @Nullable Instant recordedAt,
+            List<String> regionCodes) {
 
-        static SourceView of(Source s) {
+        static SourceView of(Source s, @Nullable Long correctedBy) {
             Attachment attachment = s.attachmentName() == null
                     ? null
                     : new Attachment(
@@ -137,7 +169,13 @@ class SourceController {
                     s.dateApproximate(),
                     s.dateNote(),
                     s.link(),
-                    attachment);
+                    attachment,
+                    s.versionNumber(),
+                    s.previousId(),
+                    correctedBy,
+                    s.recordedBy(),
+                    s.recordedAt(),
+                    s.regionCodes().stream().sorted().toList());
         }
     }
 }

@@ -11,17 +11,49 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.custodian.platform.RecordNotFound;
 import org.custodian.platform.RuleViolated;
+import org.custodian.platform.Scope;
 import org.custodian.platform.Sources;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The register of sources; writes are checked here, permissions in the controller. */
+/**
+ * The register of sources. Sources are shared by every region, so none is ever rewritten: a correction is a
+ * new version (see {@link Source}), and only the regions of whoever registered a source, or an
+ * administrator, may correct it or attach its document. Attached documents are of the types in
+ * {@link #DOCUMENT_TYPES} only.
+ */
 @Service
 @Transactional(readOnly = true)
 public class SourceRegister implements Sources {
 
     /** Largest attached document: reports are PDFs of a few megabytes. */
     static final int MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+
+    /**
+     * What may be attached: PDF, images, plain text and CSV, and office documents (Microsoft and
+     * OpenDocument formats, RTF). Anything else, and anything that is not a media type, is refused, so every
+     * stored document can be served back with its type.
+     */
+    static final java.util.Set<String> DOCUMENT_TYPES = java.util.Set.of(
+            "application/pdf",
+            "image/png",
+            "image/jpeg",
+            "image/gif",
+            "image/webp",
+            "image/tiff",
+            "text/plain",
+            "text/csv",
+            "application/rtf",
+            "application/msword",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/vnd.ms-excel",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "application/vnd.ms-powerpoint",
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            "application/vnd.oasis.opendocument.text",
+            "application/vnd.oasis.opendocument.spreadsheet",
+            "application/vnd.oasis.opendocument.presentation");
 
     private final SourceRecords records;
     private final SourceAttachments attachments;
@@ -52,9 +84,8 @@ public class SourceRegister implements Sources {
     @Transactional
     public Citation register(NewSource data) {
         check(data);
-        return records.findByPublisherAndTitle(
-                        data.publisher().strip(), data.title().strip())
-                .orElseGet(() -> records.save(new Source(data)))
+        return records.findCurrent(data.publisher().strip(), data.title().strip())
+                .orElseGet(() -> records.save(new Source(data, "system", null)))
                 .citation();
     }
 
@@ -64,32 +95,70 @@ public class SourceRegister implements Sources {
     }
 
     List<Source> list() {
-        return records.findAllByOrderByPublishedOnDescIdDesc();
+        return records.findCurrentVersions();
     }
 
     Source get(long id) {
         return records.findById(id).orElseThrow(() -> new RecordNotFound("source", id));
     }
 
+    /** Registers a new source, owned by the caller's regions (or by administrators, for an administrator). */
     @Transactional
-    Source create(NewSource data) {
+    Source create(Scope scope, NewSource data) {
         check(data);
-        if (records.findByPublisherAndTitle(
-                        data.publisher().strip(), data.title().strip())
-                .isPresent()) {
+        if (records.findCurrent(data.publisher().strip(), data.title().strip()).isPresent()) {
             throw new org.custodian.platform.ConflictWithState(
                     "a source with this publisher and title is already registered");
         }
-        return records.save(new Source(data));
+        String regions = scope.allRegions() ? null : String.join(",", new java.util.TreeSet<>(scope.regions()));
+        return records.save(new Source(data, scope.username(), regions));
     }
 
+    /**
+     * Corrects a source: a new version, the one given left as it was for the records that cite it.
+     *
+     * @throws AccessDeniedException unless the caller is an administrator or works in a region that owns it
+     * @throws org.custodian.platform.ConflictWithState when the version given is stale or already corrected
+     */
     @Transactional
-    Source update(long id, long expectedVersion, NewSource data) {
+    Source update(Scope scope, long id, long expectedVersion, NewSource data) {
         check(data);
         Source source = get(id);
+        requireOwner(scope, source);
         org.custodian.platform.ConflictWithState.requireVersion("source " + id, source.version(), expectedVersion);
-        source.describe(data);
-        return source;
+        requireCurrent(source);
+        records.findCurrent(data.publisher().strip(), data.title().strip())
+                .filter(other -> other.id() != source.id())
+                .ifPresent(other -> {
+                    throw new org.custodian.platform.ConflictWithState(
+                            "a source with this publisher and title is already registered");
+                });
+        Source next = records.save(source.corrected(data, scope.username()));
+        attachment(source.id()).ifPresent(bytes -> attachments.save(new SourceAttachment(next.id(), bytes)));
+        return next;
+    }
+
+    /** Every version of the source this version belongs to, the first first. */
+    List<Source> history(long id) {
+        Source source = get(id);
+        java.util.LinkedList<Source> versions = new java.util.LinkedList<>();
+        versions.add(source);
+        for (Long previous = source.previousId(); previous != null; ) {
+            Source earlier = get(previous);
+            versions.addFirst(earlier);
+            previous = earlier.previousId();
+        }
+        for (Optional<Source> later = records.findByPreviousId(source.id());
+                later.isPresent();
+                later = records.findByPreviousId(later.get().id())) {
+            versions.addLast(later.get());
+        }
+        return versions;
+    }
+
+    /** The version that corrects this one, if any. */
+    Optional<Source> correction(long id) {
+        return records.findByPreviousId(id);
     }
 
     @Transactional
@@ -101,20 +170,66 @@ public class SourceRegister implements Sources {
         records.flush();
     }
 
+    /**
+     * Attaches the source's document. A version without one gets it in place (what was cited is unchanged);
+     * replacing a document makes a new version, so a record keeps the document it cited.
+     */
     @Transactional
-    Source attach(long id, String name, String mediaType, byte[] content) {
+    Source attach(Scope scope, long id, String name, String mediaType, byte[] content) {
         if (content.length == 0) {
             throw new RuleViolated("file", "the attached file is empty");
         }
         if (content.length > MAX_ATTACHMENT_BYTES) {
             throw new RuleViolated("file", "the attached file is larger than 20 MB");
         }
+        String type = documentType(mediaType);
         Source source = get(id);
-        attachments
-                .findById(id)
-                .ifPresentOrElse(a -> a.replace(content), () -> attachments.save(new SourceAttachment(id, content)));
-        source.attach(name, mediaType, sha256(content));
-        return source;
+        requireOwner(scope, source);
+        requireCurrent(source);
+        Source target = source;
+        if (source.attachmentName() != null) {
+            target = records.save(source.corrected(source.data(), scope.username()));
+        }
+        attachments.save(new SourceAttachment(target.id(), content));
+        target.attach(name, type, sha256(content));
+        return target;
+    }
+
+    /** The media type as stored: {@code type/subtype} in lower case, if it is one a document may have. */
+    static String documentType(String given) {
+        org.springframework.http.MediaType type;
+        try {
+            type = org.springframework.http.MediaType.parseMediaType(given);
+        } catch (org.springframework.http.InvalidMediaTypeException e) {
+            throw new RuleViolated(
+                    "file",
+                    "\u201c" + given + "\u201d is not a media type: send a PDF, an image, text or an office document");
+        }
+        String plain = (type.getType() + "/" + type.getSubtype()).toLowerCase(java.util.Locale.ROOT);
+        if (!DOCUMENT_TYPES.contains(plain)) {
+            throw new RuleViolated(
+                    "file",
+                    "documents of type " + plain
+                            + " are not accepted: send a PDF, an image, text or an office document");
+        }
+        return plain;
+    }
+
+    private static void requireOwner(Scope scope, Source source) {
+        if (scope.isAdmin()) {
+            return;
+        }
+        if (source.regionCodes().stream().noneMatch(scope::reads)) {
+            throw new AccessDeniedException(
+                    "source " + source.id() + " is corrected by the regions that registered it or an administrator");
+        }
+    }
+
+    private void requireCurrent(Source source) {
+        correction(source.id()).ifPresent(later -> {
+            throw new org.custodian.platform.ConflictWithState("source " + source.id() + " was corrected by source "
+                    + later.id() + ": correct the latest version");
+        });
     }
 
     Optional<byte[]> attachment(long id) {

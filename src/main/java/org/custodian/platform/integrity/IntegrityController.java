@@ -1,0 +1,58 @@
+package org.custodian.platform.integrity;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Checkpoints of the hash chains, for administrators: take one now, download the file and its public key to
+ * keep a copy elsewhere (a partner's copy is what shows a checkpoints file emptied or replaced).
+ */
+@RestController
+@RequestMapping("/api/integrity")
+@PreAuthorize("hasRole('ADMIN')")
+class IntegrityController {
+
+    private final Checkpointing checkpointing;
+    private final CheckpointFile file;
+
+    IntegrityController(Checkpointing checkpointing, CheckpointFile file) {
+        this.checkpointing = checkpointing;
+        this.file = file;
+    }
+
+    @PostMapping("/checkpoints")
+    List<Checkpointing.Outcome> take() {
+        return checkpointing.takeAll();
+    }
+
+    @GetMapping("/checkpoints")
+    ResponseEntity<byte[]> checkpoints() {
+        return download(file.contents(), CheckpointFile.FILE, "application/x-ndjson");
+    }
+
+    @GetMapping("/checkpoint-key.pem")
+    ResponseEntity<byte[]> publicKey() {
+        return download(
+                file.publicKeyPem().getBytes(StandardCharsets.US_ASCII),
+                CheckpointFile.PUBLIC_KEY,
+                "application/x-pem-file");
+    }
+
+    private static ResponseEntity<byte[]> download(byte[] body, String name, String type) {
+        return ResponseEntity.ok()
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(name).build().toString())
+                .contentType(MediaType.parseMediaType(type))
+                .body(body);
+    }
+}
