@@ -15,6 +15,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -66,7 +67,11 @@ class SecurityConfiguration {
                 e.getMessage() == null ? "sign in with HTTP Basic or a bearer token" : e.getMessage(),
                 request);
         AccessDeniedHandler problem403 = (request, response, e) -> writeProblem(
-                response, HttpStatus.FORBIDDEN, "Forbidden", "your role or scope does not allow this", request);
+                response,
+                HttpStatus.FORBIDDEN,
+                "Forbidden",
+                ExpiredForms.expired(e) ? ExpiredForms.DETAIL : "your role or scope does not allow this",
+                request);
 
         http.authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/login",
@@ -87,13 +92,15 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedout"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problem401))
                 .addFilterBefore(new BearerTokenFilter(tokens, problem401), BasicAuthenticationFilter.class)
+                .addFilterAfter(new ReadOnlyRoles(), AuthorizationFilter.class)
                 .csrf(csrf ->
                         csrf.requireCsrfProtectionMatcher(request -> CsrfFilter.DEFAULT_CSRF_MATCHER.matches(request)
                                 && request.getHeader(HttpHeaders.AUTHORIZATION) == null))
                 .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(problem401, MACHINE_CLIENTS)
                         .defaultAuthenticationEntryPointFor(
                                 new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
-                        .defaultAccessDeniedHandlerFor(problem403, MACHINE_CLIENTS))
+                        .defaultAccessDeniedHandlerFor(problem403, MACHINE_CLIENTS)
+                        .defaultAccessDeniedHandlerFor(ExpiredForms.pages(), request -> true))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                                 + "script-src 'self'; frame-ancestors 'none'; form-action 'self'")));
