@@ -12,8 +12,8 @@ import org.custodian.geo.GeoJsonFeature;
 import org.custodian.geo.GeoJsonFeatureCollection;
 import org.custodian.platform.Callers;
 import org.custodian.platform.RuleViolated;
+import org.custodian.platform.UploadedFileName;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -89,7 +89,7 @@ class AssetController {
             @PathVariable long id, @PathVariable long assessment, @RequestParam("file") MultipartFile file)
             throws IOException {
         String type = file.getContentType() == null ? "application/octet-stream" : file.getContentType();
-        String name = file.getOriginalFilename() == null ? "photo" : file.getOriginalFilename();
+        String name = UploadedFileName.of(file.getOriginalFilename(), "photo");
         return ResponseEntity.status(201)
                 .body(assets.attachPhoto(callers.current(), id, assessment, name, type, file.getBytes()));
     }
@@ -106,10 +106,7 @@ class AssetController {
                 .contentType(MediaType.parseMediaType(content.mediaType()))
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.inline()
-                                .filename(content.fileName())
-                                .build()
-                                .toString())
+                        UploadedFileName.contentDisposition(true, UploadedFileName.of(content.fileName(), "photo")))
                 .body(content.content());
     }
 

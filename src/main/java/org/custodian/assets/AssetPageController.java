@@ -10,6 +10,7 @@ import org.custodian.platform.PageForms;
 import org.custodian.platform.RuleViolated;
 import org.custodian.platform.Scope;
 import org.custodian.platform.Sources;
+import org.custodian.platform.UploadedFileName;
 import org.custodian.territory.Territory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -112,7 +113,7 @@ class AssetPageController {
                 continue; // the file field left empty
             }
             uploads.add(new Assets.PhotoUpload(
-                    photo.getOriginalFilename() == null ? "photo" : photo.getOriginalFilename(),
+                    UploadedFileName.of(photo.getOriginalFilename(), "photo"),
                     photo.getContentType() == null ? "application/octet-stream" : photo.getContentType(),
                     photo.getBytes()));
         }

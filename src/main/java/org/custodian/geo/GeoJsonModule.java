@@ -154,12 +154,140 @@ public class GeoJsonModule extends SimpleModule {
                 : Double.toString(rounded);
     }
 
-    /** Parses a GeoJSON geometry object into a SRID 4326 geometry, or rejects it with the reason. */
+    /**
+     * Parses a GeoJSON geometry object into a SRID 4326 geometry, or rejects it with the reason: every
+     * position is two numbers, longitude and latitude (an elevation is refused rather than silently
+     * dropped, since nothing stores it), and a declared {@code crs} may only be CRS84 or EPSG:4326.
+     */
     public static Geometry read(String field, String geoJson) {
+        JsonNode node;
         try {
-            return new GeoJsonReader(Wgs84.FACTORY).read(geoJson);
+            node = TREES.readTree(geoJson);
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new GeometryRejected(field, "not a GeoJSON geometry (the JSON does not parse)", null);
+        }
+        return read(field, node);
+    }
+
+    private static Geometry read(String field, JsonNode node) {
+        checkShape(field, node);
+        try {
+            return new GeoJsonReader(Wgs84.FACTORY).read(node.toString());
         } catch (ParseException | IllegalArgumentException | ClassCastException | NullPointerException e) {
             throw new GeometryRejected(field, reason(e), null);
+        }
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper TREES =
+            tools.jackson.databind.json.JsonMapper.builder().build();
+
+    /** How deep the positions lie in "coordinates", by geometry type. */
+    private static final java.util.Map<String, Integer> POSITION_DEPTH = java.util.Map.of(
+            "Point", 0, "MultiPoint", 1, "LineString", 1, "MultiLineString", 2, "Polygon", 2, "MultiPolygon", 3);
+
+    /** The names RFC 7946 and the 2008 GeoJSON specification give longitude, latitude on WGS 84. */
+    private static final java.util.Set<String> CRS84_NAMES = java.util.Set.of(
+            "urn:ogc:def:crs:ogc:1.3:crs84",
+            "urn:ogc:def:crs:ogc::crs84",
+            "ogc:crs84",
+            "crs84",
+            "http://www.opengis.net/def/crs/ogc/1.3/crs84",
+            "epsg:4326",
+            "urn:ogc:def:crs:epsg::4326",
+            "urn:ogc:def:crs:epsg:4326",
+            "http://www.opengis.net/def/crs/epsg/0/4326");
+
+    /**
+     * Refuses a declared coordinate reference system other than CRS84 / EPSG:4326, naming it: the numbers
+     * would otherwise be read as degrees whatever they are. Reprojection is not offered.
+     */
+    public static void requireCrs84(String field, JsonNode crs) {
+        if (crs.isNull()) {
+            return;
+        }
+        String name = crs.path("properties").path("name").asString(null);
+        if (name == null) {
+            throw new GeometryRejected(
+                    field, "the crs is not given by name; send coordinates in CRS84 (longitude, latitude)", null);
+        }
+        if (!CRS84_NAMES.contains(name.trim().toLowerCase(java.util.Locale.ROOT))) {
+            throw new GeometryRejected(
+                    field,
+                    "the coordinates are declared in " + name
+                            + ", which is not read here; send them in CRS84 (longitude, latitude in degrees)",
+                    null);
+        }
+    }
+
+    private static void checkShape(String field, JsonNode node) {
+        if (!node.isObject() || !node.path("type").isString()) {
+            throw new GeometryRejected(field, "expected a GeoJSON geometry object with a \"type\"", null);
+        }
+        if (node.has("crs")) {
+            requireCrs84(field, node.get("crs"));
+        }
+        String type = node.get("type").asString();
+        if (type.equals("GeometryCollection")) {
+            JsonNode parts = node.path("geometries");
+            if (!parts.isArray()) {
+                throw new GeometryRejected(field, "a GeometryCollection needs \"geometries\", a list", null);
+            }
+            for (JsonNode part : parts) {
+                checkShape(field, part);
+            }
+            return;
+        }
+        Integer depth = POSITION_DEPTH.get(type);
+        if (depth == null) {
+            throw new GeometryRejected(
+                    field,
+                    "\"" + type + "\" is not a GeoJSON geometry type; expected one of Point, MultiPoint, LineString,"
+                            + " MultiLineString, Polygon, MultiPolygon, GeometryCollection",
+                    null);
+        }
+        if (!node.has("coordinates")) {
+            throw new GeometryRejected(field, "a " + type + " needs \"coordinates\"", null);
+        }
+        checkPositions(field, type, node.get("coordinates"), depth);
+    }
+
+    private static void checkPositions(String field, String type, JsonNode coordinates, int depth) {
+        if (!coordinates.isArray()) {
+            throw new GeometryRejected(
+                    field,
+                    depth == 0
+                            ? "a position is a list of two numbers, longitude and latitude"
+                            : "the coordinates of a " + type + " are not nested as GeoJSON requires",
+                    null);
+        }
+        if (depth > 0) {
+            for (JsonNode inner : coordinates) {
+                checkPositions(field, type, inner, depth - 1);
+            }
+            return;
+        }
+        for (JsonNode number : coordinates) {
+            if (!number.isNumber()) {
+                throw new GeometryRejected(field, "a position holds " + number + ", which is not a number", null);
+            }
+        }
+        int size = coordinates.size();
+        if (size < 2) {
+            throw new GeometryRejected(
+                    field, "a position needs longitude and latitude; " + coordinates + " has " + size, null);
+        }
+        if (size == 3) {
+            throw new GeometryRejected(
+                    field,
+                    "a position has an elevation (" + coordinates
+                            + "), which is not stored; send longitude and latitude only",
+                    null);
+        }
+        if (size > 3) {
+            throw new GeometryRejected(
+                    field,
+                    "a position has " + size + " numbers (" + coordinates + "); send longitude and latitude",
+                    null);
         }
     }
 
@@ -174,7 +302,8 @@ public class GeoJsonModule extends SimpleModule {
                 return "a polygon ring needs at least four positions (three distinct vertices and the closing one)";
             }
         }
-        return e.getMessage() == null ? "not a GeoJSON geometry" : e.getMessage();
+        // The reader's own words name its internals; the shape was checked above, so this is rare.
+        return "not a readable GeoJSON geometry";
     }
 
     private static final class GeometryWriter extends ValueSerializer<Geometry> {
@@ -195,10 +324,7 @@ public class GeoJsonModule extends SimpleModule {
         public G deserialize(JsonParser p, DeserializationContext ctxt) {
             String field = p.currentName() == null ? "geometry" : p.currentName();
             JsonNode node = ctxt.readTree(p);
-            if (!node.isObject() || !node.has("type")) {
-                throw new GeometryRejected(field, "expected a GeoJSON geometry object with a \"type\"", null);
-            }
-            Geometry geometry = read(field, node.toString());
+            Geometry geometry = read(field, node);
             if (!type.isInstance(geometry)) {
                 throw new GeometryRejected(
                         field, "expected a " + type.getSimpleName() + ", got a " + geometry.getGeometryType(), null);

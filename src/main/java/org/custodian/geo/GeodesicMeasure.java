@@ -16,6 +16,9 @@ public final class GeodesicMeasure {
 
     private static final Geodesic WGS84 = Geodesic.WGS84;
 
+    /** The surface of the WGS 84 ellipsoid, in square metres. */
+    public static final double EARTH_SQUARE_METRES = WGS84.EllipsoidArea();
+
     private GeodesicMeasure() {}
 
     /** Area in square metres of the polygons in {@code geometry} (holes subtracted); 0 for points and lines. */

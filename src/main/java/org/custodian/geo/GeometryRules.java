@@ -15,15 +15,34 @@ import org.locationtech.jts.operation.valid.TopologyValidationError;
 /**
  * The one gate every spatial write passes. A geometry is accepted only if it is of an allowed type,
  * in SRID 4326, non-empty, inside the CRS84 bounds, every polygon ring closed with at least three
- * distinct vertices, every line with at least two distinct vertices, and valid by the OGC simple
- * features rules. Nothing is repaired here: a rejected geometry raises {@link GeometryRejected} naming
- * the field, the reason and, where known, the place.
+ * distinct vertices, every line with at least two distinct vertices, valid by the OGC simple features
+ * rules, with no more vertices than the limit, and every polygon measurable on the earth: it spans at
+ * most 180 degrees of longitude and its geodesic area is above zero and at most half the globe (a
+ * polygon "around the world" has no meaningful inside). Nothing is repaired here: a rejected geometry
+ * raises {@link GeometryRejected} naming the field, the reason and, where known, the place.
  *
- * <p>Stateless and thread-safe.
+ * <p>Thread-safe. The vertex limit is a setting ({@code custodian.geo.max-vertices}), applied once at
+ * start-up through {@link #limitVertices(int)}.
  */
 public final class GeometryRules {
 
+    /** Well above any survey polygon (the demo's largest has a few hundred); a map layer stays readable. */
+    public static final int DEFAULT_MAX_VERTICES = 100_000;
+
+    /** Half the surface of the WGS 84 ellipsoid, in square metres. */
+    private static final double HEMISPHERE_SQUARE_METRES = GeodesicMeasure.EARTH_SQUARE_METRES / 2;
+
+    private static volatile int maxVertices = DEFAULT_MAX_VERTICES;
+
     private GeometryRules() {}
+
+    /** Sets the most vertices a geometry may have, for every later check. */
+    public static void limitVertices(int limit) {
+        if (limit < 4) {
+            throw new IllegalArgumentException("a geometry needs at least 4 vertices to be a polygon: " + limit);
+        }
+        maxVertices = limit;
+    }
 
     /**
      * @param field name of the request field, used in the problem report
@@ -31,6 +50,19 @@ public final class GeometryRules {
      * @return the geometry, unchanged
      */
     public static <G extends Geometry> G check(String field, G geometry, Set<String> allowed) {
+        return check(field, geometry, allowed, maxVertices);
+    }
+
+    /** As {@link #check(String, Geometry, Set)}, with the given vertex limit. */
+    public static <G extends Geometry> G check(String field, G geometry, Set<String> allowed, int maxVertices) {
+        // First, and cheap: every later check costs in proportion to the vertices.
+        int vertices = geometry.getNumPoints();
+        if (vertices > maxVertices) {
+            throw new GeometryRejected(
+                    field,
+                    "the geometry has " + vertices + " vertices; at most " + maxVertices + " are accepted",
+                    null);
+        }
         if (!allowed.contains(geometry.getGeometryType())) {
             throw new GeometryRejected(
                     field, "a " + geometry.getGeometryType() + " is not accepted here; expected " + allowed, null);
@@ -69,7 +101,39 @@ public final class GeometryRules {
         if (error != null) {
             throw new GeometryRejected(field, error.getMessage().toLowerCase(), error.getCoordinate());
         }
+        for (int i = 0; i < geometry.getNumGeometries(); i++) {
+            if (geometry.getGeometryN(i) instanceof Polygon polygon) {
+                checkMeasurable(field, polygon);
+            }
+        }
         return geometry;
+    }
+
+    /**
+     * The map reads a polygon's inside on the plane of longitude and latitude, the earth between geodesic
+     * edges; they agree only for a polygon that fits within a hemisphere. Wider ones (the whole globe, for
+     * one) would be "inside" every region while measuring 0 m².
+     */
+    private static void checkMeasurable(String field, Polygon polygon) {
+        double span = polygon.getEnvelopeInternal().getWidth();
+        if (span > 180) {
+            throw new GeometryRejected(
+                    field,
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "a polygon spans %.0f degrees of longitude, more than half the globe; split it or"
+                                    + " draw the area itself",
+                            span),
+                    null);
+        }
+        double area = GeodesicMeasure.areaSquareMetres(polygon);
+        if (!Double.isFinite(area) || area <= 0) {
+            throw new GeometryRejected(
+                    field, "a polygon has no area on the earth (its corners meet at a pole or on one line)", null);
+        }
+        if (area > HEMISPHERE_SQUARE_METRES * (1 + 1e-9)) {
+            throw new GeometryRejected(field, "a polygon covers more than half the globe", null);
+        }
     }
 
     /**

@@ -325,10 +325,8 @@ public class Incidents {
     }
 
     private void check(Region region, IncidentDraft draft) {
-        GeometryRules.check("location", draft.location(), Set.of("Point", "Polygon", "MultiPolygon"));
-        if (!region.covers(draft.location().getInteriorPoint())) {
-            throw new RuleViolated("location", "the incident lies outside region " + region.code());
-        }
+        GeometryRules.check("geometry", draft.location(), Set.of("Point", "Polygon", "MultiPolygon"));
+        region.requireHolds("geometry", "incident", draft.location());
         if (draft.occurredAt().isAfter(Instant.now())) {
             throw new RuleViolated("occurredAt", "the incident is dated in the future");
         }

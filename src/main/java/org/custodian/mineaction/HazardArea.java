@@ -176,7 +176,7 @@ public class HazardArea {
         double outside = GeodesicMeasure.areaSquareMetres(released.difference(area));
         if (outside > TOLERANCE * releasedArea) {
             throw new RuleViolated(
-                    "area",
+                    "geometry",
                     String.format(
                             java.util.Locale.ROOT,
                             "%.0f m² of the released land lie outside hazard area %s",
@@ -187,7 +187,7 @@ public class HazardArea {
             double overlap = GeodesicMeasure.areaSquareMetres(released.intersection(earlier.area()));
             if (overlap > TOLERANCE * releasedArea) {
                 throw new RuleViolated(
-                        "area",
+                        "geometry",
                         String.format(
                                 java.util.Locale.ROOT,
                                 "%.0f m² were already released on %s",
@@ -197,7 +197,7 @@ public class HazardArea {
         }
         if (releasedSquareMetres + releasedArea > areaSquareMetres * (1 + TOLERANCE)) {
             throw new RuleViolated(
-                    "area",
+                    "geometry",
                     String.format(
                             java.util.Locale.ROOT,
                             "releasing %.0f m² would exceed what the area holds (%.0f m² of %.0f m² remain)",

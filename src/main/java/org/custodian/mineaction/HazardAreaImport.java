@@ -161,6 +161,9 @@ public class HazardAreaImport {
         if (!"FeatureCollection".equals(root.path("type").asString(null)) || !features.isArray()) {
             throw new RuleViolated("file", "expected a GeoJSON FeatureCollection");
         }
+        if (root.has("crs")) {
+            GeoJsonModule.requireCrs84("crs", root.get("crs"));
+        }
         List<Candidate> out = new ArrayList<>();
         int index = 0;
         for (JsonNode feature : features) {

@@ -160,8 +160,8 @@ public class MineAction {
     public LandRelease release(Scope scope, long hazardAreaId, ReleaseDraft draft) {
         HazardArea area = hazardArea(scope, hazardAreaId);
         Region region = writableRegion(scope, area.regionCode());
-        GeometryRules.check("area", draft.area(), Set.of("Polygon", "MultiPolygon"));
-        GeometryRules.checkSurveyVertices("area", draft.area(), maxVertexGapMetres);
+        GeometryRules.check("geometry", draft.area(), Set.of("Polygon", "MultiPolygon"));
+        GeometryRules.checkSurveyVertices("geometry", draft.area(), maxVertexGapMetres);
         if (draft.completedOn().isAfter(LocalDate.now(region.zone()))) {
             throw new RuleViolated("completedOn", "the date is in the future");
         }
@@ -188,8 +188,8 @@ public class MineAction {
     @Transactional
     public Accident recordAccident(Scope scope, AccidentDraft draft) {
         Region region = writableRegion(scope, draft.regionCode());
-        GeometryRules.check("location", draft.location(), Set.of("Point"));
-        region.requireHolds("location", "accident", draft.location());
+        GeometryRules.check("geometry", draft.location(), Set.of("Point"));
+        region.requireHolds("geometry", "accident", draft.location());
         if (draft.occurredAt().isAfter(Instant.now())) {
             throw new RuleViolated("occurredAt", "the accident is dated in the future");
         }
@@ -235,8 +235,8 @@ public class MineAction {
     @Transactional
     public OrdnanceFind recordFind(Scope scope, FindDraft draft) {
         Region region = writableRegion(scope, draft.regionCode());
-        GeometryRules.check("location", draft.location(), Set.of("Point"));
-        region.requireHolds("location", "find", draft.location());
+        GeometryRules.check("geometry", draft.location(), Set.of("Point"));
+        region.requireHolds("geometry", "find", draft.location());
         if (draft.quantity() < 1) {
             throw new RuleViolated("quantity", "a find holds at least one item");
         }
@@ -287,9 +287,9 @@ public class MineAction {
     }
 
     private void checkArea(Region region, Geometry polygon) {
-        GeometryRules.check("area", polygon, Set.of("Polygon", "MultiPolygon"));
-        GeometryRules.checkSurveyVertices("area", polygon, maxVertexGapMetres);
-        region.requireHolds("area", "hazard area", polygon);
+        GeometryRules.check("geometry", polygon, Set.of("Polygon", "MultiPolygon"));
+        GeometryRules.checkSurveyVertices("geometry", polygon, maxVertexGapMetres);
+        region.requireHolds("geometry", "hazard area", polygon);
     }
 
     private Region writableRegion(Scope scope, String code) {

@@ -94,7 +94,7 @@ class MineActionController {
             @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
             @RequestParam(required = false) @Nullable String region)
             throws java.io.IOException {
-        String name = file.getOriginalFilename() == null ? "upload.geojson" : file.getOriginalFilename();
+        String name = org.custodian.platform.UploadedFileName.of(file.getOriginalFilename(), "upload.geojson");
         HazardAreaImport.Report report = importer.importFile(callers.current(), name, file.getBytes(), region);
         if (report.written()) {
             return ResponseEntity.status(201).body(report);

@@ -11,6 +11,7 @@ import jakarta.persistence.Version;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Set;
+import org.custodian.geo.GeodesicMeasure;
 import org.custodian.geo.GeometryRules;
 import org.custodian.geo.Wgs84;
 import org.custodian.platform.RuleViolated;
@@ -73,8 +74,11 @@ public class Region {
     }
 
     /**
-     * Refuses a record's geometry that lies wholly outside the region: a point must lie inside or on the
-     * boundary, a line or an area must touch it.
+     * Refuses a record's geometry that does not lie in the region. A point lies in it when it is inside or
+     * on the boundary; an area when at least half of it is (measured on the ellipsoid), so an area drawn
+     * across a border belongs to the region that holds most of it, and one drawn around a region belongs
+     * to none. A line (a road, a corridor) lies in it when it passes through it: such lines run from one
+     * region to the next, and belong to the administration that keeps them.
      *
      * @throws RuleViolated naming {@code field}, for "the {@code what} lies outside region ..."
      */
@@ -82,10 +86,27 @@ public class Region {
         if (!boundary.intersects(geometry)) {
             throw new RuleViolated(field, "the " + what + " lies outside region " + code);
         }
+        if (geometry.getDimension() == 0 && !boundary.covers(geometry)) {
+            throw new RuleViolated(field, "the " + what + " lies partly outside region " + code);
+        }
+        if (geometry.getDimension() == 2) {
+            double share = GeodesicMeasure.areaSquareMetres(boundary.intersection(geometry))
+                    / GeodesicMeasure.areaSquareMetres(geometry);
+            if (!(share >= 0.5)) {
+                throw new RuleViolated(
+                        field,
+                        String.format(
+                                java.util.Locale.ROOT,
+                                "only %.0f%% of the %s lies inside region %s; at least half of it must",
+                                100 * share,
+                                what,
+                                code));
+            }
+        }
     }
 
     private static MultiPolygon asMultiPolygon(Geometry boundary) {
-        GeometryRules.check("boundary", boundary, Set.of("Polygon", "MultiPolygon"));
+        GeometryRules.check("geometry", boundary, Set.of("Polygon", "MultiPolygon"));
         return boundary instanceof Polygon p
                 ? Wgs84.FACTORY.createMultiPolygon(new Polygon[] {p})
                 : (MultiPolygon) boundary;

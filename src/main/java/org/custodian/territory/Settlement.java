@@ -86,10 +86,10 @@ public class Settlement {
             Point location,
             @Nullable LocalDate underAdministrationSince,
             List<PopulationEstimate> estimates) {
-        GeometryRules.check("location", location, Set.of("Point"));
+        GeometryRules.check("geometry", location, Set.of("Point"));
         if (!region.covers(location)) {
             throw new RuleViolated(
-                    "location",
+                    "geometry",
                     "the settlement lies outside region " + region.code() + " (" + location.getY() + ", "
                             + location.getX() + ")");
         }

@@ -44,4 +44,42 @@ class GeoJsonModuleUnitTests {
         assertThat(GeoJsonModule.write(wkt.read("POINT (46.123456789123 -0.000000001)")))
                 .isEqualTo("{\"type\":\"Point\",\"coordinates\":[46.12345679,0]}");
     }
+
+    @Test
+    void refusesMalformedPositions() {
+        for (String[] c : new String[][] {
+            {"{\"type\":\"Point\",\"coordinates\":[46.7]}", "longitude and latitude"},
+            {"{\"type\":\"Point\",\"coordinates\":[]}", "longitude and latitude"},
+            {"{\"type\":\"Point\",\"coordinates\":[46.7,39.7,1200,5]}", "4 numbers"},
+            {"{\"type\":\"Point\",\"coordinates\":[46.7,39.7,1200]}", "elevation"},
+            {"{\"type\":\"Point\",\"coordinates\":[\"46.7\",39.7]}", "not a number"},
+            {"{\"type\":\"LineString\",\"coordinates\":[[46.7,39.7],[46.8]]}", "longitude and latitude"},
+            {"{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0,3],[1,1],[0,0]]]}", "elevation"},
+            {"{\"type\":\"Point\",\"coordinates\":46.7}", "position"}
+        }) {
+            assertThatThrownBy(() -> GeoJsonModule.read("geometry", c[0]))
+                    .as(c[0])
+                    .isInstanceOfSatisfying(GeometryRejected.class, e -> {
+                        assertThat(e.field()).isEqualTo("geometry");
+                        assertThat(e.reason()).contains(c[1]);
+                    });
+        }
+    }
+
+    @Test
+    void refusesADeclaredCrsOtherThanCrs84NamingIt() {
+        String mercator = "{\"type\":\"Point\",\"coordinates\":[5200000,4800000],"
+                + "\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"EPSG:3857\"}}}";
+        assertThatThrownBy(() -> GeoJsonModule.read("geometry", mercator))
+                .isInstanceOfSatisfying(
+                        GeometryRejected.class, e -> assertThat(e.reason()).contains("EPSG:3857"));
+        for (String name :
+                java.util.List.of("urn:ogc:def:crs:OGC:1.3:CRS84", "EPSG:4326", "urn:ogc:def:crs:EPSG::4326")) {
+            Geometry point = GeoJsonModule.read(
+                    "geometry",
+                    "{\"type\":\"Point\",\"coordinates\":[46.7,39.7],\"crs\":{\"type\":\"name\","
+                            + "\"properties\":{\"name\":\"" + name + "\"}}}");
+            assertThat(point.getCoordinate().x).isEqualTo(46.7);
+        }
+    }
 }

@@ -79,4 +79,37 @@ class GeometryRulesUnitTests {
                 .hasMessageContaining("m apart, more than the 5000 m allowed");
         GeometryRules.checkSurveyVertices("area", gap, 10_000);
     }
+
+    @Test
+    void refusesAPolygonCoveringTheGlobeOrMoreThanAHemisphere() throws ParseException {
+        Geometry globe = wkt("POLYGON ((-180 -90, 180 -90, 180 90, -180 90, -180 -90))");
+        assertThatThrownBy(() -> GeometryRules.check("geometry", globe, POLYGONS))
+                .isInstanceOfSatisfying(
+                        GeometryRejected.class, e -> assertThat(e.reason()).contains("more than half the globe"));
+        Geometry wide = wkt("POLYGON ((-100 0, 100 0, 100 10, -100 10, -100 0))");
+        assertThatThrownBy(() -> GeometryRules.check("geometry", wide, POLYGONS))
+                .hasMessageContaining("200");
+        Geometry hemisphere = wkt("POLYGON ((-90 -90, 90 -90, 90 90, -90 90, -90 -90))");
+        assertThat((Object) GeometryRules.check("geometry", hemisphere, POLYGONS))
+                .isSameAs(hemisphere);
+    }
+
+    @Test
+    void refusesAPolygonWhoseAreaIsZero() throws ParseException {
+        // A triangle on the plane, but two of its corners are the north pole: on the earth, one meridian
+        // walked there and back.
+        Geometry sliver = wkt("POLYGON ((0 90, 10 90, 10 89, 0 90))");
+        assertThatThrownBy(() -> GeometryRules.check("geometry", sliver, POLYGONS))
+                .hasMessageContaining("area");
+    }
+
+    @Test
+    void refusesMoreVerticesThanTheLimitSayingBoth() throws ParseException {
+        Geometry square = wkt("POLYGON ((46 39, 47 39, 47 40, 46 40, 46 39))");
+        assertThatThrownBy(() -> GeometryRules.check("geometry", square, POLYGONS, 4))
+                .hasMessageContaining("5 vertices")
+                .hasMessageContaining("at most 4");
+        assertThat((Object) GeometryRules.check("geometry", square, POLYGONS, 5))
+                .isSameAs(square);
+    }
 }

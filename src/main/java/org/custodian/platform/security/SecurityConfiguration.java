@@ -16,6 +16,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -87,7 +88,11 @@ class SecurityConfiguration {
         };
         HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
         AccessDeniedHandler problem403 = (request, response, e) -> writeProblem(
-                response, HttpStatus.FORBIDDEN, "Forbidden", "your role or scope does not allow this", request);
+                response,
+                HttpStatus.FORBIDDEN,
+                "Forbidden",
+                ExpiredForms.expired(e) ? ExpiredForms.DETAIL : "your role or scope does not allow this",
+                request);
 
         http.authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/login",
@@ -111,12 +116,14 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedout"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problem401))
                 .addFilterBefore(new BearerTokenFilter(tokens, problem401), BasicAuthenticationFilter.class)
+                .addFilterAfter(new ReadOnlyRoles(), AuthorizationFilter.class)
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request ->
                         CsrfFilter.DEFAULT_CSRF_MATCHER.matches(request) && !bringsOwnCredentials(request, sessions)))
                 .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(problem401, MACHINE_CLIENTS)
                         .defaultAuthenticationEntryPointFor(
                                 new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
-                        .defaultAccessDeniedHandlerFor(problem403, MACHINE_CLIENTS))
+                        .defaultAccessDeniedHandlerFor(problem403, MACHINE_CLIENTS)
+                        .defaultAccessDeniedHandlerFor(ExpiredForms.pages(), request -> true))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                                 + "script-src 'self'; frame-ancestors 'none'; form-action 'self'")));

@@ -11,8 +11,8 @@ import java.util.List;
 import org.custodian.platform.Callers;
 import org.custodian.platform.RecordNotFound;
 import org.custodian.platform.Sources;
+import org.custodian.platform.UploadedFileName;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -87,7 +87,7 @@ class SourceController {
     @PostMapping(path = "/{id}/attachment", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasAnyRole('ADMIN','DIRECTOR','OFFICER')")
     SourceView attach(@PathVariable long id, @RequestParam("file") MultipartFile file) throws IOException {
-        String name = file.getOriginalFilename() == null ? "attachment" : file.getOriginalFilename();
+        String name = UploadedFileName.of(file.getOriginalFilename(), "attachment");
         String type = file.getContentType() == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE : file.getContentType();
         return SourceView.of(register.attach(callers.current(), id, name, type, file.getBytes()), null);
     }
@@ -96,11 +96,10 @@ class SourceController {
     ResponseEntity<byte[]> attachment(@PathVariable long id) {
         Source source = register.get(id);
         byte[] content = register.attachment(id).orElseThrow(() -> new RecordNotFound("attachment of source", id));
-        String name = source.attachmentName() == null ? "attachment" : source.attachmentName();
+        // Names kept before they were made safe are made safe on the way out too.
+        String name = UploadedFileName.of(source.attachmentName(), "attachment");
         return ResponseEntity.ok()
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(name).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, UploadedFileName.contentDisposition(false, name))
                 .contentType(storedType(source.attachmentType()))
                 .body(content);
     }
