@@ -132,6 +132,7 @@ class MapBrowserIntegrationTests {
         page.waitForURL("**/collections/settlements/items?f=html");
         page.waitForSelector("#ogc-map[data-drawn]");
         assertThat(page.locator("#ogc-table tbody tr").count()).isEqualTo(12);
+        assertThat(page.locator("#ogc-table").textContent()).contains("Shusha", "Khankendi", "SHU");
         assertThat(page.locator("#ogc-map").getAttribute("data-drawn")).isEqualTo("12");
         assertThat(page.locator("#ogc-map .leaflet-interactive").count()).isGreaterThanOrEqualTo(12);
         page.screenshot(new Page.ScreenshotOptions()

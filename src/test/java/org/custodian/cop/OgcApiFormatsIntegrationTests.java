@@ -64,6 +64,8 @@ class OgcApiFormatsIntegrationTests {
                 .contains("/ogc/collections/settlements/items/")
                 .contains("Следующая страница")
                 .contains("offset=5");
+        assertThat(admin.get("/ogc/collections/regions/items/AGD?f=html").body())
+                .contains("<td>Aghdam</td>");
         assertThat(admin.get("/ogc/conformance").json().get("conformsTo").toString())
                 .contains("ogcapi-features-1/1.0/conf/html");
         JsonNode landing = admin.get("/ogc").json();
