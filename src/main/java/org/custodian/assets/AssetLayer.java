@@ -43,8 +43,7 @@ class AssetLayer implements FeatureLayer {
     @Override
     public Page features(Query query) {
         List<Feature> matched = assets.assets(callers.current(), null, null).stream()
-                .filter(a -> query.bbox() == null
-                        || query.bbox().intersects(a.geometry().getEnvelopeInternal()))
+                .filter(a -> query.within(a.geometry()))
                 .map(a -> {
                     Map<String, @Nullable Object> p = new LinkedHashMap<>();
                     p.put("name", a.name());

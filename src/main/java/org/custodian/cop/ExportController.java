@@ -12,9 +12,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.custodian.geo.BoundingBox;
 import org.custodian.geo.FeatureLayer;
 import org.custodian.geo.GeoPackageFiles;
 import org.custodian.platform.Callers;
+import org.custodian.platform.CsvCell;
 import org.custodian.platform.RecordNotFound;
 import org.custodian.territory.Region;
 import org.custodian.territory.Territory;
@@ -77,32 +79,96 @@ class ExportController {
                 .body(Map.of("type", "FeatureCollection", "features", out));
     }
 
+    /**
+     * The layer as CSV: a header, the HXL hashtag row under it (left out with {@code hxl=false}, for GIS
+     * programs that would read it as one more feature), then a row a feature with its centre and its WKT.
+     */
     @GetMapping("/api/exports/{layer}.csv")
-    ResponseEntity<String> csv(@PathVariable String layer, @RequestParam(required = false) @Nullable String region) {
-        List<FeatureLayer.Feature> features = features(layer(layer), region);
-        Set<String> names = new LinkedHashSet<>();
-        features.forEach(f -> names.addAll(f.properties().keySet()));
-        names.removeIf(n -> n.matches("name_[a-z]{2}"));
-        List<String> header = new ArrayList<>(List.of("feature_id"));
-        header.addAll(names);
-        header.addAll(List.of("latitude", "longitude", "wkt"));
+    ResponseEntity<String> csv(
+            @PathVariable String layer,
+            @RequestParam(required = false) @Nullable String region,
+            @RequestParam(defaultValue = "true") boolean hxl) {
+        CsvTable table = CsvTable.of(features(layer(layer), region));
         StringBuilder out = new StringBuilder();
-        row(out, header);
-        row(out, header.stream().map(ExportController::hashtag).toList());
-        for (FeatureLayer.Feature f : features) {
-            List<@Nullable Object> values = new ArrayList<>();
-            values.add(f.id());
-            names.forEach(n -> values.add(f.properties().get(n)));
-            Point centre = f.geometry() instanceof Point p ? p : f.geometry().getInteriorPoint();
-            values.add(centre.getY());
-            values.add(centre.getX());
-            values.add(f.geometry().toText());
-            row(out, values);
+        row(out, table.header());
+        if (hxl) {
+            row(out, table.header().stream().map(ExportController::hashtag).toList());
         }
+        table.rows().forEach(values -> row(out, values));
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment(layer, region, "csv"))
                 .body(out.toString());
+    }
+
+    /**
+     * The types of the CSV's columns as GDAL (and so QGIS) reads them from a {@code .csvt} file beside the CSV
+     * of the same name: Integer, Real, String, and WKT for the geometry. Without it every column is text.
+     */
+    @GetMapping("/api/exports/{layer}.csvt")
+    ResponseEntity<String> csvt(@PathVariable String layer, @RequestParam(required = false) @Nullable String region) {
+        CsvTable table = CsvTable.of(features(layer(layer), region));
+        StringBuilder out = new StringBuilder();
+        row(out, table.types());
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(layer, region, "csvt"))
+                .body(out.toString());
+    }
+
+    /** The columns of a layer's CSV and its rows; properties of other languages' names are left out. */
+    record CsvTable(List<String> header, List<String> types, List<List<@Nullable Object>> rows) {
+
+        static CsvTable of(List<FeatureLayer.Feature> features) {
+            Set<String> names = new LinkedHashSet<>();
+            features.forEach(f -> names.addAll(f.properties().keySet()));
+            names.removeIf(n -> n.matches("name_[a-z]{2}"));
+            List<String> header = new ArrayList<>(List.of("feature_id"));
+            header.addAll(names);
+            header.addAll(List.of("latitude", "longitude", "wkt"));
+            List<List<@Nullable Object>> rows = new ArrayList<>();
+            for (FeatureLayer.Feature f : features) {
+                List<@Nullable Object> values = new ArrayList<>();
+                values.add(f.id());
+                names.forEach(n -> values.add(f.properties().get(n)));
+                Point centre =
+                        f.geometry() instanceof Point p ? p : f.geometry().getInteriorPoint();
+                values.add(centre.getY());
+                values.add(centre.getX());
+                values.add(f.geometry().toText());
+                rows.add(values);
+            }
+            List<String> types = new ArrayList<>(List.of("String"));
+            int column = 1;
+            for (String ignored : names) {
+                types.add(type(rows, column++));
+            }
+            types.addAll(List.of("Real", "Real", "WKT"));
+            return new CsvTable(header, types, rows);
+        }
+
+        /**
+         * Integer when every value is a whole number (Integer64 beyond 32 bits), Real when every value is a
+         * number, else String.
+         */
+        private static String type(List<List<@Nullable Object>> rows, int column) {
+            boolean any = false;
+            boolean whole = true;
+            boolean small = true;
+            for (List<@Nullable Object> row : rows) {
+                Object value = row.get(column);
+                if (value == null) {
+                    continue;
+                }
+                if (!(value instanceof Number)) {
+                    return "String";
+                }
+                any = true;
+                whole &= value instanceof Integer || value instanceof Long || value instanceof Short;
+                small &= Math.abs(((Number) value).doubleValue()) <= Integer.MAX_VALUE;
+            }
+            return !any ? "String" : whole ? (small ? "Integer" : "Integer64") : "Real";
+        }
     }
 
     @GetMapping("/api/exports/{layer}.gpkg")
@@ -138,7 +204,8 @@ class ExportController {
         }
         Geometry boundary = region.boundary();
         return layer
-                .features(new FeatureLayer.Query(boundary.getEnvelopeInternal(), null, null, 0, Integer.MAX_VALUE))
+                .features(new FeatureLayer.Query(
+                        BoundingBox.of(boundary.getEnvelopeInternal()), null, null, 0, Integer.MAX_VALUE))
                 .features()
                 .stream()
                 .filter(f -> boundary.intersects(f.geometry()))
@@ -163,19 +230,13 @@ class ExportController {
                 column, column.equals("wkt") ? "#x_wkt" : "#x_" + column.replaceAll("[^A-Za-z0-9_]", "_"));
     }
 
-    /** One CSV record (RFC 4180): fields with a comma, quote or line break are quoted, quotes doubled. */
+    /** One CSV record (RFC 4180), each field safe to open in a spreadsheet. */
     private static void row(StringBuilder out, List<? extends @Nullable Object> values) {
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
                 out.append(',');
             }
-            Object value = values.get(i);
-            String text = value == null ? "" : value.toString();
-            if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-                out.append('"').append(text.replace("\"", "\"\"")).append('"');
-            } else {
-                out.append(text);
-            }
+            out.append(CsvCell.of(values.get(i)));
         }
         out.append("\r\n");
     }

@@ -4,11 +4,11 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.custodian.geo.BoundingBox;
 import org.custodian.geo.FeatureLayer;
 import org.custodian.platform.InvalidParameter;
 import org.custodian.platform.RecordNotFound;
 import org.jspecify.annotations.Nullable;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,7 +60,7 @@ class LayerController {
         if (layer == null) {
             throw new RecordNotFound("layer", id);
         }
-        var query = new FeatureLayer.Query(bbox == null ? null : envelope(bbox), null, null, 0, MAP_LIMIT);
+        var query = new FeatureLayer.Query(bbox == null ? null : bbox(bbox), null, null, 0, MAP_LIMIT);
         var rendered = layer.rendered(query);
         if (rendered.isPresent()) {
             Map<String, Object> members = new LinkedHashMap<>();
@@ -81,22 +81,53 @@ class LayerController {
                 .body(new FeatureCollection("FeatureCollection", page.numberMatched(), features.size(), features));
     }
 
-    static Envelope envelope(String bbox) {
-        String[] parts = bbox.split(",");
-        if (parts.length != 4) {
-            throw new InvalidParameter("bbox", "give four numbers: minLon,minLat,maxLon,maxLat");
+    /**
+     * A bounding box as OGC API - Features takes it: four numbers (west, south, east, north) or six, with the
+     * lowest and highest elevation after each corner's latitude (elevations are not kept, so ignored). West
+     * greater than east is a box across the antimeridian. Numbers must be finite and latitudes within ±90.
+     */
+    static BoundingBox bbox(String bbox) {
+        double[] corners = corners(bbox);
+        return box(corners[0], corners[1], corners[2], corners[3]);
+    }
+
+    /** The four numbers of the box's corners, in the order given; elevations checked and dropped. */
+    static double[] corners(String bbox) {
+        String[] parts = bbox.split(",", -1);
+        if (parts.length != 4 && parts.length != 6) {
+            throw new InvalidParameter(
+                    "bbox", "give four numbers (west,south,east,north) or six (with the lowest and highest elevation)");
         }
-        try {
-            double minX = Double.parseDouble(parts[0]);
-            double minY = Double.parseDouble(parts[1]);
-            double maxX = Double.parseDouble(parts[2]);
-            double maxY = Double.parseDouble(parts[3]);
-            if (minX > maxX || minY > maxY) {
-                throw new InvalidParameter("bbox", "the minimum corner must come first");
+        double[] n = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                n[i] = Double.parseDouble(parts[i].strip());
+            } catch (NumberFormatException e) {
+                throw new InvalidParameter("bbox", "'" + parts[i] + "' is not a number");
             }
-            return new Envelope(minX, maxX, minY, maxY);
-        } catch (NumberFormatException e) {
-            throw new InvalidParameter("bbox", "'" + bbox + "' is not four numbers");
+            // Double.parseDouble reads NaN and Infinity: a box must be finite on every side.
+            if (!Double.isFinite(n[i])) {
+                throw new InvalidParameter("bbox", "'" + parts[i] + "' is not a finite number");
+            }
         }
+        boolean six = parts.length == 6;
+        if (six && n[2] > n[5]) {
+            throw new InvalidParameter("bbox", "the lowest elevation must come before the highest");
+        }
+        return six ? new double[] {n[0], n[1], n[3], n[4]} : n;
+    }
+
+    /** A box in CRS84 whose corners are checked: longitudes within ±180, latitudes within ±90, south first. */
+    static BoundingBox box(double west, double south, double east, double north) {
+        if (Math.abs(west) > 180 || Math.abs(east) > 180) {
+            throw new InvalidParameter("bbox", "longitudes lie between -180 and 180");
+        }
+        if (Math.abs(south) > 90 || Math.abs(north) > 90) {
+            throw new InvalidParameter("bbox", "latitudes lie between -90 and 90");
+        }
+        if (south > north) {
+            throw new InvalidParameter("bbox", "the southern edge must come before the northern one");
+        }
+        return new BoundingBox(west, south, east, north);
     }
 }

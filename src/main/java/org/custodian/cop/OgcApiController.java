@@ -3,12 +3,17 @@ package org.custodian.cop;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,20 +22,28 @@ import org.custodian.platform.InvalidParameter;
 import org.custodian.platform.RecordNotFound;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Envelope;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * OGC API - Features - Part 1: Core over every map layer the caller may see, for QGIS and GDAL. Each
- * layer is a collection; items are GeoJSON in CRS84. Authentication is the API's (HTTP Basic or a bearer
- * token) and each layer filters by the caller's scope, so a collection never shows what its page would not.
+ * OGC API - Features - Part 1: Core over every map layer the caller may see, for QGIS, GDAL and browsers.
+ * Each layer is a collection; items are GeoJSON in CRS84, or an HTML page with a table and a small map.
+ * Authentication is the API's (HTTP Basic or a bearer token, or a signed-in page session) and each layer
+ * filters by the caller's scope, so a collection never shows what its page would not.
+ *
+ * <p>Every resource answers with or without a trailing slash, chooses JSON or HTML by {@code f=json|html} or
+ * else by the Accept header, and answers 406 for a format it does not serve; every error is problem+json.
  */
 @RestController
 @RequestMapping("/ogc")
@@ -41,7 +54,24 @@ class OgcApiController {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 10_000;
     static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
-    static final Set<String> ITEM_PARAMETERS = Set.of("bbox", "bbox-crs", "limit", "offset", "datetime", "f");
+    static final String CONTENT_CRS = "Content-Crs";
+    static final String GREGORIAN = "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian";
+    static final Set<String> ITEM_PARAMETERS =
+            Set.of("bbox", "bbox-crs", "crs", "limit", "offset", "datetime", "f", "lang");
+    static final Set<String> FEATURE_PARAMETERS = Set.of("crs", "f", "lang");
+    static final Set<String> PLAIN_PARAMETERS = Set.of("f", "lang");
+    static final List<String> CONFORMANCE = List.of(
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+            "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs");
+
+    /** What a resource is served as: the JSON of the standard, or a page for a person. */
+    enum Format {
+        JSON,
+        HTML
+    }
 
     private final Map<String, FeatureLayer> layers = new LinkedHashMap<>();
 
@@ -54,85 +84,91 @@ class OgcApiController {
 
     record Link(String href, String rel, String type, String title) {}
 
-    @GetMapping(produces = {MediaType.APPLICATION_JSON_VALUE, "*/*"})
-    Map<String, Object> landing(HttpServletRequest request) {
-        checkParameters(request, Set.of("f"));
+    @GetMapping({"", "/"})
+    Object landing(HttpServletRequest request) {
+        Format format = format(request, PLAIN_PARAMETERS);
         String base = base();
-        return Map.of(
-                "title", "Custodian",
-                "description", "Map layers of the temporary civil administration, as OGC API - Features",
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("title", "Custodian");
+        body.put("description", "Map layers of the temporary civil administration, as OGC API - Features");
+        body.put(
                 "links",
-                        List.of(
-                                new Link(base, "self", "application/json", "This document"),
-                                new Link(base + "/api", "service-desc", OPENAPI.toString(), "The API definition"),
-                                new Link(
-                                        base + "/conformance",
-                                        "conformance",
-                                        "application/json",
-                                        "Conformance classes"),
-                                new Link(base + "/collections", "data", "application/json", "The collections")));
-    }
-
-    @GetMapping(
-            path = "/conformance",
-            produces = {MediaType.APPLICATION_JSON_VALUE, "*/*"})
-    Map<String, Object> conformance(HttpServletRequest request) {
-        checkParameters(request, Set.of("f"));
-        return Map.of(
-                "conformsTo",
                 List.of(
-                        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
-                        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
-                        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30"));
+                        new Link(base, "self", self(format), "This document"),
+                        new Link(base + "?f=" + other(format), "alternate", alternate(format), "This document"),
+                        new Link(base + "/api", "service-desc", OPENAPI.toString(), "The API definition"),
+                        new Link(base + "/conformance", "conformance", "application/json", "Conformance classes"),
+                        new Link(base + "/collections", "data", "application/json", "The collections")));
+        return answer(format, "landing", body, null);
     }
 
-    @GetMapping(
-            path = "/collections",
-            produces = {MediaType.APPLICATION_JSON_VALUE, "*/*"})
-    Map<String, Object> collections(HttpServletRequest request) {
-        checkParameters(request, Set.of("f"));
+    @GetMapping({"/conformance", "/conformance/"})
+    Object conformance(HttpServletRequest request) {
+        Format format = format(request, PLAIN_PARAMETERS);
+        return answer(format, "conformance", Map.of("conformsTo", CONFORMANCE), null);
+    }
+
+    @GetMapping({"/collections", "/collections/"})
+    Object collections(HttpServletRequest request) {
+        Format format = format(request, PLAIN_PARAMETERS);
         String base = base();
-        return Map.of(
-                "links", List.of(new Link(base + "/collections", "self", "application/json", "The collections")),
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put(
+                "links",
+                List.of(
+                        new Link(base + "/collections", "self", self(format), "The collections"),
+                        new Link(
+                                base + "/collections?f=" + other(format),
+                                "alternate",
+                                alternate(format),
+                                "The collections")));
+        body.put(
                 "collections",
-                        layers.values().stream().map(l -> collection(l, base)).toList());
+                layers.values().stream().map(l -> collection(l, base)).toList());
+        body.put("crs", OutputCrs.uris());
+        return answer(format, "collections", body, null);
     }
 
-    @GetMapping(
-            path = "/collections/{id}",
-            produces = {MediaType.APPLICATION_JSON_VALUE, "*/*"})
-    Map<String, Object> collection(@PathVariable String id, HttpServletRequest request) {
-        checkParameters(request, Set.of("f"));
-        return collection(layer(id), base());
+    @GetMapping({"/collections/{id}", "/collections/{id}/"})
+    Object collection(@PathVariable String id, HttpServletRequest request) {
+        Format format = format(request, PLAIN_PARAMETERS);
+        FeatureLayer layer = layer(id);
+        return answer(format, "collection", collection(layer, base()), layer);
     }
 
-    @GetMapping(
-            path = "/collections/{id}/items",
-            produces = {"application/geo+json", MediaType.APPLICATION_JSON_VALUE, "*/*"})
+    @GetMapping({"/collections/{id}/items", "/collections/{id}/items/"})
     @Nullable
-    ResponseEntity<?> items(
+    Object items(
             @PathVariable String id,
             @RequestParam(required = false) @Nullable String bbox,
             @RequestParam(name = "bbox-crs", required = false) @Nullable String bboxCrs,
+            @RequestParam(required = false) @Nullable String crs,
             @RequestParam(required = false) @Nullable String limit,
             @RequestParam(required = false) @Nullable String offset,
             @RequestParam(required = false) @Nullable String datetime,
             HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
-        checkParameters(request, ITEM_PARAMETERS);
+        Format format = format(request, ITEM_PARAMETERS);
         FeatureLayer layer = layer(id);
-        if (bboxCrs != null && !bboxCrs.equals(CRS84)) {
-            throw new InvalidParameter("bbox-crs", "only " + CRS84 + " is supported");
-        }
+        OutputCrs boxCrs = OutputCrs.of("bbox-crs", bboxCrs);
+        // A page for a person keeps CRS84: its map draws longitude and latitude.
+        OutputCrs out = format == Format.JSON ? OutputCrs.of("crs", crs) : OutputCrs.CRS84;
         int pageSize = limit(limit);
         int start = whole("offset", offset, 0);
         Instant[] window = datetime == null ? new Instant[2] : interval(datetime);
         var query = new FeatureLayer.Query(
-                bbox == null ? null : LayerController.envelope(bbox), window[0], window[1], start, pageSize);
+                bbox == null ? null : boxCrs.toCrs84(LayerController.corners(bbox)),
+                window[0],
+                window[1],
+                start,
+                pageSize);
         // The database writes the GeoJSON where the layer lets it: no decoding and re-encoding of geometries.
-        var rendered = layer.rendered(query);
-        List<?> features = List.of();
+        // A page for a person, or one in another CRS, needs the features themselves.
+        var rendered = format == Format.JSON && out == OutputCrs.CRS84
+                ? layer.rendered(query)
+                : java.util.Optional.<FeatureLayer.RenderedPage>empty();
+        List<Map<String, Object>> features = List.of();
         int returned;
         long matched;
         if (rendered.isPresent()) {
@@ -140,22 +176,45 @@ class OgcApiController {
             matched = rendered.get().numberMatched();
         } else {
             FeatureLayer.Page page = layer.features(query);
-            features = page.features().stream().map(OgcApiController::feature).toList();
+            features = page.features().stream().map(f -> feature(f, out)).toList();
             returned = features.size();
             matched = page.numberMatched();
         }
 
         String itemsUrl = base() + "/collections/" + id + "/items";
         List<Link> links = new ArrayList<>();
-        links.add(
-                new Link(itemsUrl + query(bbox, datetime, pageSize, start), "self", GEO_JSON.toString(), "This page"));
+        links.add(new Link(
+                itemsUrl + query(bbox, bboxCrs, crs, datetime, pageSize, start, format),
+                "self",
+                featureSelf(format),
+                "This page"));
+        links.add(new Link(
+                itemsUrl
+                        + query(
+                                bbox,
+                                bboxCrs,
+                                crs,
+                                datetime,
+                                pageSize,
+                                start,
+                                format == Format.JSON ? Format.HTML : Format.JSON),
+                "alternate",
+                featureAlternate(format),
+                "This page"));
         boolean more = matched == FeatureLayer.RenderedPage.UNCOUNTED || start + returned < matched;
         if (more) {
             links.add(new Link(
-                    itemsUrl + query(bbox, datetime, pageSize, start + pageSize),
+                    itemsUrl + query(bbox, bboxCrs, crs, datetime, pageSize, start + pageSize, format),
                     "next",
-                    GEO_JSON.toString(),
+                    featureSelf(format),
                     "Next page"));
+        }
+        if (start > 0) {
+            links.add(new Link(
+                    itemsUrl + query(bbox, bboxCrs, crs, datetime, pageSize, Math.max(0, start - pageSize), format),
+                    "prev",
+                    featureSelf(format),
+                    "Previous page"));
         }
         links.add(new Link(base() + "/collections/" + id, "collection", "application/json", layer.title()));
         Map<String, Object> body = new LinkedHashMap<>();
@@ -169,75 +228,157 @@ class OgcApiController {
         if (rendered.isPresent()) {
             // Written straight to the response, chunk by chunk: a page may be megabytes long.
             response.setContentType(GEO_JSON.toString());
+            response.setHeader(CONTENT_CRS, "<" + out.uri + ">");
             rendered.get().writeCollection(body, json, response.getOutputStream());
             return null;
         }
         body.put("features", features);
-        return ResponseEntity.ok().contentType(GEO_JSON).body(body);
+        return answer(format, "items", body, layer, out);
     }
 
-    @GetMapping(
-            path = "/collections/{id}/items/{featureId}",
-            produces = {"application/geo+json", MediaType.APPLICATION_JSON_VALUE, "*/*"})
-    ResponseEntity<Map<String, Object>> item(
-            @PathVariable String id, @PathVariable String featureId, HttpServletRequest request) {
-        checkParameters(request, Set.of("f"));
+    @GetMapping({"/collections/{id}/items/{featureId}", "/collections/{id}/items/{featureId}/"})
+    Object item(
+            @PathVariable String id,
+            @PathVariable String featureId,
+            @RequestParam(required = false) @Nullable String crs,
+            HttpServletRequest request) {
+        Format format = format(request, FEATURE_PARAMETERS);
+        OutputCrs out = format == Format.JSON ? OutputCrs.of("crs", crs) : OutputCrs.CRS84;
         FeatureLayer layer = layer(id);
         FeatureLayer.Feature found =
                 layer.feature(featureId).orElseThrow(() -> new RecordNotFound("feature " + id + "/", featureId));
-        Map<String, Object> body = new LinkedHashMap<>(feature(found));
+        Map<String, Object> body = new LinkedHashMap<>(feature(found, out));
         String self = base() + "/collections/" + id + "/items/" + featureId;
         body.put(
                 "links",
                 List.of(
-                        new Link(self, "self", GEO_JSON.toString(), "This feature"),
+                        new Link(self, "self", featureSelf(format), "This feature"),
+                        new Link(self + "?f=" + other(format), "alternate", featureAlternate(format), "This feature"),
                         new Link(base() + "/collections/" + id, "collection", "application/json", layer.title())));
-        return ResponseEntity.ok().contentType(GEO_JSON).body(body);
+        return answer(format, "item", body, layer, out);
     }
 
-    @GetMapping(
-            path = "/api",
-            produces = {"application/vnd.oai.openapi+json", MediaType.APPLICATION_JSON_VALUE, "*/*"})
-    ResponseEntity<Map<String, Object>> api() {
+    @GetMapping({"/api", "/api/"})
+    ResponseEntity<Map<String, Object>> api(HttpServletRequest request) {
+        checkParameters(request, PLAIN_PARAMETERS);
+        String f = request.getParameter("f");
+        if (f != null && !Set.of("json", "application/json", OPENAPI.toString()).contains(f)) {
+            throw new NotAcceptable("the API definition is served as OpenAPI 3.0 JSON only (f=json)");
+        }
+        if (f == null) {
+            negotiate(request.getHeader("Accept"), List.of(OPENAPI, MediaType.APPLICATION_JSON), "OpenAPI 3.0 JSON");
+        }
         return ResponseEntity.ok().contentType(OPENAPI).body(OgcOpenApi.document(base(), layers.values()));
+    }
+
+    /** Any other path under the API: a problem, never a page of the web application. */
+    @RequestMapping("/**")
+    Object unknown(HttpServletRequest request) {
+        throw new RecordNotFound("resource", request.getRequestURI());
+    }
+
+    /** Refusals of a format are problems whatever the client accepts: it accepts nothing that we serve. */
+    @ExceptionHandler(NotAcceptable.class)
+    ResponseEntity<ProblemDetail> notAcceptable(NotAcceptable e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_ACCEPTABLE, e.getMessage());
+        p.setTitle("Not acceptable");
+        return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(p);
+    }
+
+    /** A representation asked for that this API does not serve. */
+    static final class NotAcceptable extends RuntimeException {
+        NotAcceptable(String message) {
+            super(message);
+        }
+    }
+
+    private Object answer(Format format, String view, Map<String, Object> body, @Nullable FeatureLayer layer) {
+        return answer(format, view, body, layer, null);
+    }
+
+    /** Features name the CRS of their coordinates in a Content-Crs header (OGC API - Features Part 2). */
+    private Object answer(
+            Format format,
+            String view,
+            Map<String, Object> body,
+            @Nullable FeatureLayer layer,
+            @Nullable OutputCrs crs) {
+        if (format == Format.JSON) {
+            MediaType type = view.equals("items") || view.equals("item") ? GEO_JSON : MediaType.APPLICATION_JSON;
+            var ok = ResponseEntity.ok().contentType(type);
+            if (crs != null) {
+                ok.header(CONTENT_CRS, "<" + crs.uri + ">");
+            }
+            return ok.body(body);
+        }
+        ModelAndView page = new ModelAndView("cop/ogc");
+        page.addObject("view", view);
+        page.addObject("body", body);
+        page.addObject("base", base());
+        page.addObject("layer", layer);
+        if (view.equals("items") || view.equals("item")) {
+            // In a script element: "</" would end it early, so written as JSON's own escape.
+            page.addObject("geojson", json.writeValueAsString(body).replace("</", "<\\/"));
+            Set<String> columns = new LinkedHashSet<>();
+            Object features = view.equals("items") ? body.get("features") : List.of(body);
+            for (Object f : (List<?>) features) {
+                columns.addAll(((Map<?, ?>) ((Map<?, ?>) f).get("properties"))
+                        .keySet().stream().map(String::valueOf).toList());
+            }
+            page.addObject("columns", columns);
+        }
+        return page;
     }
 
     private Map<String, Object> collection(FeatureLayer layer, String base) {
         Envelope extent = layer.extent();
+        FeatureLayer.TimeSpan span = layer.temporalExtent();
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("id", layer.id());
         c.put("title", layer.title());
         c.put("itemType", "feature");
-        c.put("crs", List.of(CRS84));
+        c.put("crs", OutputCrs.uris());
+        c.put("storageCrs", CRS84);
+        Map<String, Object> extents = new LinkedHashMap<>();
         if (extent != null) {
-            c.put(
-                    "extent",
+            extents.put(
+                    "spatial",
                     Map.of(
-                            "spatial",
-                            Map.of(
-                                    "bbox",
-                                    List.of(List.of(
-                                            extent.getMinX(), extent.getMinY(), extent.getMaxX(), extent.getMaxY())),
-                                    "crs",
-                                    CRS84)));
+                            "bbox",
+                            List.of(List.of(extent.getMinX(), extent.getMinY(), extent.getMaxX(), extent.getMaxY())),
+                            "crs",
+                            CRS84));
         }
+        if (span != null) {
+            extents.put(
+                    "temporal",
+                    Map.of(
+                            "interval",
+                            List.of(List.of(span.first().toString(), span.last().toString())),
+                            "trs",
+                            GREGORIAN));
+        }
+        if (!extents.isEmpty()) {
+            c.put("extent", extents);
+        }
+        String self = base + "/collections/" + layer.id();
         c.put(
                 "links",
                 List.of(
-                        new Link(base + "/collections/" + layer.id(), "self", "application/json", layer.title()),
-                        new Link(
-                                base + "/collections/" + layer.id() + "/items",
-                                "items",
-                                GEO_JSON.toString(),
-                                layer.title())));
+                        new Link(self, "self", "application/json", layer.title()),
+                        new Link(self + "?f=html", "alternate", MediaType.TEXT_HTML_VALUE, layer.title()),
+                        new Link(self + "/items", "items", GEO_JSON.toString(), layer.title()),
+                        new Link(self + "/items?f=html", "items", MediaType.TEXT_HTML_VALUE, layer.title())));
         return c;
     }
 
-    private static Map<String, Object> feature(FeatureLayer.Feature f) {
+    private static Map<String, Object> feature(FeatureLayer.Feature f, OutputCrs crs) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("type", "Feature");
         out.put("id", f.id());
-        out.put("geometry", f.geometry());
+        out.put("geometry", crs.fromCrs84(f.geometry()));
         out.put("properties", f.properties());
         return out;
     }
@@ -254,16 +395,102 @@ class OgcApiController {
         return ServletUriComponentsBuilder.fromCurrentContextPath().path("/ogc").toUriString();
     }
 
-    private static String query(@Nullable String bbox, @Nullable String datetime, int limit, int offset) {
+    private static String self(Format format) {
+        return format == Format.JSON ? "application/json" : MediaType.TEXT_HTML_VALUE;
+    }
+
+    private static String alternate(Format format) {
+        return format == Format.JSON ? MediaType.TEXT_HTML_VALUE : "application/json";
+    }
+
+    /** Features are GeoJSON: their JSON links say so. */
+    private static String featureSelf(Format format) {
+        return format == Format.JSON ? GEO_JSON.toString() : MediaType.TEXT_HTML_VALUE;
+    }
+
+    private static String featureAlternate(Format format) {
+        return format == Format.JSON ? MediaType.TEXT_HTML_VALUE : GEO_JSON.toString();
+    }
+
+    private static String other(Format format) {
+        return format == Format.JSON ? "html" : "json";
+    }
+
+    private static String query(
+            @Nullable String bbox,
+            @Nullable String bboxCrs,
+            @Nullable String crs,
+            @Nullable String datetime,
+            int limit,
+            int offset,
+            Format format) {
         StringBuilder q = new StringBuilder("?limit=" + limit + "&offset=" + offset);
         if (bbox != null) {
-            q.append("&bbox=").append(bbox);
+            q.append("&bbox=").append(URLEncoder.encode(bbox, StandardCharsets.UTF_8));
+        }
+        if (bboxCrs != null) {
+            q.append("&bbox-crs=").append(URLEncoder.encode(bboxCrs, StandardCharsets.UTF_8));
+        }
+        if (crs != null && format == Format.JSON) {
+            q.append("&crs=").append(URLEncoder.encode(crs, StandardCharsets.UTF_8));
         }
         if (datetime != null) {
-            q.append("&datetime=")
-                    .append(java.net.URLEncoder.encode(datetime, java.nio.charset.StandardCharsets.UTF_8));
+            q.append("&datetime=").append(URLEncoder.encode(datetime, StandardCharsets.UTF_8));
+        }
+        if (format == Format.HTML) {
+            q.append("&f=html");
         }
         return q.toString();
+    }
+
+    /**
+     * The format asked for: {@code f} first, then the Accept header (by quality, as a browser sends it), then
+     * JSON. Also refuses parameters the resource does not know.
+     */
+    static Format format(HttpServletRequest request, Set<String> known) {
+        checkParameters(request, known);
+        String f = request.getParameter("f");
+        if (f != null) {
+            return switch (f) {
+                case "json", "geojson", "application/json", "application/geo+json" -> Format.JSON;
+                case "html", "text/html" -> Format.HTML;
+                default -> throw new NotAcceptable("'" + f + "' is not offered; f=json or f=html");
+            };
+        }
+        MediaType chosen = negotiate(
+                request.getHeader("Accept"),
+                List.of(MediaType.APPLICATION_JSON, GEO_JSON, MediaType.TEXT_HTML),
+                "JSON (application/json, application/geo+json) or HTML (text/html)");
+        return chosen.equals(MediaType.TEXT_HTML) ? Format.HTML : Format.JSON;
+    }
+
+    /**
+     * The first of {@code offered} that the Accept header takes, by its quality and then its order; the first
+     * offered for a header that is absent or takes anything.
+     */
+    static MediaType negotiate(@Nullable String accept, List<MediaType> offered, String what) {
+        if (accept == null || accept.isBlank()) {
+            return offered.getFirst();
+        }
+        List<MediaType> accepted;
+        try {
+            accepted = new ArrayList<>(MediaType.parseMediaTypes(accept));
+        } catch (org.springframework.util.InvalidMimeTypeException e) {
+            throw new NotAcceptable("the Accept header cannot be read; this resource is served as " + what);
+        }
+        // Stable: among equal qualities, the client's order stands.
+        accepted.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+        for (MediaType wanted : accepted) {
+            if (wanted.getQualityValue() <= 0) {
+                continue;
+            }
+            for (MediaType offer : offered) {
+                if (wanted.includes(offer)) {
+                    return offer;
+                }
+            }
+        }
+        throw new NotAcceptable("none of the formats accepted is served; this resource is served as " + what);
     }
 
     /** OGC API asks servers to refuse parameters they do not know rather than ignore them. */
@@ -272,12 +499,6 @@ class OgcApiController {
             if (!known.contains(name)) {
                 throw new InvalidParameter(name, "unknown parameter; this resource accepts " + known);
             }
-        }
-        String f = request.getParameter("f");
-        if (f != null
-                && !Set.of("json", "geojson", "application/json", "application/geo+json")
-                        .contains(f)) {
-            throw new InvalidParameter("f", "only json is offered");
         }
     }
 
@@ -305,21 +526,31 @@ class OgcApiController {
         }
     }
 
-    /** An RFC 3339 instant or interval; ".." or an empty end leaves it open. */
+    /**
+     * An RFC 3339 instant or closed interval {@code start/end}, as OGC API - Features defines {@code datetime}:
+     * both ends included, ".." or an empty end leaves it open. A date alone stands for the whole day (UTC):
+     * as an instant it is that day, as a start its first moment, as an end its last.
+     */
     static Instant[] interval(String datetime) {
         String[] parts = datetime.split("/", -1);
         if (parts.length > 2) {
             throw new InvalidParameter("datetime", "give an instant or an interval start/end");
         }
-        Instant from = instant(parts[0]);
-        Instant to = parts.length == 2 ? instant(parts[1]) : from;
+        if (parts.length == 1) {
+            if (parts[0].isEmpty() || parts[0].equals("..")) {
+                throw new InvalidParameter("datetime", "an instant cannot be open; give start/.. or ../end");
+            }
+            return new Instant[] {instant(parts[0], false), instant(parts[0], true)};
+        }
+        Instant from = instant(parts[0], false);
+        Instant to = instant(parts[1], true);
         if (from != null && to != null && to.isBefore(from)) {
             throw new InvalidParameter("datetime", "the interval ends before it starts");
         }
         return new Instant[] {from, to};
     }
 
-    private static @Nullable Instant instant(String text) {
+    private static @Nullable Instant instant(String text, boolean end) {
         if (text.isEmpty() || text.equals("..")) {
             return null;
         }
@@ -327,9 +558,13 @@ class OgcApiController {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
             try {
-                return java.time.LocalDate.parse(text)
-                        .atStartOfDay(java.time.ZoneOffset.UTC)
-                        .toInstant();
+                LocalDate day = LocalDate.parse(text);
+                return end
+                        ? day.plusDays(1)
+                                .atStartOfDay(ZoneOffset.UTC)
+                                .toInstant()
+                                .minusNanos(1)
+                        : day.atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeParseException again) {
                 throw new InvalidParameter("datetime", "'" + text + "' is not an RFC 3339 date-time");
             }

@@ -23,26 +23,65 @@ final class OgcOpenApi {
                     get(
                             layer.title() + " features",
                             List.of(
-                                    parameter("bbox", "array", "minLon,minLat,maxLon,maxLat in CRS84"),
+                                    parameter(
+                                            "bbox",
+                                            Map.of(
+                                                    "type",
+                                                    "array",
+                                                    "items",
+                                                    Map.of("type", "number"),
+                                                    "minItems",
+                                                    4,
+                                                    "maxItems",
+                                                    6),
+                                            "west,south,east,north in CRS84, or six numbers with the lowest and"
+                                                    + " highest elevation; west greater than east crosses the"
+                                                    + " antimeridian"),
                                     parameter(
                                             "limit",
-                                            "integer",
-                                            "page size, 1 to 10000 (larger values are clamped), default 100"),
-                                    parameter("offset", "integer", "features to skip"),
-                                    parameter("datetime", "string", "RFC 3339 instant or interval"))));
+                                            Map.of(
+                                                    "type",
+                                                    "integer",
+                                                    "minimum",
+                                                    1,
+                                                    "maximum",
+                                                    OgcApiController.MAX_LIMIT,
+                                                    "default",
+                                                    OgcApiController.DEFAULT_LIMIT),
+                                            "page size; larger values are clamped to the maximum"),
+                                    parameter(
+                                            "offset",
+                                            Map.of("type", "integer", "minimum", 0, "default", 0),
+                                            "features to skip"),
+                                    parameter(
+                                            "datetime",
+                                            Map.of("type", "string"),
+                                            "RFC 3339 instant or closed interval start/end, either end open as"
+                                                    + " '..'; a feature matches when its time touches it"),
+                                    parameter(
+                                            "bbox-crs",
+                                            Map.of("type", "string", "format", "uri", "enum", OutputCrs.uris()),
+                                            "the CRS of bbox, CRS84 by default"),
+                                    crs(),
+                                    parameter(
+                                            "f",
+                                            Map.of("type", "string", "enum", List.of("json", "html")),
+                                            "the format, instead of the Accept header"))));
             paths.put(
                     "/collections/" + layer.id() + "/items/{featureId}",
                     get(
                             "One " + layer.title() + " feature",
-                            List.of(Map.of(
-                                    "name",
-                                    "featureId",
-                                    "in",
-                                    "path",
-                                    "required",
-                                    true,
-                                    "schema",
-                                    Map.of("type", "string")))));
+                            List.of(
+                                    Map.of(
+                                            "name",
+                                            "featureId",
+                                            "in",
+                                            "path",
+                                            "required",
+                                            true,
+                                            "schema",
+                                            Map.of("type", "string")),
+                                    crs())));
         }
         return Map.of(
                 "openapi", "3.0.3",
@@ -67,10 +106,14 @@ final class OgcOpenApi {
                         "responses", Map.of("200", Map.of("description", summary))));
     }
 
-    private static Map<String, Object> parameter(String name, String type, String description) {
-        Map<String, Object> schema = type.equals("array")
-                ? Map.of("type", "array", "items", Map.of("type", "number"), "minItems", 4, "maxItems", 4)
-                : Map.of("type", type);
+    private static Map<String, Object> crs() {
+        return parameter(
+                "crs",
+                Map.of("type", "string", "format", "uri", "enum", OutputCrs.uris()),
+                "the CRS of the coordinates returned, CRS84 by default; EPSG:4326 puts latitude first");
+    }
+
+    private static Map<String, Object> parameter(String name, Map<String, Object> schema, String description) {
         return Map.of(
                 "name",
                 name,

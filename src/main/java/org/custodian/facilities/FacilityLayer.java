@@ -43,8 +43,7 @@ class FacilityLayer implements FeatureLayer {
     @Override
     public Page features(Query query) {
         List<Feature> matched = facilities.facilities(callers.current(), null, null).stream()
-                .filter(f -> query.bbox() == null
-                        || query.bbox().intersects(f.geometry().getEnvelopeInternal()))
+                .filter(f -> query.within(f.geometry()))
                 .map(FacilityLayer::feature)
                 .toList();
         return new Page(

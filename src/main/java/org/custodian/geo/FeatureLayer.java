@@ -103,9 +103,14 @@ public interface FeatureLayer {
         }
     }
 
-    /** A query: every part optional; {@code limit} is at least 1. */
+    /**
+     * A query: every part optional; {@code limit} is at least 1. The time window is closed, {@code from} and
+     * {@code to} both included (an instant is a window whose ends are equal); a null end leaves it open. A
+     * feature matches when its own time, an instant or a span, touches the window: one rule for every layer,
+     * as OGC API - Features defines {@code datetime}.
+     */
     record Query(
-            @Nullable Envelope bbox,
+            @Nullable BoundingBox bbox,
             @Nullable Instant from,
             @Nullable Instant to,
             int offset,
@@ -114,7 +119,39 @@ public interface FeatureLayer {
         public static Query all() {
             return new Query(null, null, null, 0, Integer.MAX_VALUE);
         }
+
+        /** Whether the geometry itself (not only its envelope) touches the bounding box, if there is one. */
+        public boolean within(Geometry geometry) {
+            return bbox == null || bbox.intersects(geometry);
+        }
+
+        /** Whether an instant lies in the time window. */
+        public boolean during(Instant at) {
+            return during(at, at);
+        }
+
+        /** Whether a span of time, both ends included, touches the time window. */
+        public boolean during(Instant start, Instant end) {
+            return (to == null || !start.isAfter(to)) && (from == null || !end.isBefore(from));
+        }
+
+        /** Whether a calendar day (in UTC, from its first instant to the last before the next day) does. */
+        public boolean during(java.time.LocalDate day) {
+            Instant start = day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            return during(start, start.plus(java.time.Duration.ofDays(1)).minusNanos(1));
+        }
     }
+
+    /**
+     * The first and last time of the features the caller may see, for layers whose features are dated; null
+     * for undated layers and for dated ones with no features.
+     */
+    default @Nullable TimeSpan temporalExtent() {
+        return null;
+    }
+
+    /** From {@code first} to {@code last}, both included. */
+    record TimeSpan(Instant first, Instant last) {}
 
     /** One feature: an identifier, a geometry in SRID 4326 and flat properties. */
     record Feature(String id, Geometry geometry, Map<String, @Nullable Object> properties) {}

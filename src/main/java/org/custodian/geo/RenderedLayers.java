@@ -59,14 +59,14 @@ public class RenderedLayers {
             return this;
         }
 
-        /** Only rows whose {@code timeColumn} lies in the query's time window, if it has one. */
+        /** Only rows whose {@code timeColumn} lies in the query's time window, both ends included, if it has one. */
         public Select during(String timeColumn, FeatureLayer.Query query) {
             if (query.from() != null) {
                 where.append(" and ").append(timeColumn).append(" >= ?");
                 args.add(Timestamp.from(query.from()));
             }
             if (query.to() != null) {
-                where.append(" and ").append(timeColumn).append(" < ?");
+                where.append(" and ").append(timeColumn).append(" <= ?");
                 args.add(Timestamp.from(query.to()));
             }
             return this;
@@ -78,10 +78,14 @@ public class RenderedLayers {
          * tells whether more follow without counting them.
          */
         public FeatureLayer.RenderedPage page(FeatureLayer.Query query, String featureColumn, String order) {
-            Envelope box = query.bbox() == null ? null : new Envelope(query.bbox());
-            if (box != null) {
-                where.append(" and ").append(intersectsBox(geometryColumn));
-                args.addAll(box.args(postgis ? 3 : 2));
+            if (query.bbox() != null) {
+                // A box across the antimeridian is two boxes: a feature touching either matches.
+                List<String> tests = new ArrayList<>();
+                for (org.locationtech.jts.geom.Envelope part : query.bbox().envelopes()) {
+                    tests.add("(" + intersectsBox(geometryColumn) + ")");
+                    args.addAll(new Envelope(part).args(postgis ? 3 : 2));
+                }
+                where.append(" and (").append(String.join(" or ", tests)).append(')');
             }
             List<Object> pageArgs = new ArrayList<>(args);
             pageArgs.add(query.limit() + 1);

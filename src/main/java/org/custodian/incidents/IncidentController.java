@@ -318,12 +318,9 @@ class IncidentController {
         }
     }
 
+    /** A field a spreadsheet will not run as a formula (an incident's notes are anyone's words). */
     private static String cell(@Nullable String value) {
-        if (value == null) {
-            return "";
-        }
-        boolean quote = value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r");
-        return quote ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+        return org.custodian.platform.CsvCell.of(value);
     }
 
     static GeoJsonFeature<IncidentProperties> feature(Incident i) {

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.custodian.geo.FeatureLayer;
 import org.custodian.geo.RenderedLayers;
-import org.custodian.geo.Wgs84;
 import org.custodian.platform.Callers;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -64,12 +63,17 @@ class IncidentLayer implements FeatureLayer {
     public Page features(Query query) {
         Incidents.MapPage page = incidents.within(
                 callers.current(),
-                query.bbox() == null ? null : Wgs84.box(query.bbox()),
+                query.bbox() == null ? null : query.bbox().geometry(),
                 query.from(),
                 query.to(),
                 query.offset(),
                 query.limit());
         return new Page(page.rows().stream().map(IncidentLayer::feature).toList(), page.matched());
+    }
+
+    @Override
+    public @Nullable TimeSpan temporalExtent() {
+        return incidents.timeSpan(callers.current());
     }
 
     @Override

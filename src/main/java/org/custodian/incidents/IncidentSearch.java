@@ -31,6 +31,7 @@ class IncidentSearch {
             Incident.@Nullable Status status,
             @Nullable Instant from,
             @Nullable Instant until,
+            boolean untilIncluded,
             boolean violationsOnly,
             @Nullable Geometry box) {}
 
@@ -89,6 +90,19 @@ class IncidentSearch {
         return query.getResultList();
     }
 
+    /** The first and last time an incident the caller may see occurred; null when there is none. */
+    org.custodian.geo.FeatureLayer.@Nullable TimeSpan timeSpan(Scope scope) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        String where = where(scope, new Filter(null, null, null, null, null, false, false, null), parameters);
+        var span = entityManager.createQuery(
+                "select min(i.occurredAt), max(i.occurredAt) from Incident i" + where, Object[].class);
+        parameters.forEach(span::setParameter);
+        Object[] ends = span.getSingleResult();
+        return ends[0] == null
+                ? null
+                : new org.custodian.geo.FeatureLayer.TimeSpan((Instant) ends[0], (Instant) ends[1]);
+    }
+
     long count(Scope scope, Filter filter) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         String where = where(scope, filter, parameters);
@@ -120,7 +134,7 @@ class IncidentSearch {
             parameters.put("from", f.from());
         }
         if (f.until() != null) {
-            where.append(" and i.occurredAt < :until");
+            where.append(f.untilIncluded() ? " and i.occurredAt <= :until" : " and i.occurredAt < :until");
             parameters.put("until", f.until());
         }
         if (f.violationsOnly()) {

@@ -109,6 +109,7 @@ public class Incidents {
                                 ? null
                                 : filter.to().plusDays(1).atStartOfDay(zone).toInstant(),
                         false,
+                        false,
                         null),
                 offset,
                 limit);
@@ -120,10 +121,16 @@ public class Incidents {
 
     MapPage within(
             Scope scope, @Nullable Geometry box, @Nullable Instant from, @Nullable Instant to, int offset, int limit) {
-        var filter = new IncidentSearch.Filter(null, null, null, from, to, false, box);
+        // Both ends included, as OGC API - Features defines a datetime interval.
+        var filter = new IncidentSearch.Filter(null, null, null, from, to, true, false, box);
         List<IncidentSearch.MapRow> rows = search.mapRows(scope, filter, offset, limit);
         long matched = offset == 0 && rows.size() < limit ? rows.size() : search.count(scope, filter);
         return new MapPage(rows, matched);
+    }
+
+    /** The first and last time an incident the caller may see occurred; null when there is none. */
+    org.custodian.geo.FeatureLayer.@Nullable TimeSpan timeSpan(Scope scope) {
+        return search.timeSpan(scope);
     }
 
     public Incident incident(Scope scope, long id) {
@@ -142,7 +149,10 @@ public class Incidents {
         List<Incident> waiting = new java.util.ArrayList<>();
         for (Incident.Status status : List.of(Incident.Status.REPORTED, Incident.Status.UNDER_REVIEW)) {
             waiting.addAll(search.search(
-                            scope, new IncidentSearch.Filter(null, null, status, null, null, false, null), 0, 1_000)
+                            scope,
+                            new IncidentSearch.Filter(null, null, status, null, null, false, false, null),
+                            0,
+                            1_000)
                     .incidents());
         }
         waiting.sort(java.util.Comparator.comparing(Incident::occurredAt));
@@ -307,6 +317,7 @@ public class Incidents {
                                 null,
                                 day.atStartOfDay(zone).toInstant(),
                                 day.plusDays(1).atStartOfDay(zone).toInstant(),
+                                false,
                                 true,
                                 null),
                         0,

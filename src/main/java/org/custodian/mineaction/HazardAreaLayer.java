@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.custodian.geo.FeatureLayer;
 import org.custodian.geo.RenderedLayers;
-import org.custodian.geo.Wgs84;
 import org.custodian.platform.Callers;
 import org.custodian.platform.Scope;
 import org.jspecify.annotations.Nullable;
@@ -90,7 +89,7 @@ class HazardAreaLayer implements FeatureLayer {
     @Transactional(readOnly = true)
     public Page features(Query query) {
         Scope scope = callers.current();
-        Geometry box = query.bbox() == null ? null : Wgs84.box(query.bbox());
+        Geometry box = query.bbox() == null ? null : query.bbox().geometry();
         TypedQuery<Row> rows = entityManager
                 .createQuery(SELECT_ROW + from(scope, box) + " order by h.id", Row.class)
                 .setFirstResult(query.offset())

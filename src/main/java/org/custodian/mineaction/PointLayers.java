@@ -27,6 +27,7 @@ class PointLayers {
                 "#7a1f1a",
                 () -> mineAction.accidents(callers.current(), null),
                 Accident::occurredAt,
+                Accident::occurredAt,
                 a -> {
                     Map<String, @Nullable Object> p = new LinkedHashMap<>();
                     p.put("name", a.description());
@@ -48,7 +49,13 @@ class PointLayers {
                 "Ordnance finds",
                 "#8a5a00",
                 () -> mineAction.finds(callers.current(), null),
+                // Found on a day: the whole day, in UTC, to its last instant.
                 f -> f.foundOn().atStartOfDay().toInstant(ZoneOffset.UTC),
+                f -> f.foundOn()
+                        .plusDays(1)
+                        .atStartOfDay()
+                        .toInstant(ZoneOffset.UTC)
+                        .minusNanos(1),
                 f -> {
                     Map<String, @Nullable Object> p = new LinkedHashMap<>();
                     p.put("name", f.description());
@@ -66,7 +73,8 @@ class PointLayers {
             String title,
             String color,
             java.util.function.Supplier<List<T>> visible,
-            Function<T, Instant> time,
+            Function<T, Instant> start,
+            Function<T, Instant> end,
             Function<T, Feature> feature)
             implements FeatureLayer {
 
@@ -78,17 +86,22 @@ class PointLayers {
         @Override
         public Page features(Query query) {
             List<Feature> matched = visible.get().stream()
-                    .filter(t -> within(time.apply(t), query.from(), query.to()))
+                    .filter(t -> query.during(start.apply(t), end.apply(t)))
                     .map(feature)
-                    .filter(f -> query.bbox() == null
-                            || query.bbox().intersects(f.geometry().getCoordinate()))
+                    .filter(f -> query.within(f.geometry()))
                     .toList();
             return new Page(
                     matched.stream().skip(query.offset()).limit(query.limit()).toList(), matched.size());
         }
 
-        private static boolean within(Instant at, @Nullable Instant from, @Nullable Instant to) {
-            return (from == null || !at.isBefore(from)) && (to == null || !at.isAfter(to));
+        @Override
+        public @Nullable TimeSpan temporalExtent() {
+            List<T> all = visible.get();
+            return all.isEmpty()
+                    ? null
+                    : new TimeSpan(
+                            all.stream().map(start).min(Instant::compareTo).orElseThrow(),
+                            all.stream().map(end).max(Instant::compareTo).orElseThrow());
         }
     }
 }

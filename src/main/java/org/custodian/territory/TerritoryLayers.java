@@ -94,10 +94,8 @@ class TerritoryLayers {
 
             @Override
             public Page features(Query query) {
-                List<Feature> matched = all.apply(query)
-                        .filter(f -> query.bbox() == null
-                                || query.bbox().intersects(f.geometry().getEnvelopeInternal()))
-                        .toList();
+                List<Feature> matched =
+                        all.apply(query).filter(f -> query.within(f.geometry())).toList();
                 return new Page(
                         matched.stream()
                                 .skip(query.offset())

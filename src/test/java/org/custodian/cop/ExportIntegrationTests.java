@@ -56,6 +56,87 @@ class ExportIntegrationTests {
         assertThat(csv.body()).contains(",25000,\"Caliber.az,").doesNotContain("name_az");
     }
 
+    /** Text a spreadsheet would run (OWASP's CSV injection) is written after a quote; numbers stay numbers. */
+    @Test
+    void csvCellsASpreadsheetWouldRunAreNeutralised() {
+        Api admin = Api.at(port).asAdmin();
+        List<String> names = List.of("=HYPERLINK(\"http://example.org\",\"x\")", "=1+1", "@SUM(A1:A2)", "+1-1", "-2+3");
+        for (String name : names) {
+            Api.Response created = admin.post(
+                    "/api/facilities",
+                    "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[46.93,39.99]},"
+                            + "\"properties\":"
+                            + Api.json(Map.of(
+                                    "regionCode", "AGD", "name", name, "kind", "MEDICAL", "status", "OPERATIONAL"))
+                            + "}");
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+        }
+        String csv = admin.get("/api/exports/facilities.csv?region=AGD").body();
+        assertThat(csv)
+                .contains(",\"'=HYPERLINK(\"\"http://example.org\"\",\"\"x\"\")\",")
+                .contains(",'=1+1,")
+                .contains(",'@SUM(A1:A2),")
+                .contains(",'+1-1,")
+                .contains(",'-2+3,");
+        for (String line : csv.lines().toList()) {
+            for (String cell : line.split(",")) {
+                assertThat(cell).doesNotStartWith("=").doesNotStartWith("@").doesNotStartWith("+");
+            }
+        }
+        // Coordinates west or south of zero would start with a minus: they stay numbers.
+        assertThat(org.custodian.platform.CsvCell.of(-46.5)).isEqualTo("-46.5");
+        assertThat(org.custodian.platform.CsvCell.of("-46.5")).isEqualTo("-46.5");
+
+        Map<String, Object> incident = new java.util.LinkedHashMap<>();
+        incident.put("regionCode", "AGD");
+        incident.put("type", "SHELLING");
+        incident.put("occurredAt", "2023-03-03T03:03:03Z");
+        incident.put("description", "=HYPERLINK(\"http://example.org\")");
+        incident.put("sources", List.of());
+        Api.Response reported = admin.post(
+                "/api/incidents",
+                "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[46.93,39.99]},"
+                        + "\"properties\":" + Api.json(incident) + "}");
+        assertThat(reported.status()).as(reported.body()).isEqualTo(201);
+        String incidents =
+                admin.get("/api/incidents.csv?region=AGD", "text/csv").body();
+        assertThat(incidents)
+                .contains("\"'=HYPERLINK(")
+                .doesNotContain(",=HYPERLINK")
+                .doesNotContain(",\"=HYPERLINK");
+    }
+
+    /**
+     * Without its hashtag row and with the .csvt beside it, GDAL reads the CSV as it is: one feature a row,
+     * numbers as numbers, the WKT as the geometry.
+     */
+    @Test
+    void gdalReadsTheCsvWithoutItsHashtagRowWithItsTypes() throws Exception {
+        download("/api/exports/settlements.csv?hxl=false", folder.resolve("settlements.csv"));
+        download("/api/exports/settlements.csvt", folder.resolve("settlements.csvt"));
+        List<String> lines = Files.readAllLines(folder.resolve("settlements.csv"));
+        assertThat(lines).hasSize(1 + 12);
+        assertThat(lines.get(1)).doesNotStartWith("#");
+        assertThat(Files.readString(folder.resolve("settlements.csvt")).strip())
+                .startsWith("String,")
+                .endsWith("Real,Real,WKT");
+        String summary = ogrinfo("-ro", "-so", folder.resolve("settlements.csv").toString(), "settlements");
+        assertThat(summary)
+                .contains("Feature Count: 12")
+                .contains("Geometry Column = geom_wkt")
+                .contains("population_latest: Integer")
+                .contains("population_estimates: Integer")
+                .contains("latitude: Real")
+                .contains("longitude: Real")
+                .contains("name: String");
+        String hazards = folder.resolve("hazard-areas.csv").toString();
+        download("/api/exports/hazard-areas.csv?hxl=false", folder.resolve("hazard-areas.csv"));
+        download("/api/exports/hazard-areas.csvt", folder.resolve("hazard-areas.csvt"));
+        assertThat(ogrinfo("-ro", "-so", hazards, "hazard-areas"))
+                .contains("Geometry Column = geom_wkt")
+                .contains("area_m2: Integer");
+    }
+
     @Test
     void exportsAGeoPackageThatGdalReads() throws Exception {
         Path file = folder.resolve("custodian.gpkg");

@@ -81,6 +81,32 @@ class MapBrowserIntegrationTests {
                 .setFullPage(true));
     }
 
+    /** The OGC API in a browser: pages, not JSON, with the features of a page as a table and on a map. */
+    @Test
+    void browsesTheOgcApiAsPagesWithATableAndAMap() {
+        Page page = signIn("admin", Api.ADMIN_PASSWORD);
+        page.navigate("http://127.0.0.1:" + port + "/ogc/");
+        page.click("#ogc-links a");
+        page.waitForSelector("#ogc-collections");
+        page.click("#ogc-collections a[href*='/collections/settlements']");
+        page.click("#ogc-items");
+        page.waitForURL("**/collections/settlements/items?f=html");
+        page.waitForSelector("#ogc-map[data-drawn]");
+        assertThat(page.locator("#ogc-table tbody tr").count()).isEqualTo(12);
+        assertThat(page.locator("#ogc-table").textContent()).contains("Shusha", "Khankendi", "SHU");
+        assertThat(page.locator("#ogc-map").getAttribute("data-drawn")).isEqualTo("12");
+        assertThat(page.locator("#ogc-map .leaflet-interactive").count()).isGreaterThanOrEqualTo(12);
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("ogc-items.png"))
+                .setFullPage(true));
+        page.locator("#ogc-table tbody a").first().click();
+        page.waitForURL(Pattern.compile(".*/collections/settlements/items/[^/?]+\\?f=html"));
+        page.waitForSelector("#ogc-map[data-drawn]");
+        assertThat(page.locator("#ogc-table tbody tr").count()).isEqualTo(1);
+        page.navigate("http://127.0.0.1:" + port + "/ogc/collections?lang=hy");
+        assertThat(page.locator("h1").textContent()).isEqualTo("Հավաքածուներ");
+    }
+
     @Test
     void showsPopulationFiguresWithTheirSourceAndSpeaksAzerbaijani() {
         Page page = signIn("admin", Api.ADMIN_PASSWORD);

@@ -209,6 +209,213 @@ class OgcApiIntegrationTests {
         assertThat(layers).contains("regions").contains("Multi Polygon").contains("settlements");
     }
 
+    /**
+     * A box that touches a feature's envelope but not its shape leaves the feature out, on every layer; a box
+     * around a point of the shape finds it.
+     */
+    @Test
+    void theBoundingBoxTestsTheShapeNotItsEnvelopeOnEveryLayer() {
+        Api admin = Api.at(port).asAdmin();
+        var reader = new org.locationtech.jts.io.geojson.GeoJsonReader();
+        int tested = 0;
+        for (String layer : List.of("regions", "facilities", "assets", "hazard-areas")) {
+            JsonNode features = admin.get("/ogc/collections/" + layer + "/items?limit=200")
+                    .json()
+                    .get("features");
+            for (JsonNode feature : features) {
+                org.locationtech.jts.geom.Geometry shape;
+                try {
+                    shape = reader.read(feature.get("geometry").toString());
+                } catch (org.locationtech.jts.io.ParseException e) {
+                    throw new IllegalStateException(e);
+                }
+                var envelope = shape.getEnvelopeInternal();
+                double d = Math.min(envelope.getWidth(), envelope.getHeight()) / 100;
+                var corner = new org.locationtech.jts.geom.Envelope(
+                        envelope.getMinX() - d, envelope.getMinX() + d, envelope.getMinY() - d, envelope.getMinY() + d);
+                if (shape.getDimension() == 0
+                        || d == 0
+                        || shape.intersects(shape.getFactory().toGeometry(corner))) {
+                    continue;
+                }
+                String id = feature.get("id").asString();
+                String outside =
+                        corner.getMinX() + "," + corner.getMinY() + "," + corner.getMaxX() + "," + corner.getMaxY();
+                assertThat(ids(admin, layer, outside))
+                        .as(layer + " " + id + " " + outside)
+                        .doesNotContain(id);
+                var inside = shape.getInteriorPoint().getCoordinate();
+                String around = (inside.x - d) + "," + (inside.y - d) + "," + (inside.x + d) + "," + (inside.y + d);
+                assertThat(ids(admin, layer, around)).as(layer + " " + id).contains(id);
+                tested++;
+                break;
+            }
+        }
+        assertThat(tested).as("layers with a shape to test").isGreaterThanOrEqualTo(3);
+    }
+
+    /** Four or six numbers, west beyond east across the antimeridian; anything not finite is refused. */
+    @Test
+    void takesSixNumbersAndBoxesAcrossTheAntimeridianAndRefusesNonFiniteOnes() {
+        Api admin = Api.at(port).asAdmin();
+        List<String> all = ids(admin, "settlements", "-180,-90,180,90");
+        assertThat(all).hasSize(12);
+        assertThat(ids(admin, "settlements", "-180,-90,-100,180,90,100")).isEqualTo(all);
+        assertThat(ids(admin, "settlements", "177,65,-177,70")).isEmpty();
+        // West of the settlements to east of them the long way round: all but the box between is the world.
+        assertThat(ids(admin, "settlements", "40,-90,30,90")).isEqualTo(all);
+        assertThat(ids(admin, "incidents", "40,-90,30,90")).isEqualTo(ids(admin, "incidents", "-180,-90,180,90"));
+        assertThat(ids(admin, "settlements", "50,-90,40,90")).isEmpty();
+        for (String bbox : List.of(
+                "NaN,39,47,40",
+                "-Infinity,-90,Infinity,90",
+                "46,39,47,Infinity",
+                "46,40,47,39",
+                "46,-91,47,40",
+                "1,2,3,4,5")) {
+            for (String path : List.of(
+                    "/ogc/collections/settlements/items?bbox=",
+                    "/ogc/collections/incidents/items?bbox=",
+                    "/map/layers/hazard-areas?bbox=")) {
+                Api.Response refused = admin.get(path + bbox);
+                assertThat(refused.status()).as(path + bbox).isEqualTo(400);
+                assertThat(refused.isProblem()).isTrue();
+                assertThat(refused.json().get("detail").asString()).startsWith("bbox: ");
+            }
+        }
+    }
+
+    /**
+     * One datetime rule on every dated layer: an instant matches what happened at it, an interval includes both
+     * its ends, ".." leaves an end open; dated collections publish their time span.
+     */
+    @Test
+    void datetimeMatchesInstantsAndClosedIntervalsOnEveryDatedLayer() {
+        Api admin = Api.at(port).asAdmin();
+        for (String layer : List.of("incidents", "mine-accidents", "ordnance-finds")) {
+            JsonNode collection = admin.get("/ogc/collections/" + layer).json();
+            JsonNode interval = collection.at("/extent/temporal/interval/0");
+            assertThat(interval.size()).as(layer).isEqualTo(2);
+            JsonNode feature = admin.get("/ogc/collections/" + layer + "/items?limit=1")
+                    .json()
+                    .get("features")
+                    .get(0);
+            String id = feature.get("id").asString();
+            JsonNode properties = feature.get("properties");
+            if (properties.has("occurred_at")) {
+                java.time.Instant at =
+                        java.time.Instant.parse(properties.get("occurred_at").asString());
+                assertThat(at)
+                        .isBetween(
+                                java.time.Instant.parse(interval.get(0).asString()),
+                                java.time.Instant.parse(interval.get(1).asString()));
+                assertThat(dated(admin, layer, at.toString())).as(layer).contains(id);
+                assertThat(dated(admin, layer, at + "/" + at.plusSeconds(60))).contains(id);
+                assertThat(dated(admin, layer, at.minusSeconds(60) + "/" + at)).contains(id);
+                assertThat(dated(admin, layer, "../" + at)).contains(id);
+                assertThat(dated(admin, layer, at + "/..")).contains(id);
+                assertThat(dated(admin, layer, at.plusSeconds(1).toString())).doesNotContain(id);
+                assertThat(dated(admin, layer, "../" + at.minusSeconds(1))).doesNotContain(id);
+                assertThat(dated(admin, layer, at.plusSeconds(1) + "/..")).doesNotContain(id);
+            } else {
+                java.time.LocalDate day =
+                        java.time.LocalDate.parse(properties.get("found_on").asString());
+                String noon = day + "T12:00:00Z";
+                assertThat(dated(admin, layer, noon)).as(layer).contains(id);
+                assertThat(dated(admin, layer, day.toString())).contains(id);
+                assertThat(dated(admin, layer, "../" + day + "T00:00:00Z")).contains(id);
+                assertThat(dated(admin, layer, day + "T23:59:59Z/..")).contains(id);
+                assertThat(dated(admin, layer, "../" + day.minusDays(1) + "T23:59:59Z"))
+                        .doesNotContain(id);
+                assertThat(dated(admin, layer, day.plusDays(1) + "T00:00:00Z/.."))
+                        .doesNotContain(id);
+            }
+        }
+        assertThat(admin.get("/ogc/collections/regions")
+                        .json()
+                        .at("/extent/temporal")
+                        .isMissingNode())
+                .isTrue();
+        assertThat(admin.get("/ogc/collections/incidents/items?datetime=..").status())
+                .isEqualTo(400);
+    }
+
+    /** OGC API - Features Part 2: coordinates in EPSG:4326 (latitude first) or Web Mercator, boxes in either. */
+    @Test
+    void servesAndTakesCoordinatesInTheCrsAskedFor() {
+        Api admin = Api.at(port).asAdmin();
+        String epsg4326 =
+                java.net.URLEncoder.encode("http://www.opengis.net/def/crs/EPSG/0/4326", StandardCharsets.UTF_8);
+        String epsg3857 =
+                java.net.URLEncoder.encode("http://www.opengis.net/def/crs/EPSG/0/3857", StandardCharsets.UTF_8);
+        Api.Response plain = admin.get("/ogc/collections/settlements/items/" + firstSettlement(admin));
+        assertThat(plain.raw().headers().firstValue("Content-Crs"))
+                .hasValue("<http://www.opengis.net/def/crs/OGC/1.3/CRS84>");
+        JsonNode lonLat = plain.json().at("/geometry/coordinates");
+        Api.Response latLon =
+                admin.get("/ogc/collections/settlements/items/" + firstSettlement(admin) + "?crs=" + epsg4326);
+        assertThat(latLon.raw().headers().firstValue("Content-Crs"))
+                .hasValue("<http://www.opengis.net/def/crs/EPSG/0/4326>");
+        assertThat(latLon.json().at("/geometry/coordinates/0").asDouble())
+                .isEqualTo(lonLat.get(1).asDouble());
+        assertThat(latLon.json().at("/geometry/coordinates/1").asDouble())
+                .isEqualTo(lonLat.get(0).asDouble());
+        JsonNode mercator = admin.get(
+                        "/ogc/collections/settlements/items/" + firstSettlement(admin) + "?crs=" + epsg3857)
+                .json()
+                .at("/geometry/coordinates");
+        double lon = lonLat.get(0).asDouble();
+        double lat = lonLat.get(1).asDouble();
+        assertThat(mercator.get(0).asDouble())
+                .isCloseTo(6378137 * Math.toRadians(lon), org.assertj.core.data.Offset.offset(0.01));
+        assertThat(mercator.get(1).asDouble())
+                .isCloseTo(
+                        6378137 * Math.log(Math.tan(Math.PI / 4 + Math.toRadians(lat) / 2)),
+                        org.assertj.core.data.Offset.offset(0.01));
+
+        List<String> inLonLat = ids(admin, "incidents", "46.7,39.7,46.8,39.85");
+        assertThat(inLonLat).isNotEmpty();
+        assertThat(ids(admin, "incidents", "39.7,46.7,39.85,46.8&bbox-crs=" + epsg4326))
+                .isEqualTo(inLonLat);
+        double x1 = 6378137 * Math.toRadians(46.7);
+        double x2 = 6378137 * Math.toRadians(46.8);
+        double y1 = 6378137 * Math.log(Math.tan(Math.PI / 4 + Math.toRadians(39.7) / 2));
+        double y2 = 6378137 * Math.log(Math.tan(Math.PI / 4 + Math.toRadians(39.85) / 2));
+        assertThat(ids(admin, "incidents", x1 + "," + y1 + "," + x2 + "," + y2 + "&bbox-crs=" + epsg3857))
+                .isEqualTo(inLonLat);
+        JsonNode page = admin.get("/ogc/collections/incidents/items?limit=2&crs=" + epsg3857)
+                .json();
+        assertThat(page.at("/features/0/geometry/coordinates/0").asDouble()).isGreaterThan(1_000_000);
+        assertThat(page.get("links").get(0).get("href").asString()).contains("crs=");
+        for (String refused : List.of("crs=EPSG:3857", "bbox=1,2,3,4&bbox-crs=EPSG:4326")) {
+            Api.Response r = admin.get("/ogc/collections/incidents/items?" + refused);
+            assertThat(r.status()).as(refused).isEqualTo(400);
+            assertThat(r.isProblem()).isTrue();
+        }
+        assertThat(admin.get("/ogc/collections/incidents").json().get("crs").toString())
+                .contains("EPSG/0/3857");
+    }
+
+    private static String firstSettlement(Api api) {
+        return api.get("/ogc/collections/settlements/items?limit=1")
+                .json()
+                .at("/features/0/id")
+                .asString();
+    }
+
+    private static List<String> dated(Api api, String layer, String datetime) {
+        Api.Response page = api.get("/ogc/collections/" + layer + "/items?limit=10000&datetime="
+                + java.net.URLEncoder.encode(datetime, StandardCharsets.UTF_8));
+        assertThat(page.status()).as(layer + " " + datetime + " " + page.body()).isEqualTo(200);
+        return page.json().get("features").findValuesAsString("id");
+    }
+
+    private static List<String> ids(Api api, String layer, String bbox) {
+        Api.Response page = api.get("/ogc/collections/" + layer + "/items?limit=10000&bbox=" + bbox);
+        assertThat(page.status()).as(layer + " " + bbox + " " + page.body()).isEqualTo(200);
+        return page.json().get("features").findValuesAsString("id");
+    }
+
     private static String ogrinfo(String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("ogrinfo"));
         command.addAll(List.of(arguments));
