@@ -25,6 +25,15 @@ class PointLayers {
                 "mine-accidents",
                 "Mine accidents",
                 "#7a1f1a",
+                FeatureLayer.columns(
+                        "name", FeatureLayer.PropertyType.TEXT,
+                        "occurred_at", FeatureLayer.PropertyType.DATETIME,
+                        "region_code", FeatureLayer.PropertyType.TEXT,
+                        "device", FeatureLayer.PropertyType.TEXT,
+                        "activity", FeatureLayer.PropertyType.TEXT,
+                        "killed", FeatureLayer.PropertyType.INTEGER,
+                        "injured", FeatureLayer.PropertyType.INTEGER,
+                        "road", FeatureLayer.PropertyType.TEXT),
                 () -> mineAction.accidents(callers.current(), null),
                 Accident::occurredAt,
                 a -> {
@@ -47,6 +56,13 @@ class PointLayers {
                 "ordnance-finds",
                 "Ordnance finds",
                 "#8a5a00",
+                FeatureLayer.columns(
+                        "name", FeatureLayer.PropertyType.TEXT,
+                        "found_on", FeatureLayer.PropertyType.DATE,
+                        "region_code", FeatureLayer.PropertyType.TEXT,
+                        "category", FeatureLayer.PropertyType.TEXT,
+                        "quantity", FeatureLayer.PropertyType.INTEGER,
+                        "disposition", FeatureLayer.PropertyType.TEXT),
                 () -> mineAction.finds(callers.current(), null),
                 f -> f.foundOn().atStartOfDay().toInstant(ZoneOffset.UTC),
                 f -> {
@@ -65,6 +81,7 @@ class PointLayers {
             String id,
             String title,
             String color,
+            Map<String, PropertyType> schema,
             java.util.function.Supplier<List<T>> visible,
             Function<T, Instant> time,
             Function<T, Feature> feature)
