@@ -1,10 +1,7 @@
 package org.custodian.mineaction;
 
 import jakarta.persistence.EntityManager;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
@@ -13,19 +10,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.custodian.geo.GeoJsonModule;
-import org.custodian.geo.GeoPackageFiles;
 import org.custodian.geo.GeometryRejected;
 import org.custodian.geo.Wgs84;
 import org.custodian.platform.ConflictWithState;
@@ -46,9 +37,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.server.ResponseStatusException;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Imports hazard areas from a GeoJSON FeatureCollection or a GeoPackage, all or nothing: every feature is
@@ -102,7 +90,6 @@ public class HazardAreaImport {
     private final TransactionTemplate transaction;
     private final long maxFeatures;
     private final Duration deadline;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     HazardAreaImport(
             MineAction mineAction,
@@ -119,20 +106,6 @@ public class HazardAreaImport {
         this.deadline = deadline;
     }
 
-    private record Candidate(
-            int index,
-            @Nullable Geometry geometry,
-            Map<String, @Nullable Object> properties,
-            @Nullable String problem) {}
-
-    /** The features of an uploaded file: how many there are, and each in turn. */
-    private interface FeatureSource {
-
-        long count();
-
-        void each(Consumer<Candidate> consumer);
-    }
-
     /**
      * Imports the file in one transaction.
      *
@@ -145,17 +118,7 @@ public class HazardAreaImport {
     }
 
     Report importFile(Scope scope, String fileName, byte[] content, @Nullable String regionCode, Instant stopAt) {
-        boolean geoPackage = fileName.toLowerCase(Locale.ROOT).endsWith(".gpkg");
-        Path file = null;
-        try {
-            FeatureSource source;
-            if (geoPackage) {
-                file = Files.createTempFile("custodian-import", ".gpkg");
-                Files.write(file, content);
-                source = fromGeoPackage(file);
-            } else {
-                source = fromGeoJson(content);
-            }
+        try (ImportedFile source = ImportedFile.of(fileName, content)) {
             long count = source.count();
             if (count == 0) {
                 throw new RuleViolated("file", "the file holds no features");
@@ -186,16 +149,6 @@ public class HazardAreaImport {
                 throw e;
             }
             return run.report();
-        } catch (IOException e) {
-            throw new RuleViolated("file", "could not read the upload: " + e.getMessage());
-        } finally {
-            if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException e) {
-                    // A temporary file left behind is removed with the temporary folder; the import stands.
-                }
-            }
         }
     }
 
@@ -255,7 +208,7 @@ public class HazardAreaImport {
             this.outcomes = new ArrayList<>(count);
         }
 
-        void add(Candidate c) {
+        void add(ImportedFile.Feature c) {
             int slot = outcomes.size();
             outcomes.add(null);
             try {
@@ -269,26 +222,25 @@ public class HazardAreaImport {
             }
         }
 
-        private Prepared prepare(int slot, Candidate c) throws Rejected {
+        private Prepared prepare(int slot, ImportedFile.Feature c) throws Rejected {
             if (c.problem() != null || c.geometry() == null) {
                 throw new Rejected(c.problem() == null ? "the feature has no geometry" : c.problem());
             }
-            Map<String, @Nullable Object> p = c.properties();
             try {
                 Geometry cleaned = withoutRepeatedVertices(c.geometry());
                 int dropped = c.geometry().getNumPoints() - cleaned.getNumPoints();
-                String code = regionCode != null ? regionCode : text(p, "region_code");
+                String code = regionCode != null ? regionCode : c.text("region_code");
                 if (code == null) {
                     throw new RuleViolated("region_code", "no region given for the file or the feature");
                 }
                 Region region = region(code);
-                String name = text(p, "name");
-                HazardArea.Classification classification = value(
-                        HazardArea.Classification.class, text(p, "classification"), HazardArea.Classification.SHA);
+                String name = c.text("name");
+                HazardArea.Classification classification =
+                        c.value(HazardArea.Classification.class, "classification", HazardArea.Classification.SHA);
                 HazardArea.Priority priority =
-                        value(HazardArea.Priority.class, text(p, "priority"), HazardArea.Priority.MEDIUM);
-                Set<Contamination> contamination = contamination(text(p, "contamination"));
-                LocalDate given = date(p.get("recorded_on"), region);
+                        c.value(HazardArea.Priority.class, "priority", HazardArea.Priority.MEDIUM);
+                Set<Contamination> contamination = c.contamination("contamination");
+                LocalDate given = c.date("recorded_on", region.zone());
                 var draft = new MineAction.HazardAreaDraft(
                         region.code(),
                         name == null ? "Imported hazard area " + c.index() : name,
@@ -450,97 +402,6 @@ public class HazardAreaImport {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private FeatureSource fromGeoJson(byte[] content) {
-        JsonNode root;
-        try {
-            root = json.readTree(content);
-        } catch (JacksonException e) {
-            throw new RuleViolated("file", "not GeoJSON: " + e.getOriginalMessage());
-        }
-        JsonNode features = root.path("features");
-        if (!"FeatureCollection".equals(root.path("type").asString(null)) || !features.isArray()) {
-            throw new RuleViolated("file", "expected a GeoJSON FeatureCollection");
-        }
-        return new FeatureSource() {
-            @Override
-            public long count() {
-                return features.size();
-            }
-
-            @Override
-            public void each(Consumer<Candidate> consumer) {
-                int index = 0;
-                for (JsonNode feature : features) {
-                    consumer.accept(candidate(++index, feature));
-                }
-            }
-        };
-    }
-
-    private static Candidate candidate(int index, JsonNode feature) {
-        Map<String, @Nullable Object> properties = new LinkedHashMap<>();
-        feature.path("properties")
-                .properties()
-                .forEach(e -> properties.put(
-                        e.getKey(),
-                        e.getValue().isNull()
-                                ? null
-                                : e.getValue().isString()
-                                        ? e.getValue().asString()
-                                        : e.getValue().toString()));
-        try {
-            return new Candidate(
-                    index,
-                    GeoJsonModule.read("geometry", feature.path("geometry").toString()),
-                    properties,
-                    null);
-        } catch (GeometryRejected e) {
-            return new Candidate(index, null, properties, e.reason());
-        }
-    }
-
-    private static FeatureSource fromGeoPackage(Path file) throws IOException {
-        long count = GeoPackageFiles.countFeatures(file);
-        return new FeatureSource() {
-            @Override
-            public long count() {
-                return count;
-            }
-
-            @Override
-            public void each(Consumer<Candidate> consumer) {
-                int[] index = {0};
-                try {
-                    GeoPackageFiles.read(
-                            file, f -> consumer.accept(new Candidate(++index[0], f.geometry(), f.properties(), null)));
-                } catch (IOException e) {
-                    throw new RuleViolated("file", e.getMessage());
-                }
-            }
-        };
-    }
-
-    /** The date a value gives: a date, an instant (its day in the region), or ISO-8601 text of either. */
-    private static @Nullable LocalDate date(@Nullable Object value, Region region) {
-        if (value == null || value.toString().isBlank()) {
-            return null;
-        }
-        if (value instanceof LocalDate d) {
-            return d;
-        }
-        if (value instanceof Instant i) {
-            return LocalDate.ofInstant(i, region.zone());
-        }
-        String text = value.toString().strip();
-        try {
-            return text.length() > 10
-                    ? LocalDate.ofInstant(java.time.OffsetDateTime.parse(text).toInstant(), region.zone())
-                    : LocalDate.parse(text);
-        } catch (DateTimeException e) {
-            throw new RuleViolated("recorded_on", "'" + text + "' is not a date (write it as 2024-06-02)");
-        }
-    }
-
     /** Drops each vertex that repeats the one before it; the only repair an import makes. */
     static Geometry withoutRepeatedVertices(Geometry geometry) {
         if (geometry instanceof Polygon p) {
@@ -569,38 +430,5 @@ public class HazardAreaImport {
         Coordinate[] distinct = CoordinateArrays.removeRepeatedPoints(coordinates);
         // A ring reduced below four positions stays as it was, so the rules report it rather than JTS failing.
         return Wgs84.FACTORY.createLinearRing(distinct.length >= 4 ? distinct : coordinates);
-    }
-
-    private static @Nullable String text(Map<String, @Nullable Object> properties, String name) {
-        Object value = properties.get(name);
-        return value == null || value.toString().isBlank()
-                ? null
-                : value.toString().strip();
-    }
-
-    private static <E extends Enum<E>> E value(Class<E> type, @Nullable String text, E fallback) {
-        if (text == null) {
-            return fallback;
-        }
-        try {
-            return Enum.valueOf(type, text.toUpperCase(Locale.ROOT).replace(' ', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new RuleViolated(
-                    type.getSimpleName().toLowerCase(Locale.ROOT),
-                    "'" + text + "' is not one of " + Arrays.toString(type.getEnumConstants()));
-        }
-    }
-
-    private static Set<Contamination> contamination(@Nullable String text) {
-        if (text == null) {
-            return EnumSet.of(Contamination.UNKNOWN);
-        }
-        Set<Contamination> out = EnumSet.noneOf(Contamination.class);
-        for (String part : text.replaceAll("[\\[\\]\"]", "").split(",")) {
-            if (!part.isBlank()) {
-                out.add(value(Contamination.class, part.strip(), Contamination.UNKNOWN));
-            }
-        }
-        return out.isEmpty() ? EnumSet.of(Contamination.UNKNOWN) : out;
     }
 }
