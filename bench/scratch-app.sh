@@ -1,6 +1,7 @@
 # Sourced by the harnesses: starts the packaged jar on a scratch PostGIS database named $db on port $port,
 # waits until it is healthy, and drops the database on exit. Sets java, jar, pgjar, psql, url, app.
-jar=$(realpath "$(ls target/custodian-*.jar | grep -v plain | head -n 1)")
+# JAR=... starts another jar; APP_ARGS=... adds application arguments (settings).
+jar=$(realpath "${JAR:-$(ls target/custodian-*.jar | grep -v plain | head -n 1)}")
 java_home=${JAVA_HOME:-}
 for jdk in /usr/lib/jvm/*; do
   "$jdk/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])' && java_home=$jdk
@@ -15,7 +16,7 @@ $psql -c "create database $db" postgres
 $psql -c "create extension postgis" "$db"
 scratch=$(mktemp -d)
 CUSTODIAN_ADMIN_PASSWORD=benchmark-password "$java" -jar "$jar" --server.port="$port" \
-  --spring.datasource.url="$url" >"$scratch/log" 2>&1 &
+  --spring.datasource.url="$url" ${APP_ARGS:-} >"$scratch/log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; $psql -c "drop database if exists $db with (force)" postgres; rm -rf "$scratch"' EXIT
 until curl -sf "http://127.0.0.1:$port/actuator/health" | grep -q UP; do sleep 0.5; done

@@ -41,6 +41,16 @@ class AssetLayer implements FeatureLayer {
     }
 
     @Override
+    public Map<String, PropertyType> schema() {
+        return FeatureLayer.columns(
+                "name", PropertyType.TEXT,
+                "kind", PropertyType.TEXT,
+                "region_code", PropertyType.TEXT,
+                "condition", PropertyType.TEXT,
+                "area_m2", PropertyType.INTEGER);
+    }
+
+    @Override
     public Page features(Query query) {
         List<Feature> matched = assets.assets(callers.current(), null, null).stream()
                 .filter(a -> query.within(a.geometry()))

@@ -23,6 +23,8 @@ import org.custodian.territory.Territory;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -176,7 +178,8 @@ class ExportController {
             @PathVariable String layer, @RequestParam(required = false) @Nullable String region) {
         List<FeatureLayer> chosen = layer.equals("all") ? List.copyOf(layers.values()) : List.of(layer(layer));
         List<GeoPackageFiles.Table> tables = chosen.stream()
-                .map(l -> new GeoPackageFiles.Table(l.id().replace('-', '_'), l.geometryType(), features(l, region)))
+                .map(l -> new GeoPackageFiles.Table(
+                        l.id().replace('-', '_'), l.geometryType(), l.schema(), features(l, region)))
                 .toList();
         try {
             Path file = Files.createTempFile("custodian-export", ".gpkg");
@@ -203,12 +206,16 @@ class ExportController {
             throw new RecordNotFound("region", regionCode);
         }
         Geometry boundary = region.boundary();
+        PreparedGeometry inside = PreparedGeometryFactory.prepare(boundary);
+        // What lies in the region: its interior meets the region's. A neighbour's feature that only touches
+        // the shared border belongs to the neighbour's export, not this one.
         return layer
                 .features(new FeatureLayer.Query(
                         BoundingBox.of(boundary.getEnvelopeInternal()), null, null, 0, Integer.MAX_VALUE))
                 .features()
                 .stream()
-                .filter(f -> boundary.intersects(f.geometry()))
+                .filter(f -> inside.intersects(f.geometry())
+                        && (inside.containsProperly(f.geometry()) || !boundary.touches(f.geometry())))
                 .toList();
     }
 

@@ -41,6 +41,18 @@ class FacilityLayer implements FeatureLayer {
     }
 
     @Override
+    public Map<String, PropertyType> schema() {
+        return FeatureLayer.columns(
+                "name", PropertyType.TEXT,
+                "kind", PropertyType.TEXT,
+                "region_code", PropertyType.TEXT,
+                "status", PropertyType.TEXT,
+                "posture", PropertyType.TEXT,
+                "protected_site", PropertyType.BOOLEAN,
+                "hazard", PropertyType.TEXT);
+    }
+
+    @Override
     public Page features(Query query) {
         List<Feature> matched = facilities.facilities(callers.current(), null, null).stream()
                 .filter(f -> query.within(f.geometry()))

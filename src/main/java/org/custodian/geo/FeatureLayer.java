@@ -25,6 +25,36 @@ public interface FeatureLayer {
     /** Geometry type of the layer's features, as GeoJSON names it. */
     String geometryType();
 
+    /** The type of a property, as exports declare it. */
+    enum PropertyType {
+        TEXT,
+        INTEGER,
+        REAL,
+        BOOLEAN,
+        /** A calendar date: a {@link java.time.LocalDate} or its ISO-8601 text. */
+        DATE,
+        /** An instant: an {@link Instant}, an {@link java.time.OffsetDateTime} or its ISO-8601 text. */
+        DATETIME
+    }
+
+    /**
+     * The properties the layer's features carry and their types, in order. Exports declare their columns
+     * from it, so a column's type does not depend on which values happen to be exported; a property it does
+     * not name is typed from its values. The default names none.
+     */
+    default Map<String, PropertyType> schema() {
+        return Map.of();
+    }
+
+    /** A schema in the order given, from property names and their types in turn. */
+    static Map<String, PropertyType> columns(Object... namesAndTypes) {
+        Map<String, PropertyType> schema = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < namesAndTypes.length; i += 2) {
+            schema.put((String) namesAndTypes[i], (PropertyType) namesAndTypes[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(schema);
+    }
+
     /** Colour the web map draws the layer in, as a CSS colour. */
     default String color() {
         return "#4b5563";

@@ -60,6 +60,19 @@ class IncidentLayer implements FeatureLayer {
     }
 
     @Override
+    public Map<String, PropertyType> schema() {
+        return FeatureLayer.columns(
+                "name", PropertyType.TEXT,
+                "reference", PropertyType.TEXT,
+                "type", PropertyType.TEXT,
+                "occurred_at", PropertyType.DATETIME,
+                "region_code", PropertyType.TEXT,
+                "killed", PropertyType.INTEGER,
+                "injured", PropertyType.INTEGER,
+                "status", PropertyType.TEXT);
+    }
+
+    @Override
     public Page features(Query query) {
         Incidents.MapPage page = incidents.within(
                 callers.current(),

@@ -97,6 +97,9 @@ public class HazardArea {
     private double releasedSquareMetres;
     private LocalDate recordedOn;
 
+    /** The content hash of the imported feature it was made from; null when it was recorded by hand. */
+    private @Nullable String importHash;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @Fetch(FetchMode.SUBSELECT)
     @CollectionTable(name = "mine_hazard_area_source", joinColumns = @JoinColumn(name = "hazard_area_id"))
@@ -210,6 +213,11 @@ public class HazardArea {
         releasedSquareMetres += releasedArea;
         status = remainingSquareMetres() <= areaSquareMetres * TOLERANCE ? Status.RELEASED : Status.IN_CLEARANCE;
         return release;
+    }
+
+    /** Marks the area as made from an imported feature with this content hash (see HazardAreaImport). */
+    void importedAs(String contentHash) {
+        this.importHash = contentHash;
     }
 
     public double remainingSquareMetres() {

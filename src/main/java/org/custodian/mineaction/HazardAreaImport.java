@@ -1,22 +1,29 @@
 package org.custodian.mineaction;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.custodian.geo.GeoJsonModule;
-import org.custodian.geo.GeoPackageFiles;
+import java.util.stream.Collectors;
 import org.custodian.geo.GeometryRejected;
 import org.custodian.geo.Wgs84;
 import org.custodian.platform.ConflictWithState;
+import org.custodian.platform.RecordNotFound;
 import org.custodian.platform.RuleViolated;
 import org.custodian.platform.Scope;
+import org.custodian.territory.Region;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateArrays;
@@ -24,11 +31,12 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.io.WKBWriter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Imports hazard areas from a GeoJSON FeatureCollection or a GeoPackage, all or nothing: every feature is
@@ -37,12 +45,29 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Feature attributes read: {@code name}, {@code classification} (SHA or CHA, default SHA), {@code
  * contamination} (comma-separated categories, default UNKNOWN), {@code priority} (default MEDIUM), {@code
- * recorded_on} (ISO date), and {@code region_code} when no region is given for the whole file.
+ * recorded_on} (a date, or ISO date text), and {@code region_code} when no region is given for the whole file.
+ * GeoPackage geometries are moved from the coordinate system the file declares to WGS 84.
+ *
+ * <p>Bounded and synchronous: a file holding more than {@code custodian.mineaction.import-max-features}
+ * features is refused before any is read, and an import still running at {@code
+ * custodian.mineaction.import-deadline} stops and writes nothing (by then its caller has usually given up).
+ * Features are written in batches of {@value #BATCH}, the persistence context emptied after each, so the
+ * time taken grows with the number of features and not with its square.
+ *
+ * <p>Importing a feature already imported (same region, attributes and geometry: the same content hash)
+ * writes nothing for it and reports it as {@code unchanged}, with the reference of the area made from it.
  */
 @Service
 public class HazardAreaImport {
 
-    /** What happened to one feature of the file. */
+    /** Features written between two flushes of the persistence context. */
+    static final int BATCH = 500;
+
+    /**
+     * What happened to one feature of the file: {@code accepted}, {@code repaired}, {@code unchanged} (already
+     * imported; {@code reference} names the area) or {@code rejected}; when anything was rejected the others
+     * read {@code accepted (not written)} or {@code repaired (not written)}.
+     */
     public record Outcome(
             int feature,
             String status,
@@ -50,164 +75,331 @@ public class HazardAreaImport {
             @Nullable String reason) {}
 
     /** The report of an import: whether anything was written and what happened to each feature. */
-    public record Report(boolean written, int accepted, int repaired, int rejected, List<Outcome> features) {}
+    public record Report(
+            boolean written, int accepted, int repaired, int unchanged, int rejected, List<Outcome> features) {
+
+        /** Whether the import recorded any new hazard area. */
+        public boolean created() {
+            return written && accepted + repaired > 0;
+        }
+    }
 
     private final MineAction mineAction;
+    private final HazardAreas hazardAreas;
+    private final EntityManager entityManager;
     private final TransactionTemplate transaction;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final long maxFeatures;
+    private final Duration deadline;
 
-    HazardAreaImport(MineAction mineAction, TransactionTemplate transaction) {
+    HazardAreaImport(
+            MineAction mineAction,
+            HazardAreas hazardAreas,
+            EntityManager entityManager,
+            TransactionTemplate transaction,
+            @Value("${custodian.mineaction.import-max-features:20000}") long maxFeatures,
+            @Value("${custodian.mineaction.import-deadline:PT2M}") Duration deadline) {
         this.mineAction = mineAction;
+        this.hazardAreas = hazardAreas;
+        this.entityManager = entityManager;
         this.transaction = transaction;
+        this.maxFeatures = maxFeatures;
+        this.deadline = deadline;
     }
 
-    private record Candidate(
-            int index,
-            @Nullable Geometry geometry,
-            Map<String, @Nullable Object> properties,
-            @Nullable String problem) {}
-
+    /**
+     * Imports the file in one transaction.
+     *
+     * @throws RuleViolated when the file cannot be read, holds no features or more than the cap allows
+     * @throws ConflictWithState when another write to the same hazard areas got in the way; nothing was written
+     * @throws ResponseStatusException (503) when the deadline passed; nothing was written
+     */
     public Report importFile(Scope scope, String fileName, byte[] content, @Nullable String regionCode) {
-        List<Candidate> candidates =
-                fileName.toLowerCase(Locale.ROOT).endsWith(".gpkg") ? fromGeoPackage(content) : fromGeoJson(content);
-        if (candidates.isEmpty()) {
-            throw new RuleViolated("file", "the file holds no features");
-        }
-        List<Outcome> outcomes = new ArrayList<>();
-        Boolean written = transaction.execute(status -> {
-            boolean failed = false;
-            for (Candidate c : candidates) {
-                Outcome outcome = record(scope, c, regionCode);
-                failed |= outcome.status().equals("rejected");
-                outcomes.add(outcome);
-            }
-            if (failed) {
-                status.setRollbackOnly();
-            }
-            return !failed;
-        });
-        boolean done = Boolean.TRUE.equals(written);
-        List<Outcome> reported = done
-                ? outcomes
-                : outcomes.stream()
-                        .map(o -> o.status().equals("rejected")
-                                ? o
-                                : new Outcome(o.feature(), o.status() + " (not written)", null, o.reason()))
-                        .toList();
-        return new Report(
-                done,
-                (int) outcomes.stream()
-                        .filter(o -> o.status().equals("accepted"))
-                        .count(),
-                (int) outcomes.stream()
-                        .filter(o -> o.status().equals("repaired"))
-                        .count(),
-                (int) outcomes.stream()
-                        .filter(o -> o.status().equals("rejected"))
-                        .count(),
-                reported);
+        return importFile(scope, fileName, content, regionCode, Instant.now().plus(deadline));
     }
 
-    private Outcome record(Scope scope, Candidate c, @Nullable String regionCode) {
-        if (c.problem() != null || c.geometry() == null) {
-            return new Outcome(
-                    c.index(), "rejected", null, c.problem() == null ? "the feature has no geometry" : c.problem());
-        }
-        Map<String, @Nullable Object> p = c.properties();
-        try {
-            Geometry cleaned = withoutRepeatedVertices(c.geometry());
-            int dropped = c.geometry().getNumPoints() - cleaned.getNumPoints();
-            String region = regionCode != null ? regionCode : text(p, "region_code");
-            if (region == null) {
-                throw new RuleViolated("region_code", "no region given for the file or the feature");
+    Report importFile(Scope scope, String fileName, byte[] content, @Nullable String regionCode, Instant stopAt) {
+        try (ImportedFile source = ImportedFile.of(fileName, content)) {
+            long count = source.count();
+            if (count == 0) {
+                throw new RuleViolated("file", "the file holds no features");
             }
-            HazardArea area = mineAction.recordHazardArea(
-                    scope,
-                    new MineAction.HazardAreaDraft(
-                            region,
-                            text(p, "name") == null ? "Imported hazard area " + c.index() : text(p, "name"),
-                            value(
-                                    HazardArea.Classification.class,
-                                    text(p, "classification"),
-                                    HazardArea.Classification.SHA),
-                            value(HazardArea.Priority.class, text(p, "priority"), HazardArea.Priority.MEDIUM),
-                            contamination(text(p, "contamination")),
-                            cleaned,
-                            text(p, "recorded_on") == null ? null : java.time.LocalDate.parse(text(p, "recorded_on")),
-                            Set.of()));
-            return dropped > 0
-                    ? new Outcome(c.index(), "repaired", area.reference(), "removed " + dropped + " repeated vertices")
-                    : new Outcome(c.index(), "accepted", area.reference(), null);
-        } catch (GeometryRejected e) {
-            return new Outcome(c.index(), "rejected", null, e.reason());
-        } catch (RuleViolated e) {
-            return new Outcome(c.index(), "rejected", null, e.field() + ": " + e.getMessage());
-        } catch (ConflictWithState
-                | IllegalArgumentException
-                | java.time.DateTimeException
-                | org.springframework.security.access.AccessDeniedException e) {
-            return new Outcome(c.index(), "rejected", null, e.getMessage());
-        }
-    }
-
-    private List<Candidate> fromGeoJson(byte[] content) {
-        JsonNode root;
-        try {
-            root = json.readTree(content);
-        } catch (JacksonException e) {
-            throw new RuleViolated("file", "not GeoJSON: " + e.getOriginalMessage());
-        }
-        JsonNode features = root.path("features");
-        if (!"FeatureCollection".equals(root.path("type").asString(null)) || !features.isArray()) {
-            throw new RuleViolated("file", "expected a GeoJSON FeatureCollection");
-        }
-        if (root.has("crs")) {
-            GeoJsonModule.requireCrs84("crs", root.get("crs"));
-        }
-        List<Candidate> out = new ArrayList<>();
-        int index = 0;
-        for (JsonNode feature : features) {
-            index++;
-            Map<String, @Nullable Object> properties = new java.util.LinkedHashMap<>();
-            feature.path("properties")
-                    .properties()
-                    .forEach(e -> properties.put(
-                            e.getKey(),
-                            e.getValue().isNull()
-                                    ? null
-                                    : e.getValue().isString()
-                                            ? e.getValue().asString()
-                                            : e.getValue().toString()));
+            if (count > maxFeatures) {
+                throw new RuleViolated(
+                        "file",
+                        String.format(
+                                Locale.ROOT,
+                                "the file holds %,d features; one import takes at most %,d: split the file",
+                                count,
+                                maxFeatures));
+            }
+            Run run = new Run(scope, regionCode, stopAt, (int) count);
             try {
-                out.add(new Candidate(
-                        index,
-                        GeoJsonModule.read("geometry", feature.path("geometry").toString()),
-                        properties,
-                        null));
-            } catch (GeometryRejected e) {
-                out.add(new Candidate(index, null, properties, e.reason()));
-            }
-        }
-        return out;
-    }
-
-    private static List<Candidate> fromGeoPackage(byte[] content) {
-        try {
-            Path file = Files.createTempFile("custodian-import", ".gpkg");
-            try {
-                Files.write(file, content);
-                List<Candidate> out = new ArrayList<>();
-                int index = 0;
-                for (GeoPackageFiles.ReadFeature f : GeoPackageFiles.read(file)) {
-                    out.add(new Candidate(++index, f.geometry(), f.properties(), null));
+                transaction.executeWithoutResult(status -> {
+                    source.each(run::add);
+                    run.endBatch();
+                    if (run.failed) {
+                        status.setRollbackOnly();
+                    }
+                });
+            } catch (RuntimeException e) {
+                if (concurrentWrite(e)) {
+                    throw new ConflictWithState("the hazard areas of the region were being written by another"
+                            + " request at the same time; nothing was imported: retry");
                 }
-                return out;
-            } finally {
-                Files.deleteIfExists(file);
+                throw e;
             }
-        } catch (IOException e) {
-            throw new RuleViolated("file", "not a readable GeoPackage: " + e.getMessage());
+            return run.report();
         }
+    }
+
+    /**
+     * Whether the write failed because another transaction wrote the same rows first or held them too long:
+     * a unique reference taken meanwhile, a lock wait that timed out, a deadlock. The caller may retry.
+     */
+    static boolean concurrentWrite(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof org.springframework.dao.PessimisticLockingFailureException
+                    || t instanceof jakarta.persistence.PessimisticLockException
+                    || t instanceof jakarta.persistence.LockTimeoutException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                // 23505 unique violation; 40001 serialization failure; 40P01 deadlock; 55P03 lock not
+                // available (PostgreSQL); HYT00 lock timeout (H2).
+                if (Set.of("23505", "40001", "40P01", "55P03", "HYT00").contains(state)) {
+                    return true;
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** One import under way: the batch being prepared, the outcomes so far, the references handed out. */
+    private final class Run {
+
+        private final Scope scope;
+        private final @Nullable String regionCode;
+        private final Instant stopAt;
+        private final List<@Nullable Outcome> outcomes;
+        private final List<Prepared> batch = new ArrayList<>(BATCH);
+        private final Map<String, Region> regions = new HashMap<>();
+        private final Map<String, Long> lastNumber = new HashMap<>();
+        private final Map<String, String> importedNow = new HashMap<>();
+        private boolean failed;
+
+        /** A feature that passed the rules, waiting for its batch to be written. */
+        private record Prepared(
+                int slot,
+                int feature,
+                Region region,
+                MineAction.HazardAreaDraft draft,
+                LocalDate recordedOn,
+                String hash,
+                int dropped) {}
+
+        Run(Scope scope, @Nullable String regionCode, Instant stopAt, int count) {
+            this.scope = scope;
+            this.regionCode = regionCode;
+            this.stopAt = stopAt;
+            this.outcomes = new ArrayList<>(count);
+        }
+
+        void add(ImportedFile.Feature c) {
+            int slot = outcomes.size();
+            outcomes.add(null);
+            try {
+                batch.add(prepare(slot, c));
+            } catch (Rejected e) {
+                outcomes.set(slot, new Outcome(c.index(), "rejected", null, e.getMessage()));
+                failed = true;
+            }
+            if (batch.size() >= BATCH) {
+                endBatch();
+            }
+        }
+
+        private Prepared prepare(int slot, ImportedFile.Feature c) throws Rejected {
+            if (c.problem() != null || c.geometry() == null) {
+                throw new Rejected(c.problem() == null ? "the feature has no geometry" : c.problem());
+            }
+            try {
+                Geometry cleaned = withoutRepeatedVertices(c.geometry());
+                int dropped = c.geometry().getNumPoints() - cleaned.getNumPoints();
+                String code = regionCode != null ? regionCode : c.text("region_code");
+                if (code == null) {
+                    throw new RuleViolated("region_code", "no region given for the file or the feature");
+                }
+                Region region = region(code);
+                String name = c.text("name");
+                HazardArea.Classification classification =
+                        c.value(HazardArea.Classification.class, "classification", HazardArea.Classification.SHA);
+                HazardArea.Priority priority =
+                        c.value(HazardArea.Priority.class, "priority", HazardArea.Priority.MEDIUM);
+                Set<Contamination> contamination = c.contamination("contamination");
+                LocalDate given = c.date("recorded_on", region.zone());
+                var draft = new MineAction.HazardAreaDraft(
+                        region.code(),
+                        name == null ? "Imported hazard area " + c.index() : name,
+                        classification,
+                        priority,
+                        contamination,
+                        cleaned,
+                        given,
+                        Set.of());
+                LocalDate recordedOn = mineAction.checkNew(region, draft);
+                String hash = contentHash(region.code(), name, classification, priority, contamination, given, cleaned);
+                return new Prepared(slot, c.index(), region, draft, recordedOn, hash, dropped);
+            } catch (GeometryRejected e) {
+                throw new Rejected(e.reason());
+            } catch (RuleViolated e) {
+                throw new Rejected(e.field() + ": " + e.getMessage());
+            } catch (ConflictWithState
+                    | RecordNotFound
+                    | IllegalArgumentException
+                    | DateTimeException
+                    | org.springframework.security.access.AccessDeniedException e) {
+                throw new Rejected(e.getMessage());
+            }
+        }
+
+        private Region region(String code) {
+            Region region = regions.get(code);
+            if (region == null) {
+                region = mineAction.writableRegion(scope, code);
+                regions.put(code, region);
+            }
+            return region;
+        }
+
+        /**
+         * Writes the batch: features already imported are reported unchanged, the others become hazard areas;
+         * then the persistence context is emptied, so the next batch costs what this one did. Stops the import
+         * once the deadline has passed. After a rejection nothing more is written: the transaction rolls back.
+         */
+        void endBatch() {
+            if (Instant.now().isAfter(stopAt)) {
+                throw new ResponseStatusException(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "the import did not finish within " + deadline.toSeconds() + " s after " + outcomes.size()
+                                + " features; nothing was written: split the file");
+            }
+            if (batch.isEmpty()) {
+                return;
+            }
+            Map<String, String> known = new HashMap<>();
+            hazardAreas
+                    .findImported(batch.stream().map(Prepared::hash).collect(Collectors.toSet()))
+                    .forEach(i -> known.put(i.importHash(), i.reference()));
+            for (Prepared p : batch) {
+                String earlier = importedNow.getOrDefault(p.hash(), known.get(p.hash()));
+                if (earlier != null) {
+                    outcomes.set(
+                            p.slot(), new Outcome(p.feature(), "unchanged", earlier, "already imported as " + earlier));
+                    continue;
+                }
+                String reference = null;
+                if (!failed) {
+                    reference = MineAction.reference(
+                            p.region().code(), nextNumber(p.region().code()));
+                    HazardArea area = MineAction.newHazardArea(reference, p.region(), p.draft(), p.recordedOn());
+                    area.importedAs(p.hash());
+                    entityManager.persist(area);
+                    importedNow.put(p.hash(), reference);
+                }
+                outcomes.set(
+                        p.slot(),
+                        p.dropped() > 0
+                                ? new Outcome(
+                                        p.feature(),
+                                        "repaired",
+                                        reference,
+                                        "removed " + p.dropped() + " repeated vertices")
+                                : new Outcome(p.feature(), "accepted", reference, null));
+            }
+            batch.clear();
+            if (!failed) {
+                entityManager.flush();
+            }
+            entityManager.clear();
+        }
+
+        private long nextNumber(String code) {
+            long next = lastNumber.computeIfAbsent(code, hazardAreas::countByRegionCode) + 1;
+            lastNumber.put(code, next);
+            return next;
+        }
+
+        Report report() {
+            boolean written = !failed;
+            List<Outcome> reported = new ArrayList<>(outcomes.size());
+            int accepted = 0;
+            int repaired = 0;
+            int unchanged = 0;
+            int rejected = 0;
+            for (Outcome o : outcomes) {
+                Outcome outcome = java.util.Objects.requireNonNull(o);
+                switch (outcome.status()) {
+                    case "accepted" -> accepted++;
+                    case "repaired" -> repaired++;
+                    case "unchanged" -> unchanged++;
+                    default -> rejected++;
+                }
+                boolean notWritten = !written
+                        && (outcome.status().equals("accepted")
+                                || outcome.status().equals("repaired"));
+                reported.add(
+                        notWritten
+                                ? new Outcome(
+                                        outcome.feature(), outcome.status() + " (not written)", null, outcome.reason())
+                                : outcome);
+            }
+            return new Report(written, accepted, repaired, unchanged, rejected, reported);
+        }
+    }
+
+    /** Why one feature is rejected, in the report's words. */
+    private static final class Rejected extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Rejected(@Nullable String reason) {
+            super(reason == null ? "rejected" : reason, null, false, false);
+        }
+    }
+
+    /**
+     * The SHA-256 of what a feature says, in hex: region, the attributes as given (absent ones as absent, not
+     * as their defaults) and the geometry as imported, normalised. Equal features hash equal.
+     */
+    static String contentHash(
+            String region,
+            @Nullable String name,
+            HazardArea.Classification classification,
+            HazardArea.Priority priority,
+            Set<Contamination> contamination,
+            @Nullable LocalDate recordedOn,
+            Geometry geometry) {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        String attributes = String.join(
+                "\u0000",
+                region,
+                name == null ? "" : name,
+                classification.name(),
+                priority.name(),
+                new java.util.TreeSet<>(contamination.stream().map(Enum::name).toList()).toString(),
+                recordedOn == null ? "" : recordedOn.toString());
+        digest.update(attributes.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        digest.update(new WKBWriter(2).write(geometry.norm()));
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     /** Drops each vertex that repeats the one before it; the only repair an import makes. */
@@ -238,38 +430,5 @@ public class HazardAreaImport {
         Coordinate[] distinct = CoordinateArrays.removeRepeatedPoints(coordinates);
         // A ring reduced below four positions stays as it was, so the rules report it rather than JTS failing.
         return Wgs84.FACTORY.createLinearRing(distinct.length >= 4 ? distinct : coordinates);
-    }
-
-    private static @Nullable String text(Map<String, @Nullable Object> properties, String name) {
-        Object value = properties.get(name);
-        return value == null || value.toString().isBlank()
-                ? null
-                : value.toString().strip();
-    }
-
-    private static <E extends Enum<E>> E value(Class<E> type, @Nullable String text, E fallback) {
-        if (text == null) {
-            return fallback;
-        }
-        try {
-            return Enum.valueOf(type, text.toUpperCase(Locale.ROOT).replace(' ', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new RuleViolated(
-                    type.getSimpleName().toLowerCase(Locale.ROOT),
-                    "'" + text + "' is not one of " + Arrays.toString(type.getEnumConstants()));
-        }
-    }
-
-    private static Set<Contamination> contamination(@Nullable String text) {
-        if (text == null) {
-            return EnumSet.of(Contamination.UNKNOWN);
-        }
-        Set<Contamination> out = EnumSet.noneOf(Contamination.class);
-        for (String part : text.replaceAll("[\\[\\]\"]", "").split(",")) {
-            if (!part.isBlank()) {
-                out.add(value(Contamination.class, part.strip(), Contamination.UNKNOWN));
-            }
-        }
-        return out.isEmpty() ? EnumSet.of(Contamination.UNKNOWN) : out;
     }
 }

@@ -86,6 +86,19 @@ class HazardAreaLayer implements FeatureLayer {
     }
 
     @Override
+    public Map<String, PropertyType> schema() {
+        return FeatureLayer.columns(
+                "reference", PropertyType.TEXT,
+                "name", PropertyType.TEXT,
+                "region_code", PropertyType.TEXT,
+                "classification", PropertyType.TEXT,
+                "status", PropertyType.TEXT,
+                "priority", PropertyType.TEXT,
+                "area_m2", PropertyType.INTEGER,
+                "released_m2", PropertyType.INTEGER);
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public Page features(Query query) {
         Scope scope = callers.current();

@@ -26,5 +26,12 @@ interface HazardAreas extends JpaRepository<HazardArea, Long> {
 
     long countByRegionCode(String regionCode);
 
+    /** A hazard area made from an imported feature, by the feature's content hash. */
+    record Imported(String importHash, String reference) {}
+
+    @Query("select new org.custodian.mineaction.HazardAreas$Imported(h.importHash, h.reference)"
+            + " from HazardArea h where h.importHash in :hashes")
+    List<Imported> findImported(@Param("hashes") Collection<String> hashes);
+
     boolean existsByReference(String reference);
 }

@@ -114,17 +114,30 @@ public class MineAction {
     @Transactional
     public HazardArea recordHazardArea(Scope scope, HazardAreaDraft draft) {
         Region region = writableRegion(scope, draft.regionCode());
+        LocalDate recordedOn = checkNew(region, draft);
+        String reference = reference(region.code(), hazardAreas.countByRegionCode(region.code()) + 1);
+        if (hazardAreas.existsByReference(reference)) {
+            throw new ConflictWithState("hazard area " + reference + " exists already; retry");
+        }
+        return hazardAreas.save(newHazardArea(reference, region, draft, recordedOn));
+    }
+
+    /**
+     * Checks a new hazard area by the rules every recorded one passes, and returns the day it is recorded on
+     * (the draft's, or today in the region's zone). The caller has checked write access to the region.
+     */
+    LocalDate checkNew(Region region, HazardAreaDraft draft) {
         checkArea(region, draft.area());
         draft.sources().forEach(id -> sources.require("sources", id));
         LocalDate recordedOn = draft.recordedOn() == null ? LocalDate.now(region.zone()) : draft.recordedOn();
         if (recordedOn.isAfter(LocalDate.now(region.zone()))) {
             throw new RuleViolated("recordedOn", "the date is in the future");
         }
-        String reference =
-                region.code() + "-HA-" + String.format("%04d", hazardAreas.countByRegionCode(region.code()) + 1);
-        if (hazardAreas.existsByReference(reference)) {
-            throw new ConflictWithState("hazard area " + reference + " exists already; retry");
-        }
+        return recordedOn;
+    }
+
+    /** A hazard area from a draft {@link #checkNew} accepted, not yet saved. */
+    static HazardArea newHazardArea(String reference, Region region, HazardAreaDraft draft, LocalDate recordedOn) {
         HazardArea area = new HazardArea(reference, region.code(), recordedOn);
         area.describe(
                 draft.name(),
@@ -133,7 +146,12 @@ public class MineAction {
                 draft.contamination(),
                 draft.area(),
                 draft.sources());
-        return hazardAreas.save(area);
+        return area;
+    }
+
+    /** The reference of a region's {@code number}th hazard area, for example FZL-HA-0012. */
+    static String reference(String regionCode, long number) {
+        return regionCode + "-HA-" + String.format("%04d", number);
     }
 
     @Transactional
@@ -292,7 +310,7 @@ public class MineAction {
         region.requireHolds("geometry", "hazard area", polygon);
     }
 
-    private Region writableRegion(Scope scope, String code) {
+    Region writableRegion(Scope scope, String code) {
         return territory.writableRegion(scope, code);
     }
 }

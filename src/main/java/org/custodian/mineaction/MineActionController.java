@@ -86,8 +86,9 @@ class MineActionController {
     }
 
     /**
-     * Imports hazard areas from a GeoJSON or GeoPackage file; 201 with the report when all were written,
-     * 422 with the report (and nothing written) when any feature was rejected.
+     * Imports hazard areas from a GeoJSON or GeoPackage file; 201 with the report when all were written (200
+     * when every feature had been imported before and nothing new was recorded), 422 with the report (and
+     * nothing written) when any feature was rejected.
      */
     @PostMapping(path = "/api/hazard-areas/import", consumes = "multipart/form-data")
     ResponseEntity<?> importFile(
@@ -97,7 +98,7 @@ class MineActionController {
         String name = org.custodian.platform.UploadedFileName.of(file.getOriginalFilename(), "upload.geojson");
         HazardAreaImport.Report report = importer.importFile(callers.current(), name, file.getBytes(), region);
         if (report.written()) {
-            return ResponseEntity.status(201).body(report);
+            return ResponseEntity.status(report.created() ? 201 : 200).body(report);
         }
         var problem = org.springframework.http.ProblemDetail.forStatusAndDetail(
                 org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT,

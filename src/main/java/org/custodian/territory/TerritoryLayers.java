@@ -22,7 +22,10 @@ class TerritoryLayers {
 
     @Bean
     FeatureLayer regionLayer(Territory territory) {
-        return layer("regions", "Regions", "MultiPolygon", "#1f3a56", query -> territory.regions().stream()
+        FeatureLayer.PropertyType text = FeatureLayer.PropertyType.TEXT;
+        Map<String, FeatureLayer.PropertyType> schema = FeatureLayer.columns(
+                "code", text, "name", text, "name_az", text, "name_ru", text, "name_hy", text, "boundary_note", text);
+        return layer("regions", "Regions", "MultiPolygon", "#1f3a56", schema, query -> territory.regions().stream()
                 .map(r -> feature(
                         r.code(),
                         r.boundary(),
@@ -37,7 +40,19 @@ class TerritoryLayers {
 
     @Bean
     FeatureLayer settlementLayer(Territory territory, Callers callers, Sources sources) {
-        return layer("settlements", "Settlements", "Point", "#c8702a", query -> {
+        FeatureLayer.PropertyType text = FeatureLayer.PropertyType.TEXT;
+        FeatureLayer.PropertyType integer = FeatureLayer.PropertyType.INTEGER;
+        Map<String, FeatureLayer.PropertyType> schema = FeatureLayer.columns(
+                "name", text,
+                "name_az", text,
+                "name_ru", text,
+                "name_hy", text,
+                "kind", text,
+                "region_code", text,
+                "population_estimates", integer,
+                "population_latest", integer,
+                "population_source", text);
+        return layer("settlements", "Settlements", "Point", "#c8702a", schema, query -> {
             List<Settlement> found = territory.settlements(callers.current(), null);
             Map<Long, Sources.Citation> cited = sources.findAll(found.stream()
                     .flatMap(s -> s.populationEstimates().stream())
@@ -70,6 +85,7 @@ class TerritoryLayers {
             String title,
             String geometryType,
             String color,
+            Map<String, FeatureLayer.PropertyType> schema,
             Function<FeatureLayer.Query, Stream<FeatureLayer.Feature>> all) {
         return new FeatureLayer() {
             @Override
@@ -90,6 +106,11 @@ class TerritoryLayers {
             @Override
             public String color() {
                 return color;
+            }
+
+            @Override
+            public Map<String, FeatureLayer.PropertyType> schema() {
+                return schema;
             }
 
             @Override

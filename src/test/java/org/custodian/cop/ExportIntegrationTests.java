@@ -157,6 +157,54 @@ class ExportIntegrationTests {
     }
 
     @Test
+    void declaresEachLayersTypesAndGeometryWithASpatialIndex() throws Exception {
+        Path file = folder.resolve("typed.gpkg");
+        download("/api/exports/all.gpkg", file);
+        assertThat(ogrinfo("-ro", "-so", file.toString(), "settlements"))
+                .contains("Geometry: Point")
+                .contains("population_latest: Integer")
+                .contains("population_estimates: Integer")
+                .contains("population_source: String");
+        assertThat(ogrinfo("-ro", "-so", file.toString(), "mine_accidents"))
+                .contains("Geometry: Point")
+                .contains("occurred_at: DateTime")
+                .contains("killed: Integer");
+        assertThat(ogrinfo("-ro", "-so", file.toString(), "ordnance_finds"))
+                .contains("Geometry: Point")
+                .contains("found_on: Date")
+                .contains("quantity: Integer");
+        assertThat(ogrinfo("-ro", "-so", file.toString(), "incidents")).contains("occurred_at: DateTime");
+        assertThat(ogrinfo("-ro", "-so", file.toString(), "facilities")).contains("protected_site: Integer(Boolean)");
+        assertThat(ogrinfo("-ro", "-so", file.toString(), "hazard_areas")).contains("Geometry: Multi Polygon");
+        String indexes = ogrinfo(
+                "-ro",
+                file.toString(),
+                "-sql",
+                "select table_name from gpkg_extensions where extension_name = 'gpkg_rtree_index'");
+        for (String table : List.of("settlements", "hazard_areas", "regions", "mine_accidents")) {
+            assertThat(indexes).contains("table_name (String) = " + table);
+        }
+        // GDAL finds and uses the index, and it holds every feature of the layer.
+        assertThat(ogrinfo("-ro", file.toString(), "-sql", "select HasSpatialIndex('settlements', 'geom')"))
+                .contains("HasSpatialIndex (Integer) = 1");
+        assertThat(ogrinfo("-ro", file.toString(), "-sql", "select count(*) as entries from rtree_settlements_geom"))
+                .contains("entries (Integer) = 12");
+    }
+
+    @Test
+    void exportsForARegionWhatLiesInsideItAndNotItsNeighbours() throws Exception {
+        Path file = folder.resolve("shusha.gpkg");
+        download("/api/exports/regions.gpkg?region=SHU", file);
+        // The regions are neighbours sharing borders: only Shusha lies inside Shusha.
+        assertThat(ogrinfo("-ro", "-so", file.toString(), "regions")).contains("Feature Count: 1");
+        JsonNode regions = Api.at(port)
+                .asAdmin()
+                .get("/api/exports/regions.geojson?region=SHU")
+                .json();
+        assertThat(regions.get("features").findValuesAsString("code")).containsExactly("SHU");
+    }
+
+    @Test
     void exportsOnlyWhatTheCallerMaySee() {
         Api admin = Api.at(port).asAdmin();
         admin.post(
@@ -201,6 +249,10 @@ class ExportIntegrationTests {
     private static String ogrinfo(String... arguments) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of("ogrinfo"));
         command.addAll(List.of(arguments));
+        return run(command);
+    }
+
+    private static String run(List<String> command) throws Exception {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();

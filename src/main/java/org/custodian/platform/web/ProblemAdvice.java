@@ -69,6 +69,13 @@ class ProblemAdvice extends FrameworkProblems {
                 "the change conflicts with other records (a duplicate, or a record still referred to)");
     }
 
+    /** A lock wait that timed out or a deadlock: another request held the same rows; trying again may pass. */
+    @ExceptionHandler(org.springframework.dao.PessimisticLockingFailureException.class)
+    ProblemDetail locked(org.springframework.dao.PessimisticLockingFailureException e) {
+        log.debug("lock not acquired", e);
+        return problem(HttpStatus.CONFLICT, "Conflict", "the records were being changed by another request; retry");
+    }
+
     @ExceptionHandler(RecordNotFound.class)
     ProblemDetail notFound(RecordNotFound e) {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
