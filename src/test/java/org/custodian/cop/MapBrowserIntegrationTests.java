@@ -474,7 +474,7 @@ class MapBrowserIntegrationTests {
         page.click("#find-form button[type=submit]");
         page.waitForURL(Pattern.compile(".*/mine-action/finds/\\d+$"));
         assertThat(page.locator("#disposition").textContent()).isEqualTo("Awaiting disposal");
-        assertThat(page.locator("#facts").textContent()).contains(region, "UXO", "4", "2024-02-28");
+        assertThat(page.locator("#facts").textContent()).contains(region, "Unexploded ordnance", "4", "2024-02-28");
 
         page.selectOption("#disposition-form select[name=disposition]", "DESTROYED_IN_SITU");
         page.fill("#disposition-form input[name=disposedOn]", "2024-02-27");
