@@ -138,7 +138,13 @@ public class Custody {
     /** Items by region, category and status. */
     public record Count(String regionCode, CustodyItem.Category category, CustodyItem.Status status, long items) {}
 
-    public record SiteContents(StorageSite site, List<CustodyItem> held, List<Transfer> expected, List<String> codes) {}
+    /** @param expectedItems the reference of each item on its way, by item id */
+    public record SiteContents(
+            StorageSite site,
+            List<CustodyItem> held,
+            List<Transfer> expected,
+            java.util.Map<Long, String> expectedItems,
+            List<String> codes) {}
 
     public Visibility visibility(Scope scope, String regionCode) {
         if (scope.isAdmin()) {
@@ -176,7 +182,11 @@ public class Custody {
                 .distinct()
                 .sorted()
                 .toList();
-        return new SiteContents(site, held, transfers.expectedAt(id), codes);
+        List<Transfer> expected = transfers.expectedAt(id);
+        java.util.Map<Long, String> references = new java.util.HashMap<>();
+        items.findAllById(expected.stream().map(Transfer::itemId).toList())
+                .forEach(i -> references.put(i.id(), i.reference()));
+        return new SiteContents(site, held, expected, references, codes);
     }
 
     @Transactional

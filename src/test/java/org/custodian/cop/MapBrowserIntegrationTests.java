@@ -622,6 +622,7 @@ class MapBrowserIntegrationTests {
         assertThat(page.locator("#items tbody tr").count()).isEqualTo(1);
         page.locator("#items a").first().click();
         page.waitForURL("**/custody/items/*");
+        String reference = page.locator("h1 span").first().textContent();
         assertThat(page.locator("#timeline li").count()).isEqualTo(1);
         page.selectOption(
                 "#dispatch-form select[name=toSiteId]",
@@ -635,6 +636,8 @@ class MapBrowserIntegrationTests {
         page.navigate("http://127.0.0.1:" + port + "/custody");
         page.locator("#sites a", new Page.LocatorOptions().setHasText("Aghdam")).click();
         page.waitForURL("**/custody/sites/*");
+        // The item on its way is named by its reference, as everywhere else.
+        assertThat(page.locator("#expected a").first().textContent()).isEqualTo(reference);
         page.fill("#expected input[name=quantity]", "1");
         page.click("#expected button");
         page.waitForSelector(".notice");
