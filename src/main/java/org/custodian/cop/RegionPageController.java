@@ -1,26 +1,38 @@
 package org.custodian.cop;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.custodian.platform.Callers;
+import org.custodian.platform.PageForms;
+import org.custodian.platform.Role;
+import org.custodian.platform.RuleViolated;
 import org.custodian.platform.Scope;
 import org.custodian.platform.Sources;
 import org.custodian.territory.Administration;
 import org.custodian.territory.Agency;
+import org.custodian.territory.Appointment;
+import org.custodian.territory.CoordinationLink;
 import org.custodian.territory.PopulationEstimate;
 import org.custodian.territory.Region;
 import org.custodian.territory.Settlement;
 import org.custodian.territory.Territory;
 import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The regions list and each region's page: its administration, director and who appointed them, the
@@ -98,6 +110,156 @@ class RegionPageController {
                                         .map(e -> new Figure(e, cited.get(e.sourceId())))
                                         .toList()))
                         .toList());
+        model.addAttribute("mayEstablish", scope.isAdmin() && active.isEmpty());
+        model.addAttribute("mayAppoint", scope.isAdmin() && active.isPresent());
+        model.addAttribute("mayDescribe", active.isPresent() && (scope.isAdmin() || scope.role() == Role.DIRECTOR));
+        if (scope.isAdmin() || scope.role() == Role.DIRECTOR) {
+            model.addAttribute("agencyChoices", agencies.values());
+            model.addAttribute("citable", sources.all());
+            model.addAttribute("directorPosition", Appointment.DIRECTOR);
+            if (!model.containsAttribute("particulars")) {
+                model.addAttribute(
+                        "particulars", active.map(AdministrationForm::of).orElseGet(AdministrationForm::blank));
+            }
+        }
         return "cop/region";
+    }
+
+    /**
+     * What the administration form holds; given back with the reason when it is refused. Coordination comes
+     * as two lists of the same length, an agency and a subject a row; rows left empty are dropped.
+     */
+    record AdministrationForm(
+            @Nullable String name,
+
+            @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate establishedOn,
+
+            @Nullable String decreeReference,
+            @Nullable List<Long> coordinationAgency,
+            @Nullable List<String> coordinationSubject,
+            @Nullable Set<Long> sources,
+            @Nullable Long version) {
+
+        static AdministrationForm blank() {
+            return new AdministrationForm(null, null, null, List.of(), List.of(), Set.of(), null);
+        }
+
+        static AdministrationForm of(Administration a) {
+            return new AdministrationForm(
+                    a.name(),
+                    a.establishedOn(),
+                    a.decreeReference(),
+                    a.coordination().stream().map(CoordinationLink::agencyId).toList(),
+                    a.coordination().stream().map(CoordinationLink::subject).toList(),
+                    a.sources(),
+                    a.version());
+        }
+
+        /** The rows to show: those given, and two empty ones to add to (public: the page calls it). */
+        public List<CoordinationLinkRow> rows() {
+            List<CoordinationLinkRow> rows = new ArrayList<>();
+            int given = Math.max(size(coordinationAgency), size(coordinationSubject));
+            for (int i = 0; i < given + 2; i++) {
+                rows.add(new CoordinationLinkRow(at(coordinationAgency, i), at(coordinationSubject, i)));
+            }
+            return rows;
+        }
+
+        Territory.AdministrationDraft draft(String regionCode) {
+            if (name == null || name.isBlank() || establishedOn == null) {
+                throw new RuleViolated(
+                        "administration", "give the administration's name and the day it was established");
+            }
+            List<CoordinationLink> links = new ArrayList<>();
+            int given = Math.max(size(coordinationAgency), size(coordinationSubject));
+            for (int i = 0; i < given; i++) {
+                Long agency = at(coordinationAgency, i);
+                String subject = at(coordinationSubject, i);
+                boolean noSubject = subject == null || subject.isBlank();
+                if (agency == null && noSubject) {
+                    continue;
+                }
+                if (agency == null || noSubject) {
+                    throw new RuleViolated(
+                            "coordination", "each coordination row needs both the agency and the subject");
+                }
+                links.add(new CoordinationLink(agency, subject.strip()));
+            }
+            return new Territory.AdministrationDraft(
+                    regionCode,
+                    name.strip(),
+                    establishedOn,
+                    decreeReference == null || decreeReference.isBlank() ? null : decreeReference.strip(),
+                    links,
+                    sources == null ? Set.of() : sources);
+        }
+
+        private static int size(@Nullable List<?> list) {
+            return list == null ? 0 : list.size();
+        }
+
+        private static <T> @Nullable T at(@Nullable List<T> list, int i) {
+            return list == null || i >= list.size() ? null : list.get(i);
+        }
+    }
+
+    record CoordinationLinkRow(
+            @Nullable Long agencyId, @Nullable String subject) {}
+
+    /** Establishes the region's administration (administrators, when it has none active). */
+    @PostMapping("/regions/{code}/administration")
+    String establish(@PathVariable String code, AdministrationForm form, RedirectAttributes redirect) {
+        String page = "/regions/" + code + "#administration";
+        return PageForms.attempt(page, redirect, "particulars", form, () -> {
+            territory.establish(callers.current(), form.draft(code));
+            return page;
+        });
+    }
+
+    /** Changes the administration's particulars (administrators and the region's directors). */
+    @PostMapping("/regions/{code}/administration/{id}")
+    String describe(
+            @PathVariable String code, @PathVariable long id, AdministrationForm form, RedirectAttributes redirect) {
+        String page = "/regions/" + code + "#administration";
+        return PageForms.attempt(page, redirect, "particulars", form, () -> {
+            if (form.version() == null) {
+                throw new RuleViolated("version", "the form lost the version it changes; reload");
+            }
+            territory.updateAdministration(callers.current(), id, form.version(), form.draft(code));
+            return page;
+        });
+    }
+
+    /** Appoints a person (by default the director, ending the previous one's term) on behalf of an agency. */
+    @PostMapping("/regions/{code}/administration/{id}/appointments")
+    String appoint(
+            @PathVariable String code,
+            @PathVariable long id,
+            @RequestParam String personName,
+            @RequestParam String position,
+            @RequestParam long appointedBy,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate appointedOn,
+            RedirectAttributes redirect) {
+        return PageForms.attempt(
+                "/regions/" + code + "#appointment-form",
+                redirect,
+                () -> territory.appoint(
+                        callers.current(),
+                        id,
+                        new Appointment(personName.strip(), position.strip(), appointedBy, appointedOn, null)));
+    }
+
+    /** Dissolves the administration from a day: it stays as history, and the region may have a new one. */
+    @PostMapping("/regions/{code}/administration/{id}/dissolution")
+    String dissolve(
+            @PathVariable String code,
+            @PathVariable long id,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dissolvedOn,
+            RedirectAttributes redirect) {
+        return PageForms.attempt(
+                "/regions/" + code + "#administration",
+                redirect,
+                () -> territory.dissolve(callers.current(), id, dissolvedOn));
     }
 }

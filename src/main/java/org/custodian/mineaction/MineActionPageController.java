@@ -287,6 +287,73 @@ class MineActionPageController {
         });
     }
 
+    /** What the new hazard area form holds; given back with the reason when it is refused. */
+    record HazardAreaForm(
+            @Nullable String regionCode,
+            @Nullable String name,
+            HazardArea.@Nullable Classification classification,
+            HazardArea.@Nullable Priority priority,
+            @Nullable List<Contamination> contamination,
+            @Nullable List<Long> sourceIds,
+
+            @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate recordedOn,
+
+            @Nullable String area) {
+
+        static HazardAreaForm empty() {
+            return new HazardAreaForm(
+                    null,
+                    null,
+                    HazardArea.Classification.SHA,
+                    HazardArea.Priority.MEDIUM,
+                    List.of(),
+                    List.of(),
+                    null,
+                    "");
+        }
+
+        MineAction.HazardAreaDraft draft() {
+            if (regionCode == null || name == null || name.isBlank() || classification == null || priority == null) {
+                throw new RuleViolated("hazardArea", "give the name, the region, the classification and the priority");
+            }
+            if (area == null || area.isBlank()) {
+                throw new RuleViolated("area", "draw the hazard area on the map or paste it as GeoJSON");
+            }
+            return new MineAction.HazardAreaDraft(
+                    regionCode,
+                    name.strip(),
+                    classification,
+                    priority,
+                    contamination == null ? java.util.Set.of() : java.util.Set.copyOf(contamination),
+                    GeoJsonModule.read("area", area),
+                    recordedOn,
+                    sourceIds == null ? java.util.Set.of() : java.util.Set.copyOf(sourceIds));
+        }
+    }
+
+    @GetMapping("/mine-action/hazard-areas/new")
+    String hazardAreaForm(Model model) {
+        if (!model.containsAttribute("hazardArea")) {
+            model.addAttribute("hazardArea", HazardAreaForm.empty());
+        }
+        model.addAttribute("regions", territory.writableRegions(callers.current()));
+        model.addAttribute("classifications", HazardArea.Classification.values());
+        model.addAttribute("priorities", HazardArea.Priority.values());
+        model.addAttribute("contaminations", Contamination.values());
+        model.addAttribute("citable", sources.all());
+        return "mineaction/hazard-area-form";
+    }
+
+    /** Records a hazard area from the form, then shows it; refused, the drawing and the fields are kept. */
+    @PostMapping("/mine-action/hazard-areas")
+    String recordHazardArea(HazardAreaForm form, RedirectAttributes redirect) {
+        return PageForms.attempt("/mine-action/hazard-areas/new", redirect, "hazardArea", form, () -> {
+            HazardArea area = mineAction.recordHazardArea(callers.current(), form.draft());
+            return "/mine-action/hazard-areas/" + area.id();
+        });
+    }
+
     @GetMapping("/mine-action/hazard-areas/{id}")
     String hazardArea(@PathVariable long id, Model model) {
         HazardArea area = mineAction.hazardArea(callers.current(), id);

@@ -74,6 +74,11 @@ class PhoneLayoutBrowserIntegrationTests {
                                 .get("id")
                                 .asLong());
         pages.put("custody-ledger", "/custody/ledger");
+        pages.put("accounts", "/accounts");
+        pages.put("account-new", "/accounts/new");
+        pages.put("account", "/accounts/admin");
+        pages.put("tokens", "/tokens");
+        pages.put("hazard-area-new", "/mine-action/hazard-areas/new");
         return pages;
     }
 

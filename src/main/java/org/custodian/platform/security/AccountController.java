@@ -13,15 +13,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.custodian.platform.Callers;
-import org.custodian.platform.ConflictWithState;
-import org.custodian.platform.RecordNotFound;
 import org.custodian.platform.Role;
 import org.custodian.platform.Scope;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,28 +31,18 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountController {
 
     private final Accounts accounts;
-    private final PasswordEncoder encoder;
+    private final AccountRegister register;
     private final TokenKeeper tokens;
     private final Callers callers;
-    private final CurrentAccounts current;
     private final SignInHistory history;
-    private final PasswordRules passwords;
 
     AccountController(
-            Accounts accounts,
-            PasswordEncoder encoder,
-            TokenKeeper tokens,
-            Callers callers,
-            CurrentAccounts current,
-            SignInHistory history,
-            PasswordRules passwords) {
+            Accounts accounts, AccountRegister register, TokenKeeper tokens, Callers callers, SignInHistory history) {
         this.accounts = accounts;
-        this.encoder = encoder;
+        this.register = register;
         this.tokens = tokens;
         this.callers = callers;
-        this.current = current;
         this.history = history;
-        this.passwords = passwords;
     }
 
     /**
@@ -88,46 +74,43 @@ class AccountController {
 
     @PostMapping("/api/users")
     @PreAuthorize("hasRole('ADMIN')")
-    @Transactional
     ResponseEntity<AccountView> create(@Valid @RequestBody NewAccount request) {
-        if (accounts.findByUsername(request.username()).isPresent()) {
-            throw new ConflictWithState("the username " + request.username() + " is taken");
-        }
-        passwords.check(request.password());
-        Account account = new Account(
-                request.username(), request.displayName(), encoder.encode(request.password()), request.role());
-        account.scopeTo(
-                Boolean.TRUE.equals(request.allRegions()),
-                request.regions() == null ? Set.of() : request.regions(),
-                request.agencyId());
-        account = accounts.save(account);
+        Account account = register.open(
+                request.username(),
+                particulars(
+                        request.displayName(),
+                        request.role(),
+                        request.allRegions(),
+                        request.regions(),
+                        request.agencyId()),
+                request.password());
         return ResponseEntity.created(URI.create("/api/users/" + account.username()))
                 .body(AccountView.of(account));
     }
 
     @PutMapping("/api/users/{username}")
     @PreAuthorize("hasRole('ADMIN')")
-    @Transactional
     AccountView update(@PathVariable String username, @Valid @RequestBody AccountChange request) {
-        Account account = accounts.findByUsername(username).orElseThrow(() -> new RecordNotFound("user", username));
-        if (account.username().equals("admin") && (request.role() != Role.ADMIN || !request.enabled())) {
-            throw new ConflictWithState("the first administrator keeps the admin role and stays enabled");
-        }
-        account.rename(request.displayName());
-        account.changeRole(request.role());
-        account.scopeTo(
-                Boolean.TRUE.equals(request.allRegions()),
-                request.regions() == null ? Set.of() : request.regions(),
-                request.agencyId());
-        account.enable(request.enabled());
-        if (request.password() != null) {
-            passwords.check(request.password());
-            account.changePassword(encoder.encode(request.password()));
-        }
-        tokens.forgetResolved();
-        // Its signed-in sessions follow the change on their next request (or end, if it was disabled).
-        current.forget(account.username());
-        return AccountView.of(account);
+        return AccountView.of(register.change(
+                username,
+                particulars(
+                        request.displayName(),
+                        request.role(),
+                        request.allRegions(),
+                        request.regions(),
+                        request.agencyId()),
+                request.enabled(),
+                request.password()));
+    }
+
+    private static AccountRegister.Particulars particulars(
+            String displayName,
+            Role role,
+            @Nullable Boolean allRegions,
+            @Nullable Set<String> regions,
+            @Nullable Long agencyId) {
+        return new AccountRegister.Particulars(
+                displayName, role, Boolean.TRUE.equals(allRegions), regions == null ? Set.of() : regions, agencyId);
     }
 
     @GetMapping("/api/tokens")

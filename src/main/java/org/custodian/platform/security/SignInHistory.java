@@ -3,6 +3,8 @@ package org.custodian.platform.security;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,6 +50,16 @@ class SignInHistory {
                 })
                 .optional()
                 .filter(f -> f.count() > 0);
+    }
+
+    /** For each account with failed sign-ins since its owner's last sign-in, how many. */
+    Map<String, Integer> failedCounts() {
+        Map<String, Integer> counts = new HashMap<>();
+        jdbc.sql("select username, failed_sign_ins from platform_account where failed_sign_ins > 0")
+                .query(rs -> {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                });
+        return counts;
     }
 
     /** The owner signed in: the failures since their last sign-in, now shown to them and started again. */
