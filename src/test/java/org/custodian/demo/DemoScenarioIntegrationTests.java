@@ -32,13 +32,18 @@ class DemoScenarioIntegrationTests {
         @Test
         void loadsOnceAndNotAgain() {
             Scope all = Scope.system("test");
-            assertThat(territory.regions()).hasSize(11);
+            // Other tests of this context may add regions and administrations of their own: compare with before.
+            assertThat(territory.regions().stream().map(r -> r.code()))
+                    .contains("AGD", "FZL", "JBR", "GBD", "KHJ", "KHK", "KHV", "KLB", "LAC", "SHU", "ZNG");
+            int regions = territory.regions().size();
+            int administrations = territory.administrations(all, null).size();
+            assertThat(administrations).isGreaterThanOrEqualTo(11);
             int settlements = territory.settlements(all, null).size();
             long sources = jdbc.queryForObject("select count(*) from platform_source", Long.class);
             demo.run(new DefaultApplicationArguments());
-            assertThat(territory.regions()).hasSize(11);
+            assertThat(territory.regions()).hasSize(regions);
             assertThat(territory.settlements(all, null)).hasSize(settlements);
-            assertThat(territory.administrations(all, null)).hasSize(11);
+            assertThat(territory.administrations(all, null)).hasSize(administrations);
             assertThat(jdbc.queryForObject("select count(*) from platform_source", Long.class))
                     .isEqualTo(sources);
         }
