@@ -13,12 +13,17 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Debian's Chromium driven by Playwright, as a person uses the pages: never a downloaded browser. One per
- * test class; screenshots go to target/screenshots.
+ * Debian's Chromium driven by Playwright, as a person uses the pages: never a downloaded browser. A test
+ * class declares {@code @RegisterExtension static final Chromium chromium = new Chromium();}: the browser
+ * starts before its first test and closes after its last. Screenshots go to target/screenshots.
  */
-public final class Chromium implements AutoCloseable {
+public final class Chromium implements BeforeAllCallback, AfterAllCallback {
 
     public static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
@@ -27,23 +32,19 @@ public final class Chromium implements AutoCloseable {
 
     public static final int PHONE_HEIGHT = 844;
 
-    private final Playwright playwright;
-    private final Browser browser;
+    private @Nullable Playwright playwright;
+    private @Nullable Browser browser;
 
-    private Chromium(Playwright playwright, Browser browser) {
-        this.playwright = playwright;
-        this.browser = browser;
-    }
-
-    public static Chromium launch() {
+    @Override
+    public void beforeAll(ExtensionContext context) {
         try {
             Files.createDirectories(SCREENSHOTS);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Playwright playwright = Playwright.create(
+        playwright = Playwright.create(
                 new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        Browser browser = playwright
+        browser = playwright
                 .chromium()
                 .launch(new BrowserType.LaunchOptions()
                         .setExecutablePath(executable())
@@ -54,7 +55,16 @@ public final class Chromium implements AutoCloseable {
                                 "--disable-component-update",
                                 "--disable-sync",
                                 "--no-first-run")));
-        return new Chromium(playwright, browser);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
     }
 
     /** Debian's chromium, or the one named by CHROMIUM. */
@@ -70,6 +80,9 @@ public final class Chromium implements AutoCloseable {
 
     /** A fresh browser window of this size, signed in on the login page; it waits for the map, the home page. */
     public Page signIn(int port, String user, String password, int width, int height) {
+        if (browser == null) {
+            throw new IllegalStateException("register Chromium as an extension of the test class");
+        }
         Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height))
                 .newPage();
         page.navigate("http://127.0.0.1:" + port + "/");
@@ -90,11 +103,5 @@ public final class Chromium implements AutoCloseable {
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(SCREENSHOTS.resolve(name + ".png"))
                 .setFullPage(true));
-    }
-
-    @Override
-    public void close() {
-        browser.close();
-        playwright.close();
     }
 }

@@ -11,9 +11,8 @@ import java.util.regex.Pattern;
 import org.custodian.Api;
 import org.custodian.Chromium;
 import org.custodian.CustodianIntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -25,22 +24,11 @@ class MapBrowserIntegrationTests {
 
     static final Path SCREENSHOTS = Chromium.SCREENSHOTS;
 
-    static Chromium chromium;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     private Page signIn(String user, String password) {
         return chromium.signIn(port, user, password);

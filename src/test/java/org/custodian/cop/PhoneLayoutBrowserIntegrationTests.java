@@ -10,9 +10,8 @@ import java.util.Map;
 import org.custodian.Api;
 import org.custodian.Chromium;
 import org.custodian.CustodianIntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -23,22 +22,11 @@ import tools.jackson.databind.JsonNode;
 @CustodianIntegrationTest
 class PhoneLayoutBrowserIntegrationTests {
 
-    static Chromium chromium;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     private Map<String, String> pages() {
         Api admin = Api.at(port).asAdmin();

@@ -7,9 +7,8 @@ import java.util.regex.Pattern;
 import org.custodian.Api;
 import org.custodian.Chromium;
 import org.custodian.CustodianIntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A region's officer records an incident on its page and its director verifies it, without the API. */
@@ -18,22 +17,11 @@ class IncidentPagesBrowserIntegrationTests {
 
     static final String PASSWORD = "incident-pages-password";
 
-    static Chromium chromium;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void anOfficerRecordsAnIncidentAndTheDirectorCitesASourceAndVerifiesIt() {

@@ -7,9 +7,8 @@ import com.microsoft.playwright.options.SelectOption;
 import org.custodian.Api;
 import org.custodian.Chromium;
 import org.custodian.CustodianIntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -21,22 +20,11 @@ class AccountPagesBrowserIntegrationTests {
 
     static final String PASSWORD = "copper kettle under winter moss";
 
-    static Chromium chromium;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     private String url(String path) {
         return "http://127.0.0.1:" + port + path;
