@@ -134,7 +134,7 @@ class MapBrowserIntegrationTests {
         page.click("#describe-form button");
         page.waitForSelector(".notice");
         assertThat(page.locator("h1").textContent()).isEqualTo("Verges east of the junction, resurveyed");
-        assertThat(page.locator("dl.facts").textContent()).contains("HIGH");
+        assertThat(page.locator("dl.facts").textContent()).contains("High");
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(SCREENSHOTS.resolve("hazard-area-edited.png"))
                 .setFullPage(true));
@@ -191,7 +191,7 @@ class MapBrowserIntegrationTests {
                 page.locator("#releases tbody td.num").first().textContent().replace(",", ""));
         // A quarter of the area's width and half its height, of about 857 m x 1,111 m: some 12 ha.
         assertThat(released).isBetween(80_000L, 160_000L);
-        assertThat(page.locator("#releases").textContent()).contains("TECHNICAL_SURVEY");
+        assertThat(page.locator("#releases").textContent()).contains("Technical survey");
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(SCREENSHOTS.resolve("land-release.png"))
                 .setFullPage(true));
@@ -292,7 +292,7 @@ class MapBrowserIntegrationTests {
         page.click("#assessment-form button[type=submit]");
         page.waitForSelector(".notice");
         assertThat(page.locator("#assessments tbody tr").count()).isEqualTo(1);
-        assertThat(page.locator("#assessments").textContent()).contains("POOR", "Cadastre survey team");
+        assertThat(page.locator("#assessments").textContent()).contains("Poor", "Cadastre survey team");
         String href = page.locator("#assessments a").first().getAttribute("href");
         assertThat(Api.at(port).asAdmin().getBytes(href)).startsWith((byte) 0x89, (byte) 'P');
         page.screenshot(new Page.ScreenshotOptions()

@@ -25,6 +25,9 @@ class PhoneLayoutBrowserIntegrationTests {
     @RegisterExtension
     static final Chromium chromium = new Chromium();
 
+    static final java.util.regex.Pattern RAW_CODE =
+            java.util.regex.Pattern.compile("\\b[A-Z][A-Z0-9]+(_[A-Z0-9]+)+\\b");
+
     @LocalServerPort
     int port;
 
@@ -77,13 +80,18 @@ class PhoneLayoutBrowserIntegrationTests {
     @Test
     void noPageIsWiderThanAPhone() {
         Page page = chromium.signIn(port, "admin", Api.ADMIN_PASSWORD, Chromium.PHONE_WIDTH, Chromium.PHONE_HEIGHT);
-        List<String> tooWide = new ArrayList<>();
+        List<String> tooWide = new ArrayList<>(); // and codes shown raw
         for (Map.Entry<String, String> p : pages().entrySet()) {
             page.navigate("http://127.0.0.1:" + port + p.getValue());
             page.waitForLoadState();
             int width = ((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue();
             if (width > Chromium.PHONE_WIDTH) {
                 tooWide.add(p.getValue() + " is " + width + " px wide");
+            }
+            // A code such as IN_CUSTODY or AGE_60_PLUS is shown to a person by its name, never as it is stored.
+            java.util.regex.Matcher code = RAW_CODE.matcher(page.innerText("main"));
+            if (code.find()) {
+                tooWide.add(p.getValue() + " shows the code " + code.group());
             }
             Chromium.screenshot(page, "phone-" + p.getKey());
         }
