@@ -316,6 +316,17 @@ abstract class FrameworkProblems extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleNoResourceFoundException(
             NoResourceFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // A person who followed a wrong link sees the error page in their language, not a problem document.
+        if (request instanceof org.springframework.web.context.request.ServletWebRequest servlet
+                && servlet.getResponse() != null
+                && wantsPage(servlet.getRequest())) {
+            try {
+                servlet.getResponse().sendError(HttpStatus.NOT_FOUND.value());
+            } catch (java.io.IOException failed) {
+                throw new java.io.UncheckedIOException(failed);
+            }
+            return null;
+        }
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
                 .body(problem(HttpStatus.NOT_FOUND, "Not found", "there is nothing at /" + e.getResourcePath()));
     }
@@ -334,6 +345,18 @@ abstract class FrameworkProblems extends ResponseEntityExceptionHandler {
             }
         }
         return super.createResponseEntity(body, headers, status, request);
+    }
+
+    /** A browser asking for a page: not a program's path, and HTML accepted. */
+    private static boolean wantsPage(jakarta.servlet.http.HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return accept != null
+                && accept.contains("text/html")
+                && !path.startsWith("/api/")
+                && !path.startsWith("/ogc")
+                && !path.startsWith("/v3/")
+                && !path.startsWith("/actuator");
     }
 
     private static boolean mentionsInternals(String detail) {
