@@ -68,7 +68,10 @@ public class Custody {
         this.territory = territory;
     }
 
-    /** What an item is, as found. */
+    /**
+     * What an item is, as found. {@code foundTimeKnown} is false when only the day of the find is known: the
+     * instant is then noon of that day in the region, and pages show the day alone.
+     */
     public record ItemDraft(
             CustodyItem.Category category,
             String description,
@@ -85,7 +88,47 @@ public class Custody {
             CustodyItem.@Nullable Condition condition,
             Point foundAt,
             Instant foundTime,
-            String foundBy) {}
+            String foundBy,
+            boolean foundTimeKnown) {
+
+        /** An item whose time of finding is known to the minute. */
+        public ItemDraft(
+                CustodyItem.Category category,
+                String description,
+                @Nullable String typeModel,
+                @Nullable String manufacturer,
+                @Nullable String countryOfManufacture,
+                @Nullable String calibre,
+                @Nullable String serialNumber,
+                @Nullable String markings,
+                @Nullable String lot,
+                BigDecimal quantity,
+                CustodyItem.Unit unit,
+                @Nullable HazardCode hazardCode,
+                CustodyItem.@Nullable Condition condition,
+                Point foundAt,
+                Instant foundTime,
+                String foundBy) {
+            this(
+                    category,
+                    description,
+                    typeModel,
+                    manufacturer,
+                    countryOfManufacture,
+                    calibre,
+                    serialNumber,
+                    markings,
+                    lot,
+                    quantity,
+                    unit,
+                    hazardCode,
+                    condition,
+                    foundAt,
+                    foundTime,
+                    foundBy,
+                    true);
+        }
+    }
 
     public record SiteDraft(
             String name,
@@ -630,6 +673,9 @@ public class Custody {
         payload.put("origin", saved.origin().name());
         payload.put("foundAt", saved.foundAt().toText());
         payload.put("foundTime", saved.foundTime().toString());
+        if (!saved.foundTimeKnown()) {
+            payload.put("foundTimeKnown", false);
+        }
         payload.put("site", site.id());
         payload.putAll(context);
         ledger.append(saved.id(), CustodyLedger.Kind.REGISTERED, payload);

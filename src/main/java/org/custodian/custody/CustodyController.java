@@ -56,6 +56,11 @@ class CustodyController {
             @NotBlank @Size(max = 200) String foundBy) {
 
         Custody.ItemDraft draft() {
+            return draft(true);
+        }
+
+        /** The draft, with whether the time of the find is known to the minute or only its day. */
+        Custody.ItemDraft draft(boolean foundTimeKnown) {
             return new Custody.ItemDraft(
                     category,
                     description.strip(),
@@ -72,7 +77,8 @@ class CustodyController {
                     condition,
                     foundAt,
                     foundTime,
-                    foundBy.strip());
+                    foundBy.strip(),
+                    foundTimeKnown);
         }
     }
 

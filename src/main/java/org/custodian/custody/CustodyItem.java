@@ -97,6 +97,7 @@ public class CustodyItem {
 
     private Point foundAt;
     private Instant foundTime;
+    private boolean foundTimeKnown = true;
     private String foundBy;
 
     @Enumerated(EnumType.STRING)
@@ -142,6 +143,7 @@ public class CustodyItem {
         this.itemCondition = d.condition() == null ? Condition.UNKNOWN : d.condition();
         this.foundAt = d.foundAt();
         this.foundTime = d.foundTime();
+        this.foundTimeKnown = d.foundTimeKnown();
         this.foundBy = d.foundBy();
         this.origin = origin;
         this.siteId = siteId;
@@ -277,6 +279,11 @@ public class CustodyItem {
 
     public Instant foundTime() {
         return foundTime;
+    }
+
+    /** False when only the day of the find is known; {@link #foundTime()} is then noon of it in the region. */
+    public boolean foundTimeKnown() {
+        return foundTimeKnown;
     }
 
     public String foundBy() {

@@ -1,19 +1,25 @@
 package org.custodian.custody;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.custodian.geo.Wgs84;
 import org.custodian.platform.Callers;
 import org.custodian.platform.PageForms;
 import org.custodian.platform.Role;
+import org.custodian.platform.RuleViolated;
 import org.custodian.platform.Scope;
 import org.custodian.territory.Agency;
 import org.custodian.territory.Territory;
 import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,6 +66,7 @@ class CustodyPageController {
         model.addAttribute("q", q);
         boolean countsOnly = scope.role() == Role.PARTNER;
         model.addAttribute("countsOnly", countsOnly);
+        model.addAttribute("canRegister", territory.regions().stream().anyMatch(r -> scope.writes(r.code())));
         if (!countsOnly) {
             boolean serials = custody.seesSerials(scope);
             String search = serials ? q : null;
@@ -72,6 +79,131 @@ class CustodyPageController {
             model.addAttribute("batches", serials ? custody.batches(scope) : List.of());
         }
         return "custody/register";
+    }
+
+    /** What the new item page sends; kept as typed so a refused form comes back filled in. */
+    record ItemForm(
+            @Nullable Long siteId,
+            CustodyItem.@Nullable Origin origin,
+            CustodyItem.@Nullable Category category,
+            @Nullable String description,
+            @Nullable String typeModel,
+            @Nullable String manufacturer,
+            @Nullable String countryOfManufacture,
+            @Nullable String calibre,
+            @Nullable String serialNumber,
+            @Nullable String markings,
+            @Nullable String lot,
+            @Nullable BigDecimal quantity,
+            CustodyItem.@Nullable Unit unit,
+            @Nullable String hazardCode,
+            CustodyItem.@Nullable Condition condition,
+            @Nullable Double longitude,
+            @Nullable Double latitude,
+
+            @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate foundOn,
+
+            @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.TIME)
+            LocalTime foundTime,
+
+            @Nullable String foundBy) {
+
+        static ItemForm empty() {
+            return new ItemForm(
+                    null,
+                    CustodyItem.Origin.FIND,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    BigDecimal.ONE,
+                    CustodyItem.Unit.PIECES,
+                    null,
+                    CustodyItem.Condition.UNKNOWN,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
+        }
+
+        Custody.ItemDraft draft(ZoneId zone) {
+            if (category == null
+                    || description == null
+                    || description.isBlank()
+                    || quantity == null
+                    || unit == null
+                    || foundOn == null
+                    || foundBy == null
+                    || foundBy.isBlank()) {
+                throw new RuleViolated(
+                        "item",
+                        "give the category, a description, the quantity and unit, the day found and who found it");
+            }
+            if (longitude == null || latitude == null) {
+                throw new RuleViolated("foundAt", "place the find on the map or give its longitude and latitude");
+            }
+            // Only the day known: noon in the region keeps the day the same in every neighbouring time zone.
+            LocalTime time = foundTime == null ? LocalTime.NOON : foundTime;
+            return new CustodyController.ItemInput(
+                            category,
+                            description,
+                            typeModel,
+                            manufacturer,
+                            countryOfManufacture,
+                            calibre,
+                            serialNumber,
+                            markings,
+                            lot,
+                            quantity,
+                            unit,
+                            hazardCode,
+                            condition,
+                            Wgs84.point(longitude, latitude),
+                            foundOn.atTime(time).atZone(zone).toInstant(),
+                            foundBy)
+                    .draft(foundTime != null);
+        }
+    }
+
+    @GetMapping("/custody/items/new")
+    String newItem(Model model) {
+        Scope scope = callers.current();
+        territory.writableRegions(scope);
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", ItemForm.empty());
+        }
+        model.addAttribute(
+                "siteList",
+                custody.sites(scope, null).stream()
+                        .filter(s -> scope.writes(s.regionCode()))
+                        .toList());
+        model.addAttribute("origins", List.of(CustodyItem.Origin.FIND, CustodyItem.Origin.SEIZURE));
+        model.addAttribute("categories", CustodyItem.Category.values());
+        model.addAttribute("units", CustodyItem.Unit.values());
+        model.addAttribute("conditions", CustodyItem.Condition.values());
+        return "custody/new";
+    }
+
+    /** Registers an item found or seized from the new item page, then shows it. */
+    @PostMapping("/custody/items")
+    String registerItem(ItemForm form, RedirectAttributes redirect) {
+        return PageForms.attempt("/custody/items/new", redirect, "form", form, () -> {
+            if (form.siteId() == null || form.origin() == null) {
+                throw new RuleViolated("siteId", "choose the storage site and whether the item was found or seized");
+            }
+            Scope scope = callers.current();
+            StorageSite site = custody.site(scope, form.siteId());
+            ZoneId zone = territory.region(site.regionCode()).zone();
+            CustodyItem item = custody.register(scope, form.draft(zone), form.origin(), form.siteId());
+            return "/custody/items/" + item.id();
+        });
     }
 
     @GetMapping("/custody/items/{id}")

@@ -65,6 +65,7 @@ class PhoneLayoutBrowserIntegrationTests {
                                 .get("id")
                                 .asLong());
         pages.put("custody-ledger", "/custody/ledger");
+        pages.put("custody-item-new", "/custody/items/new");
         pages.put("accounts", "/accounts");
         pages.put("account-new", "/accounts/new");
         pages.put("account", "/accounts/admin");
