@@ -609,7 +609,9 @@ public class Custody {
                 CustodyItem.Condition.UNSAFE,
                 location,
                 foundTime,
-                "mine action (ordnance find " + findId + ")");
+                "mine action (ordnance find " + findId + ")",
+                // A find is dated by its day only.
+                false);
         List<StorageSite> candidates = new ArrayList<>(sites.findAll());
         candidates.sort(Comparator.comparing((StorageSite s) -> !s.regionCode().equals(regionCode))
                 .thenComparingDouble(s -> s.location().distance(location)));

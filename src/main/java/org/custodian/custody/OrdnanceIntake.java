@@ -30,6 +30,7 @@ class OrdnanceIntake {
                 find.category().name(),
                 find.description(),
                 find.quantity(),
-                find.foundOn().atStartOfDay(zone).toInstant());
+                // Noon of the day found: the day stays the same in every neighbouring zone.
+                find.foundOn().atTime(java.time.LocalTime.NOON).atZone(zone).toInstant());
     }
 }

@@ -114,6 +114,10 @@ class CustodyIntegrationTests {
         assertThat(finds).hasSize(2);
         assertThat(finds.get(0).get("ordnanceFindId").isNumber()).isTrue();
         assertThat(finds.get(0).get("siteId").asLong()).isEqualTo(site("Fuzuli"));
+        // A find is dated by its day: its item shows that day, with no clock time made up for it.
+        String page =
+                admin.get("/custody/items/" + finds.get(0).get("id").asLong()).body();
+        assertThat(page).containsPattern("<dd>2023-\\d\\d-\\d\\d</dd>");
         assertThat(admin.get("/api/custody/verify").json().get("intact").asBoolean())
                 .isTrue();
     }
