@@ -65,6 +65,14 @@ class PhoneLayoutBrowserIntegrationTests {
                                 .get("id")
                                 .asLong());
         pages.put("custody-ledger", "/custody/ledger");
+        pages.put(
+                "custody-batch",
+                "/custody/batches/"
+                        + admin.get("/api/custody/batches")
+                                .json()
+                                .get(0)
+                                .get("id")
+                                .asLong());
         pages.put("custody-item-new", "/custody/items/new");
         pages.put("accounts", "/accounts");
         pages.put("account-new", "/accounts/new");
