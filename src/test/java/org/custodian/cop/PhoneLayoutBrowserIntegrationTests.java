@@ -79,6 +79,12 @@ class PhoneLayoutBrowserIntegrationTests {
         pages.put("account", "/accounts/admin");
         pages.put("tokens", "/tokens");
         pages.put("hazard-area-new", "/mine-action/hazard-areas/new");
+        pages.put("sources", "/sources");
+        pages.put("source-new", "/sources/new");
+        pages.put(
+                "source",
+                "/sources/" + admin.get("/api/sources").json().get(0).get("id").asLong());
+        pages.put("audit", "/audit?verify=true");
         return pages;
     }
 

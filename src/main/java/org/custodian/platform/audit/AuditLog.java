@@ -88,6 +88,54 @@ public class AuditLog implements HashChain {
                 recordId);
     }
 
+    /** What the audit page filters by; a null field does not filter. Dates are whole UTC days, both included. */
+    record Filter(
+            @Nullable String recordType,
+            @Nullable String recordId,
+            @Nullable String actor,
+            java.time.@Nullable LocalDate from,
+            java.time.@Nullable LocalDate to) {}
+
+    /** The entries that match, newest first, {@code limit} of them after skipping {@code offset}. */
+    List<AuditEntry> search(Filter filter, long offset, int limit) {
+        Instant from = filter.from() == null
+                ? null
+                : filter.from().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        Instant until = filter.to() == null
+                ? null
+                : filter.to().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        return jdbc.query(
+                "select " + COLUMNS
+                        + " from platform_audit_entry where (cast(? as varchar(200)) is null or record_type = ?)"
+                        + " and (cast(? as varchar(200)) is null or record_id = ?)"
+                        + " and (cast(? as varchar(200)) is null or actor = ?)"
+                        + " and (cast(? as timestamp with time zone) is null or at >= ?)"
+                        + " and (cast(? as timestamp with time zone) is null or at < ?)"
+                        + " order by id desc offset ? rows fetch next ? rows only",
+                (rs, n) -> entry(rs),
+                filter.recordType(),
+                filter.recordType(),
+                filter.recordId(),
+                filter.recordId(),
+                filter.actor(),
+                filter.actor(),
+                timestamp(from),
+                timestamp(from),
+                timestamp(until),
+                timestamp(until),
+                offset,
+                limit);
+    }
+
+    private static java.time.@Nullable OffsetDateTime timestamp(@Nullable Instant at) {
+        return at == null ? null : at.atOffset(java.time.ZoneOffset.UTC);
+    }
+
+    /** The kinds of record the log holds, to filter by. */
+    List<String> recordTypes() {
+        return jdbc.queryForList("select distinct record_type from platform_audit_entry order by 1", String.class);
+    }
+
     /**
      * Recomputes every hash in order, stops at the first entry that does not match, then checks the chain
      * against its last checkpoint.

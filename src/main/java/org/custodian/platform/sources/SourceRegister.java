@@ -215,6 +215,13 @@ public class SourceRegister implements Sources {
         return plain;
     }
 
+    /** Whether the caller may correct this source or attach its document: its regions' writers, or an admin. */
+    static boolean mayCorrect(Scope scope, Source source) {
+        return scope.isAdmin()
+                || (scope.role().writesRecords()
+                        && source.regionCodes().stream().anyMatch(scope::reads));
+    }
+
     private static void requireOwner(Scope scope, Source source) {
         if (scope.isAdmin()) {
             return;
