@@ -89,46 +89,7 @@ public class Custody {
             Point foundAt,
             Instant foundTime,
             String foundBy,
-            boolean foundTimeKnown) {
-
-        /** An item whose time of finding is known to the minute. */
-        public ItemDraft(
-                CustodyItem.Category category,
-                String description,
-                @Nullable String typeModel,
-                @Nullable String manufacturer,
-                @Nullable String countryOfManufacture,
-                @Nullable String calibre,
-                @Nullable String serialNumber,
-                @Nullable String markings,
-                @Nullable String lot,
-                BigDecimal quantity,
-                CustodyItem.Unit unit,
-                @Nullable HazardCode hazardCode,
-                CustodyItem.@Nullable Condition condition,
-                Point foundAt,
-                Instant foundTime,
-                String foundBy) {
-            this(
-                    category,
-                    description,
-                    typeModel,
-                    manufacturer,
-                    countryOfManufacture,
-                    calibre,
-                    serialNumber,
-                    markings,
-                    lot,
-                    quantity,
-                    unit,
-                    hazardCode,
-                    condition,
-                    foundAt,
-                    foundTime,
-                    foundBy,
-                    true);
-        }
-    }
+            boolean foundTimeKnown) {}
 
     public record SiteDraft(
             String name,

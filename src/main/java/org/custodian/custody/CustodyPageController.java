@@ -17,6 +17,7 @@ import org.custodian.platform.Role;
 import org.custodian.platform.RuleViolated;
 import org.custodian.platform.Scope;
 import org.custodian.territory.Agency;
+import org.custodian.territory.RegionTimes;
 import org.custodian.territory.Territory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -149,8 +150,6 @@ class CustodyPageController {
             if (longitude == null || latitude == null) {
                 throw new RuleViolated("foundAt", "place the find on the map or give its longitude and latitude");
             }
-            // Only the day known: noon in the region keeps the day the same in every neighbouring time zone.
-            LocalTime time = foundTime == null ? LocalTime.NOON : foundTime;
             return new CustodyController.ItemInput(
                             category,
                             description,
@@ -166,7 +165,7 @@ class CustodyPageController {
                             hazardCode,
                             condition,
                             Wgs84.point(longitude, latitude),
-                            foundOn.atTime(time).atZone(zone).toInstant(),
+                            RegionTimes.moment(foundOn, foundTime, zone),
                             foundBy)
                     .draft(foundTime != null);
         }

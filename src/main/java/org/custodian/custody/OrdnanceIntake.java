@@ -30,7 +30,6 @@ class OrdnanceIntake {
                 find.category().name(),
                 find.description(),
                 find.quantity(),
-                // Noon of the day found: the day stays the same in every neighbouring zone.
-                find.foundOn().atTime(java.time.LocalTime.NOON).atZone(zone).toInstant());
+                org.custodian.territory.RegionTimes.moment(find.foundOn(), null, zone));
     }
 }

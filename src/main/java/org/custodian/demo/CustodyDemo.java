@@ -190,7 +190,8 @@ class CustodyDemo implements ApplicationRunner {
                 Condition.SERVICEABLE,
                 at,
                 time,
-                "surrendered at the collection point");
+                "surrendered at the collection point",
+                true);
     }
 
     private static Custody.ItemDraft item(
@@ -220,7 +221,8 @@ class CustodyDemo implements ApplicationRunner {
                 Condition.UNKNOWN,
                 at,
                 time,
-                "surrendered at the collection point");
+                "surrendered at the collection point",
+                true);
     }
 
     private long agency(String name) {

@@ -16,6 +16,7 @@ import org.custodian.platform.RuleViolated;
 import org.custodian.platform.Scope;
 import org.custodian.platform.Sources;
 import org.custodian.territory.Agency;
+import org.custodian.territory.RegionTimes;
 import org.custodian.territory.Territory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -163,13 +164,12 @@ class IncidentPageController {
             if (precision == Incident.TimePrecision.EXACT && occurredTime == null) {
                 throw new RuleViolated("occurredTime", "give the time, or say that only the day is known");
             }
-            // Only the day known: noon in the region keeps the day the same in every neighbouring time zone.
-            LocalTime time = precision == Incident.TimePrecision.EXACT ? occurredTime : LocalTime.NOON;
             return new Incidents.IncidentDraft(
                     regionCode,
                     type,
                     null,
-                    occurredOn.atTime(time).atZone(zone).toInstant(),
+                    RegionTimes.moment(
+                            occurredOn, precision == Incident.TimePrecision.EXACT ? occurredTime : null, zone),
                     precision,
                     GeoJsonModule.read("location", location),
                     geoPrecision == null ? Incident.GeoPrecision.EXACT : geoPrecision,

@@ -266,12 +266,12 @@ class MineActionPageController {
                     scope,
                     new MineAction.AccidentDraft(
                             form.regionCode(),
-                            // Day only: noon of that day keeps the day whatever zone reads it.
-                            (Boolean.TRUE.equals(form.dayOnly())
-                                            ? form.occurredAt().toLocalDate().atTime(java.time.LocalTime.NOON)
-                                            : form.occurredAt())
-                                    .atZone(region.zone())
-                                    .toInstant(),
+                            org.custodian.territory.RegionTimes.moment(
+                                    form.occurredAt().toLocalDate(),
+                                    Boolean.TRUE.equals(form.dayOnly())
+                                            ? null
+                                            : form.occurredAt().toLocalTime(),
+                                    region.zone()),
                             !Boolean.TRUE.equals(form.dayOnly()),
                             org.custodian.geo.Wgs84.point(form.longitude(), form.latitude()),
                             form.device(),

@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +31,15 @@ public class RegionTimes {
 
     RegionTimes(Territory territory) {
         this.territory = territory;
+    }
+
+    /**
+     * The moment a report gives: the day and, when known, the wall-clock time in the region's zone. With the
+     * time unknown it is noon of that day, which keeps the same day in every neighbouring zone; records keep
+     * a flag saying so, and pages then show the day alone ({@link #known}).
+     */
+    public static Instant moment(LocalDate day, @Nullable LocalTime time, ZoneId zone) {
+        return day.atTime(time == null ? LocalTime.NOON : time).atZone(zone).toInstant();
     }
 
     /** The region's time zone; UTC for a code no region has. */
