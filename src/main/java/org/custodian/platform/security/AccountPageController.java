@@ -2,8 +2,8 @@ package org.custodian.platform.security;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -14,6 +14,7 @@ import org.custodian.platform.Role;
 import org.custodian.platform.RuleViolated;
 import org.custodian.platform.Scope;
 import org.custodian.platform.ScopeChoices;
+import org.custodian.platform.ViewerZone;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -39,6 +40,7 @@ class AccountPageController {
     private final SignInHistory history;
     private final Callers callers;
     private final ObjectProvider<ScopeChoices> choices;
+    private final ObjectProvider<ViewerZone> zones;
 
     AccountPageController(
             AccountRegister register,
@@ -46,13 +48,15 @@ class AccountPageController {
             TokenKeeper tokens,
             SignInHistory history,
             Callers callers,
-            ObjectProvider<ScopeChoices> choices) {
+            ObjectProvider<ScopeChoices> choices,
+            ObjectProvider<ViewerZone> zones) {
         this.register = register;
         this.accounts = accounts;
         this.tokens = tokens;
         this.history = history;
         this.callers = callers;
         this.choices = choices;
+        this.zones = zones;
     }
 
     @GetMapping("/accounts")
@@ -170,16 +174,24 @@ class AccountPageController {
         Scope scope = callers.current();
         model.addAttribute("me", register.account(scope.username()));
         model.addAttribute("scope", scope);
+        ZoneId zone = zone(scope);
+        model.addAttribute("zoneName", ViewerZone.name(zone, Instant.now()));
         model.addAttribute(
-                "tokens", tokens.of(scope.username()).stream().map(TokenRow::of).toList());
+                "tokens",
+                tokens.of(scope.username()).stream()
+                        .map(t -> TokenRow.of(t, zone))
+                        .toList());
         scopeChoices(model, locale);
         return "accounts/tokens";
     }
 
-    private static final DateTimeFormatter UTC_MINUTE =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    /** The zone the person reads times in: their regions' zone, UTC without territory. */
+    private ZoneId zone(Scope scope) {
+        ViewerZone viewer = zones.getIfAvailable();
+        return viewer == null ? ZoneOffset.UTC : viewer.of(scope);
+    }
 
-    /** A token as its page lists it, times in UTC. */
+    /** A token as its page lists it, times in the zone of the person's regions. */
     record TokenRow(
             long id,
             String name,
@@ -187,13 +199,13 @@ class AccountPageController {
             @Nullable String expires,
             @Nullable String revoked,
             boolean usable) {
-        static TokenRow of(ApiToken t) {
+        static TokenRow of(ApiToken t, ZoneId zone) {
             return new TokenRow(
                     t.id(),
                     t.name(),
-                    UTC_MINUTE.format(t.createdAt()),
-                    t.expiresAt() == null ? null : UTC_MINUTE.format(t.expiresAt()),
-                    t.revokedAt() == null ? null : UTC_MINUTE.format(t.revokedAt()),
+                    ViewerZone.minute(t.createdAt(), zone),
+                    t.expiresAt() == null ? null : ViewerZone.minute(t.expiresAt(), zone),
+                    t.revokedAt() == null ? null : ViewerZone.minute(t.revokedAt(), zone),
                     t.usableAt(Instant.now()));
         }
     }
@@ -206,13 +218,14 @@ class AccountPageController {
                     LocalDate validUntil,
             RedirectAttributes redirect) {
         return PageForms.attempt("/tokens", redirect, () -> {
-            // Valid through the whole day chosen, in UTC.
+            // Valid through the whole day chosen, as the day runs in the person's zone.
+            Scope scope = callers.current();
             TokenKeeper.Issued issued = tokens.issue(
-                    callers.current().username(),
+                    scope.username(),
                     name,
                     validUntil == null
                             ? null
-                            : validUntil.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+                            : validUntil.plusDays(1).atStartOfDay(zone(scope)).toInstant());
             redirect.addFlashAttribute("issued", issued.token().name());
             redirect.addFlashAttribute("secret", issued.secret());
         });

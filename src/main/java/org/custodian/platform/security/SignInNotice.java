@@ -2,10 +2,14 @@ package org.custodian.platform.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.custodian.platform.Callers;
+import org.custodian.platform.ViewerZone;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -17,8 +21,13 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(annotations = Controller.class)
 class SignInNotice {
 
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private final Callers callers;
+    private final ObjectProvider<ViewerZone> zones;
+
+    SignInNotice(Callers callers, ObjectProvider<ViewerZone> zones) {
+        this.callers = callers;
+        this.zones = zones;
+    }
 
     @ModelAttribute("signInNotice")
     @Nullable
@@ -35,6 +44,13 @@ class SignInNotice {
         return List.of(
                 failures.count(),
                 failures.lastFrom() == null ? "?" : failures.lastFrom(),
-                failures.lastAt() == null ? "?" : WHEN.format(failures.lastAt()));
+                failures.lastAt() == null ? "?" : when(failures.lastAt()));
+    }
+
+    /** In the zone of the person's regions, with the zone named. */
+    private String when(Instant at) {
+        ViewerZone viewer = zones.getIfAvailable();
+        ZoneId zone = viewer == null ? ZoneOffset.UTC : viewer.of(callers.current());
+        return ViewerZone.named(at, zone);
     }
 }

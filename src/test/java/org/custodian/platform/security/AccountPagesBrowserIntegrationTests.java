@@ -33,6 +33,7 @@ class AccountPagesBrowserIntegrationTests {
     @Test
     void anAdministratorOpensAnAccountItsOwnerKeepsTokensAndDisablingSignsThemOut() {
         Page admin = chromium.signIn(port, "admin", Api.ADMIN_PASSWORD);
+        admin.click("#nav-admin-toggle");
         admin.click("header.shell nav a[href='/accounts']");
         admin.waitForURL("**/accounts");
         assertThat(admin.locator("#accounts").textContent()).contains("admin");
@@ -75,6 +76,9 @@ class AccountPagesBrowserIntegrationTests {
         String secret = officer.locator("#secret code").textContent().strip();
         assertThat(secret).startsWith("cus_");
         Chromium.screenshot(officer, "tokens-issued");
+        // Times in the zone of the officer's region, named, not in UTC.
+        assertThat(officer.locator("#times-zone").textContent()).contains("Asia/Baku (+04:00)");
+        assertThat(officer.locator("#tokens").textContent()).contains("+04:00").doesNotContain("UTC");
         assertThat(Api.at(port).withToken(secret).get("/api/users/me").status()).isEqualTo(200);
         // Shown once: the next visit lists the token, not its secret.
         officer.navigate(url("/tokens"));
