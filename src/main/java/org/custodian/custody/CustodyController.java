@@ -1,5 +1,7 @@
 package org.custodian.custody;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -8,9 +10,13 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.custodian.platform.Callers;
+import org.custodian.platform.RuleViolated;
 import org.custodian.platform.Scope;
+import org.custodian.territory.RegionTimes;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Point;
 import org.springframework.http.MediaType;
@@ -29,11 +35,13 @@ class CustodyController {
     private final Custody custody;
     private final ReceiptDocument receipts;
     private final Callers callers;
+    private final RegionTimes times;
 
-    CustodyController(Custody custody, ReceiptDocument receipts, Callers callers) {
+    CustodyController(Custody custody, ReceiptDocument receipts, Callers callers, RegionTimes times) {
         this.custody = custody;
         this.receipts = receipts;
         this.callers = callers;
+        this.times = times;
     }
 
     /** An item as given: what it is and how it was found. */
@@ -52,15 +60,35 @@ class CustodyController {
             @Nullable String hazardCode,
             CustodyItem.@Nullable Condition condition,
             @NotNull Point foundAt,
-            @NotNull Instant foundTime,
+
+            @Schema(description = "The moment of the find, when its time is known. Give this or foundOn.") @Nullable
+            Instant foundTime,
+
+            @Schema(
+                    description = "The day of the find when its time is unknown, as the region's calendar"
+                            + " reads it. Kept as that day: stored as noon in the region, with"
+                            + " foundTimeKnown false. Give this or foundTime.",
+                    example = "2023-10-05")
+            @Nullable
+            LocalDate foundOn,
+
             @NotBlank @Size(max = 200) String foundBy) {
 
-        Custody.ItemDraft draft() {
-            return draft(true);
+        /**
+         * The draft of an item found in a region of this zone: at the moment given, or on the day given when
+         * its time is unknown, kept as that day (noon in the region) and marked as known only to the day.
+         */
+        Custody.ItemDraft draft(ZoneId zone) {
+            if ((foundTime == null) == (foundOn == null)) {
+                throw new RuleViolated(
+                        "foundTime",
+                        "give either foundTime, the moment of the find, or foundOn, its day when the time is unknown");
+            }
+            return foundTime != null ? draft(foundTime, true) : draft(RegionTimes.moment(foundOn, null, zone), false);
         }
 
         /** The draft, with whether the time of the find is known to the minute or only its day. */
-        Custody.ItemDraft draft(boolean foundTimeKnown) {
+        Custody.ItemDraft draft(Instant foundTime, boolean foundTimeKnown) {
             return new Custody.ItemDraft(
                     category,
                     description.strip(),
@@ -110,7 +138,16 @@ class CustodyController {
             @Nullable String hazardCode,
             CustodyItem.Condition condition,
             @Nullable Point foundAt,
+
+            @Schema(description = "The moment of the find; noon in the region when only its day is known")
             Instant foundTime,
+
+            @Schema(description = "False when only the day of the find is known: read foundOn, not foundTime's clock")
+            boolean foundTimeKnown,
+
+            @Schema(description = "The day of the find in the region's time zone")
+            LocalDate foundOn,
+
             String foundBy,
             CustodyItem.Origin origin,
             @Nullable Long batchId,
@@ -120,7 +157,7 @@ class CustodyController {
             CustodyItem.Status status,
             boolean redacted) {
 
-        static ItemView of(CustodyItem i, Custody.Visibility visibility) {
+        static ItemView of(CustodyItem i, Custody.Visibility visibility, ZoneId zone) {
             boolean full = visibility == Custody.Visibility.FULL;
             return new ItemView(
                     i.id(),
@@ -142,6 +179,8 @@ class CustodyController {
                     i.condition(),
                     full ? i.foundAt() : null,
                     i.foundTime(),
+                    i.foundTimeKnown(),
+                    LocalDate.ofInstant(i.foundTime(), zone),
                     full ? i.foundBy() : "",
                     i.origin(),
                     i.batchId(),
@@ -252,6 +291,10 @@ class CustodyController {
 
     // ---- items
 
+    @Operation(
+            summary = "List custody items",
+            description =
+                    "Weapons, ammunition and explosives in custody, filtered by region, category, status, site, serial or text. Serials, markings and places are only for custody roles (administrators, directors and officers of the item's region); others see them as null with redacted true. Partners are refused. Searching by serial needs a custody role (403).")
     @GetMapping("/api/custody/items")
     List<ItemView> items(
             @RequestParam(required = false) @Nullable String region,
@@ -266,21 +309,34 @@ class CustodyController {
                 .toList();
     }
 
+    @Operation(
+            summary = "Read a custody item",
+            description =
+                    "One item in custody: what it is, where it was found, where it is and its status; serials and places only for custody roles of its region. Anyone signed in may call it for a record in their regions; a record elsewhere answers 404, as if it did not exist.")
     @GetMapping("/api/custody/items/{id}")
     ItemView item(@PathVariable long id) {
         Scope scope = callers.current();
         return view(scope, custody.item(scope, id));
     }
 
+    @Operation(
+            summary = "Register an item in custody",
+            description =
+                    "Registers a found or seized item at a storage site: category, description, quantity and unit, hazard code, and where and when it was found (foundTime, or foundOn when only the day is known). Administrators, and directors and officers of the record's region, may call it; other roles and other regions are refused (403, or 404 for a record outside the caller's regions). A site that may not store it, a missing serial for a weapon, an unknown hazard code, or both or neither of foundTime and foundOn are refused with 422.")
     @PostMapping("/api/custody/items")
     ResponseEntity<ItemView> register(@Valid @RequestBody Registration body) {
         Scope scope = callers.current();
-        CustodyItem item = custody.register(scope, body.item().draft(), body.origin(), body.siteId());
+        ZoneId zone = times.zone(custody.site(scope, body.siteId()).regionCode());
+        CustodyItem item = custody.register(scope, body.item().draft(zone), body.origin(), body.siteId());
         return ResponseEntity.created(URI.create("/api/custody/items/" + item.id()))
                 .body(view(scope, item));
     }
 
     /** The item's timeline: its ledger events, oldest first, each with its hash. */
+    @Operation(
+            summary = "Read an item's custody history",
+            description =
+                    "The item's ledger events, oldest first, each with the hash that chains it to the one before. Only custody roles of the item's region may call it (403 for others).")
     @GetMapping("/api/custody/items/{id}/history")
     List<Event> history(@PathVariable long id) {
         return custody.history(callers.current(), id).stream()
@@ -288,6 +344,10 @@ class CustodyController {
                 .toList();
     }
 
+    @Operation(
+            summary = "Dispatch an item to another site",
+            description =
+                    "Starts a transfer of an item to another storage site or agency; the item is in transit until received. Administrators, and directors and officers of the record's region, may call it; other roles and other regions are refused (403, or 404 for a record outside the caller's regions). An item not held, already in transit, destroyed or released is refused with 409.")
     @PostMapping("/api/custody/items/{id}/transfers")
     ResponseEntity<TransferView> dispatch(@PathVariable long id, @Valid @RequestBody TransferInput body) {
         Transfer transfer = custody.dispatch(
@@ -298,6 +358,10 @@ class CustodyController {
                 .body(TransferView.of(transfer));
     }
 
+    @Operation(
+            summary = "Receive a transferred item",
+            description =
+                    "Confirms a transfer's arrival at its destination, with who received it and when. Custody roles of the destination's region may call it (403 for others). A transfer already received is refused with 409.")
     @PostMapping("/api/custody/transfers/{id}/receipt")
     TransferView receive(@PathVariable long id, @Valid @RequestBody ReceiptInput body) {
         return TransferView.of(custody.receive(
@@ -306,6 +370,10 @@ class CustodyController {
                 new Custody.ReceiptDraft(body.siteId(), body.receivedAt(), body.quantity(), body.discrepancy())));
     }
 
+    @Operation(
+            summary = "Record an item's destruction",
+            description =
+                    "Records that an item was destroyed: when, how, by whom and the witnesses. Administrators, and directors and officers of the record's region, may call it; other roles and other regions are refused (403, or 404 for a record outside the caller's regions). An item in transit, already destroyed or released is refused with 409.")
     @PostMapping("/api/custody/items/{id}/destruction")
     ResponseEntity<DestructionView> destroy(@PathVariable long id, @Valid @RequestBody DestructionInput body) {
         Destruction destruction = custody.destroy(
@@ -322,6 +390,10 @@ class CustodyController {
                         destruction.certificate()));
     }
 
+    @Operation(
+            summary = "Release an item from custody",
+            description =
+                    "Releases an item (returned to its owner, handed to a court), with the reason, which is required. Administrators, and directors and officers of the record's region, may call it; other roles and other regions are refused (403, or 404 for a record outside the caller's regions). An item not held is refused with 409.")
     @PostMapping("/api/custody/items/{id}/release")
     ItemView release(@PathVariable long id, @Valid @RequestBody ReleaseInput body) {
         Scope scope = callers.current();
@@ -330,6 +402,10 @@ class CustodyController {
 
     // ---- sites
 
+    @Operation(
+            summary = "List storage sites",
+            description =
+                    "Storage sites with their capacity and what they hold; places only for custody roles. Anyone signed in may call it; it answers only what lies in the caller's regions (administrators see every region).")
     @GetMapping("/api/custody/sites")
     List<SiteView> sites(@RequestParam(required = false) @Nullable String region) {
         Scope scope = callers.current();
@@ -338,6 +414,10 @@ class CustodyController {
                 .toList();
     }
 
+    @Operation(
+            summary = "Read a storage site",
+            description =
+                    "One storage site with its capacity and contents. Anyone signed in may call it for a record in their regions; a record elsewhere answers 404, as if it did not exist.")
     @GetMapping("/api/custody/sites/{id}")
     SiteView site(@PathVariable long id) {
         Scope scope = callers.current();
@@ -345,6 +425,10 @@ class CustodyController {
         return siteView(scope, contents.site(), contents);
     }
 
+    @Operation(
+            summary = "Create a storage site",
+            description =
+                    "Creates a storage site of a region with its place, capacity and keeper agency. Administrators, and directors and officers of the record's region, may call it; other roles and other regions are refused (403, or 404 for a record outside the caller's regions). An invalid or out-of-region geometry is refused with 422 naming the reason. A site outside its region or without room is refused with 422; a name already taken with 409.")
     @PostMapping("/api/custody/sites")
     ResponseEntity<SiteView> createSite(@Valid @RequestBody SiteInput body) {
         Scope scope = callers.current();
@@ -363,18 +447,30 @@ class CustodyController {
 
     // ---- surrender batches
 
+    @Operation(
+            summary = "List surrender batches",
+            description =
+                    "Voluntary surrenders received, each with its items. Only custody roles may call it (403 for others); it answers only the caller's regions.")
     @GetMapping("/api/custody/batches")
     List<BatchView> batches() {
         Scope scope = callers.current();
         return custody.batches(scope).stream().map(b -> batchView(scope, b)).toList();
     }
 
+    @Operation(
+            summary = "Read a surrender batch",
+            description =
+                    "One surrender batch: the party, place, time, officer, witnesses and items. Only custody roles of its region may call it.")
     @GetMapping("/api/custody/batches/{id}")
     BatchView batch(@PathVariable long id) {
         Scope scope = callers.current();
         return batchView(scope, custody.batch(scope, id));
     }
 
+    @Operation(
+            summary = "Receive a surrender",
+            description =
+                    "Records a voluntary surrender received from a party, with the witnesses and every item, all at once or nothing; each item gives foundTime, or foundOn when only its day is known. Administrators, and directors and officers of the record's region, may call it; other roles and other regions are refused (403, or 404 for a record outside the caller's regions). Any invalid item is refused with 422, naming it, and nothing is written.")
     @PostMapping("/api/custody/batches")
     ResponseEntity<BatchView> receiveSurrender(@Valid @RequestBody BatchInput body) {
         Scope scope = callers.current();
@@ -388,12 +484,18 @@ class CustodyController {
                         body.receivingOfficer(),
                         body.witnesses(),
                         body.siteId(),
-                        body.items().stream().map(ItemInput::draft).toList()));
+                        body.items().stream()
+                                .map(i -> i.draft(times.zone(body.regionCode())))
+                                .toList()));
         return ResponseEntity.created(URI.create("/api/custody/batches/" + batch.id()))
                 .body(batchView(scope, batch));
     }
 
     /** The printable receipt of a surrender: every item with its serial, for the party and the witnesses. */
+    @Operation(
+            summary = "Print a surrender receipt",
+            description =
+                    "The printable receipt of a surrender, as PDF in the caller's language: every item with its serial, for the party and the witnesses. Only custody roles of the batch's region may call it.")
     @GetMapping(path = "/api/custody/batches/{id}/receipt.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> receipt(@PathVariable long id) {
         Scope scope = callers.current();
@@ -408,19 +510,27 @@ class CustodyController {
     // ---- aggregates and the ledger
 
     /** Counts by region, category and status: what partners may see. */
+    @Operation(
+            summary = "Count items in custody",
+            description =
+                    "Counts of items by region, category and status: the one custody view partners may see. Anyone signed in may call it; it answers only what lies in the caller's regions (administrators see every region).")
     @GetMapping("/api/custody/summary")
     List<Custody.Count> summary(@RequestParam(required = false) @Nullable String region) {
         return custody.counts(callers.current(), region);
     }
 
     /** Recomputes the whole ledger chain; names the first broken link. */
+    @Operation(
+            summary = "Verify the custody ledger",
+            description =
+                    "Recomputes the whole custody ledger's hash chain and names the first broken link, if any. Only custody roles may call it (403 for others).")
     @GetMapping("/api/custody/verify")
     CustodyLedger.Verification verify() {
         return custody.verifyLedger(callers.current());
     }
 
     private ItemView view(Scope scope, CustodyItem item) {
-        return ItemView.of(item, custody.visibility(scope, item.regionCode()));
+        return ItemView.of(item, custody.visibility(scope, item.regionCode()), times.zone(item.regionCode()));
     }
 
     private SiteView siteView(Scope scope, StorageSite s, Custody.@Nullable SiteContents contents) {

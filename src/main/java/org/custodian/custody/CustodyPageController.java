@@ -165,9 +165,10 @@ class CustodyPageController {
                             hazardCode,
                             condition,
                             Wgs84.point(longitude, latitude),
-                            RegionTimes.moment(foundOn, foundTime, zone),
+                            null,
+                            foundOn,
                             foundBy)
-                    .draft(foundTime != null);
+                    .draft(RegionTimes.moment(foundOn, foundTime, zone), foundTime != null);
         }
     }
 

@@ -155,6 +155,46 @@ class CustodyIntegrationTests {
     }
 
     @Test
+    void aFindWhoseTimeIsUnknownIsRegisteredByItsDayAndKeepsThatDay() {
+        long site = site("Khojaly");
+        Map<String, Object> dayOnly = item("AMMUNITION", "Mortar bombs, found on a day", "1.1D", 4);
+        dayOnly.remove("foundTime");
+        dayOnly.put("foundOn", "2023-10-05");
+        Api.Response registered = register(admin, site, dayOnly);
+        assertThat(registered.status()).isEqualTo(201);
+        JsonNode item = registered.json();
+        assertThat(item.get("foundTimeKnown").asBoolean()).isFalse();
+        assertThat(item.get("foundOn").asString()).isEqualTo("2023-10-05");
+        // Kept as noon of that day in the region (UTC+4), the same day in every neighbouring zone.
+        assertThat(item.get("foundTime").asString()).startsWith("2023-10-05T08:00");
+        JsonNode read =
+                admin.get("/api/custody/items/" + item.get("id").asLong()).json();
+        assertThat(read.get("foundOn").asString()).isEqualTo("2023-10-05");
+        assertThat(read.get("foundTimeKnown").asBoolean()).isFalse();
+
+        JsonNode timed =
+                register(admin, site, item("AMMUNITION", "Shells", "1.1D", 2)).json();
+        assertThat(timed.get("foundTimeKnown").asBoolean()).isTrue();
+        assertThat(timed.get("foundOn").asString()).isEqualTo("2023-10-01");
+
+        long items = count("custody_item");
+        Map<String, Object> both = item("AMMUNITION", "Shells", "1.1D", 2);
+        both.put("foundOn", "2023-10-05");
+        Map<String, Object> neither = item("AMMUNITION", "Shells", "1.1D", 2);
+        neither.remove("foundTime");
+        for (Map<String, Object> wrong : List.of(both, neither)) {
+            Api.Response refused = register(admin, site, wrong);
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(refused.json().get("detail").asString()).contains("foundTime", "foundOn");
+        }
+        assertThat(count("custody_item")).isEqualTo(items);
+        // The API description says so.
+        JsonNode input = admin.get("/v3/api-docs").json().at("/components/schemas/ItemInput/properties");
+        assertThat(input.at("/foundOn/description").asString()).contains("time is unknown");
+        assertThat(input.at("/foundOn/format").asString()).isEqualTo("date");
+    }
+
+    @Test
     void aSiteRefusesWhatItMayNotStoreWithWhatItHolds() {
         // The collection point holds 1.1E rocket grenades and 1.4S cartridges from the demo surrender.
         Api.Response refused =
@@ -494,6 +534,19 @@ class CustodyIntegrationTests {
         Api.Response denied = as("khj-viewer").get("/api/custody/batches/" + batch + "/receipt.pdf", "application/pdf");
         assertThat(denied.status()).isEqualTo(403);
         assertThat(denied.json().get("detail").asString()).contains("custody role");
+    }
+
+    @Test
+    void theReceiptIsPrintedInTheReadersLanguageWithNoCodeShownAsStored() throws Exception {
+        long batch = admin.get("/api/custody/batches").json().get(0).get("id").asLong();
+        byte[] bytes = as("khj-officer").getBytes("/api/custody/batches/" + batch + "/receipt.pdf?lang=ru");
+        try (var document = Loader.loadPDF(bytes)) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("Акт приёма сданного", "Ходжалы", "Оружие", "Исправно", "+04:00");
+            // Coordinates with a decimal point, whatever the language.
+            assertThat(text).containsPattern("\\d{2}\\.\\d{5}, \\d{2}\\.\\d{5}");
+            assertThat(text).doesNotContainPattern("\\b(WEAPON|AMMUNITION|SERVICEABLE|PIECES)\\b");
+        }
     }
 
     // ---- the ledger against someone who can write the database
