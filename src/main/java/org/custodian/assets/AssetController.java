@@ -1,5 +1,6 @@
 package org.custodian.assets;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -38,6 +39,10 @@ class AssetController {
         this.callers = callers;
     }
 
+    @Operation(
+            summary = "List inventory assets",
+            description =
+                    "Assets (vehicles, generators, equipment) as a GeoJSON FeatureCollection, optionally of one region and kind. Anyone signed in may call it; it answers only what lies in the caller's regions (administrators see every region).")
     @GetMapping("/api/assets")
     GeoJsonFeatureCollection<AssetProperties> list(
             @RequestParam(required = false) @Nullable String region,
@@ -47,11 +52,19 @@ class AssetController {
                 .toList());
     }
 
+    @Operation(
+            summary = "Read an asset",
+            description =
+                    "One asset as a GeoJSON Feature with its particulars and latest condition. Anyone signed in may call it for a record in their regions; a record elsewhere answers 404, as if it did not exist.")
     @GetMapping("/api/assets/{id}")
     GeoJsonFeature<AssetProperties> get(@PathVariable long id) {
         return feature(assets.asset(callers.current(), id));
     }
 
+    @Operation(
+            summary = "Record an asset",
+            description =
+                    "Records an asset of a region from a GeoJSON Feature: kind, name, place and particulars. Administrators, and directors and officers of the record's region, may call it; other roles and other regions are refused (403, or 404 for a record outside the caller's regions). An invalid or out-of-region geometry is refused with 422 naming the reason.")
     @PostMapping("/api/assets")
     ResponseEntity<GeoJsonFeature<AssetProperties>> record(@Valid @RequestBody GeoJsonFeature<AssetProperties> body) {
         Asset asset = assets.record(callers.current(), draft(body));
@@ -59,6 +72,10 @@ class AssetController {
     }
 
     /** Corrects region, kind, name, geometry and particulars; assessments are added through their own endpoint. */
+    @Operation(
+            summary = "Correct an asset",
+            description =
+                    "Corrects region, kind, name, geometry and particulars; assessments are added through their own operation. Administrators, and directors and officers of the record's region, may call it; other roles and other regions are refused (403, or 404 for a record outside the caller's regions). The body carries the version read; a stale one is refused with 409 and nothing is changed.")
     @PutMapping("/api/assets/{id}")
     GeoJsonFeature<AssetProperties> describe(
             @PathVariable long id, @Valid @RequestBody GeoJsonFeature<AssetProperties> body) {
@@ -69,6 +86,10 @@ class AssetController {
         return feature(assets.describe(callers.current(), id, p.version(), draft(body)));
     }
 
+    @Operation(
+            summary = "Assess an asset's condition",
+            description =
+                    "Adds a dated condition assessment to an asset, which becomes its current condition. Administrators, and directors and officers of the record's region, may call it; other roles and other regions are refused (403, or 404 for a record outside the caller's regions).")
     @PostMapping("/api/assets/{id}/assessments")
     ResponseEntity<GeoJsonFeature<AssetProperties>> assess(
             @PathVariable long id, @Valid @RequestBody AssessmentRequest request) {
@@ -82,6 +103,10 @@ class AssetController {
         return ResponseEntity.status(201).body(feature(assets.asset(callers.current(), id)));
     }
 
+    @Operation(
+            summary = "Attach a photo to an assessment",
+            description =
+                    "Stores a JPEG or PNG photo with an assessment of the asset. Administrators, and directors and officers of the record's region, may call it; other roles and other regions are refused (403, or 404 for a record outside the caller's regions). Another type is refused with 422 and a file too large with 413.")
     @PostMapping(
             path = "/api/assets/{id}/assessments/{assessment}/photos",
             consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -94,11 +119,19 @@ class AssetController {
                 .body(assets.attachPhoto(callers.current(), id, assessment, name, type, file.getBytes()));
     }
 
+    @Operation(
+            summary = "List an asset's photos",
+            description =
+                    "The photos of an asset's assessments: their ids, names and sizes. Anyone signed in may call it for a record in their regions; a record elsewhere answers 404, as if it did not exist.")
     @GetMapping("/api/assets/{id}/photos")
     List<Assets.Photo> photos(@PathVariable long id) {
         return assets.photos(callers.current(), id);
     }
 
+    @Operation(
+            summary = "Download an asset's photo",
+            description =
+                    "One photo of an asset, as stored. Anyone signed in may call it for a record in their regions; a record elsewhere answers 404, as if it did not exist.")
     @GetMapping("/api/assets/{id}/photos/{photo}")
     ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable long photo) {
         Assets.PhotoContent content = assets.photo(callers.current(), id, photo);

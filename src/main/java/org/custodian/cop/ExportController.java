@@ -1,5 +1,6 @@
 package org.custodian.cop;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -67,6 +68,10 @@ class ExportController {
         this.callers = callers;
     }
 
+    @Operation(
+            summary = "Export a layer as GeoJSON",
+            description =
+                    "Every feature of a layer within the caller's regions, or one region, as a GeoJSON file to download. Anyone signed in may call it; it answers only what lies in the caller's regions (administrators see every region). An unknown layer answers 404.")
     @GetMapping("/api/exports/{layer}.geojson")
     ResponseEntity<Map<String, Object>> geojson(
             @PathVariable String layer, @RequestParam(required = false) @Nullable String region) {
@@ -85,6 +90,10 @@ class ExportController {
      * The layer as CSV: a header, the HXL hashtag row under it (left out with {@code hxl=false}, for GIS
      * programs that would read it as one more feature), then a row a feature with its centre and its WKT.
      */
+    @Operation(
+            summary = "Export a layer as CSV",
+            description =
+                    "A layer as CSV: a header, the HXL hashtag row (left out with hxl=false, for GIS programs), then a row a feature with its centre and its geometry as WKT. Anyone signed in may call it; it answers only what lies in the caller's regions (administrators see every region). An unknown layer answers 404.")
     @GetMapping("/api/exports/{layer}.csv")
     ResponseEntity<String> csv(
             @PathVariable String layer,
@@ -107,6 +116,10 @@ class ExportController {
      * The types of the CSV's columns as GDAL (and so QGIS) reads them from a {@code .csvt} file beside the CSV
      * of the same name: Integer, Real, String, and WKT for the geometry. Without it every column is text.
      */
+    @Operation(
+            summary = "Column types of a layer's CSV",
+            description =
+                    "The types of the CSV's columns as GDAL and QGIS read them from a .csvt file beside the CSV: Integer, Real, String, and WKT for the geometry. Anyone signed in may call it; it answers only what lies in the caller's regions (administrators see every region).")
     @GetMapping("/api/exports/{layer}.csvt")
     ResponseEntity<String> csvt(@PathVariable String layer, @RequestParam(required = false) @Nullable String region) {
         CsvTable table = CsvTable.of(features(layer(layer), region));
@@ -173,6 +186,10 @@ class ExportController {
         }
     }
 
+    @Operation(
+            summary = "Export a layer as GeoPackage",
+            description =
+                    "A layer as an OGC GeoPackage file, for QGIS and GDAL. Anyone signed in may call it; it answers only what lies in the caller's regions (administrators see every region). An unknown layer answers 404.")
     @GetMapping("/api/exports/{layer}.gpkg")
     ResponseEntity<byte[]> geopackage(
             @PathVariable String layer, @RequestParam(required = false) @Nullable String region) {

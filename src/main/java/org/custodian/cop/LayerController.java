@@ -1,5 +1,6 @@
 package org.custodian.cop;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +40,10 @@ class LayerController {
 
     record FeatureCollection(String type, long numberMatched, int numberReturned, List<Feature> features) {}
 
+    @Operation(
+            summary = "List the map's layers",
+            description =
+                    "The layers the caller may see on the map: id, title, colour, geometry type and where to fetch each. Anyone signed in may call it.")
     @GetMapping("/map/layers")
     List<LayerInfo> layers() {
         return layers.values().stream()
@@ -47,6 +52,10 @@ class LayerController {
     }
 
     /** A layer as a GeoJSON FeatureCollection, optionally within {@code bbox=minLon,minLat,maxLon,maxLat}. */
+    @Operation(
+            summary = "Read a map layer",
+            description =
+                    "A layer as a GeoJSON FeatureCollection within the caller's regions, optionally within bbox=minLon,minLat,maxLon,maxLat. Anyone signed in may call it; an unknown layer answers 404 and a malformed bbox 400.")
     @GetMapping(
             path = "/map/layers/{id}",
             produces = {"application/geo+json", "application/json"})

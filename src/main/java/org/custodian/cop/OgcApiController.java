@@ -1,5 +1,6 @@
 package org.custodian.cop;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -84,6 +85,10 @@ class OgcApiController {
 
     record Link(String href, String rel, String type, String title) {}
 
+    @Operation(
+            summary = "OGC API landing page",
+            description =
+                    "The entry to OGC API - Features: links to the conformance classes, the collections and this description, as JSON or HTML. Anyone signed in may call it.")
     @GetMapping({"", "/"})
     Object landing(HttpServletRequest request) {
         Format format = format(request, PLAIN_PARAMETERS);
@@ -102,12 +107,20 @@ class OgcApiController {
         return answer(format, "landing", body, null);
     }
 
+    @Operation(
+            summary = "OGC API conformance classes",
+            description =
+                    "The OGC API - Features conformance classes this server implements (Core, GeoJSON, HTML, CRS). Anyone signed in may call it.")
     @GetMapping({"/conformance", "/conformance/"})
     Object conformance(HttpServletRequest request) {
         Format format = format(request, PLAIN_PARAMETERS);
         return answer(format, "conformance", Map.of("conformsTo", CONFORMANCE), null);
     }
 
+    @Operation(
+            summary = "List OGC API collections",
+            description =
+                    "Every map layer the caller may see, as an OGC API collection with its extent and links. Anyone signed in may call it.")
     @GetMapping({"/collections", "/collections/"})
     Object collections(HttpServletRequest request) {
         Format format = format(request, PLAIN_PARAMETERS);
@@ -129,6 +142,10 @@ class OgcApiController {
         return answer(format, "collections", body, null);
     }
 
+    @Operation(
+            summary = "Describe an OGC API collection",
+            description =
+                    "One layer's collection: title, spatial and temporal extent, CRS and links to its items. Anyone signed in may call it; a layer the caller may not see answers 404.")
     @GetMapping({"/collections/{id}", "/collections/{id}/"})
     Object collection(@PathVariable String id, HttpServletRequest request) {
         Format format = format(request, PLAIN_PARAMETERS);
@@ -136,6 +153,10 @@ class OgcApiController {
         return answer(format, "collection", collection(layer, base()), layer);
     }
 
+    @Operation(
+            summary = "Read a collection's features",
+            description =
+                    "The features of a layer within the caller's regions, a page at a time, filtered by bbox and datetime, as GeoJSON or HTML. Anyone signed in may call it; a malformed bbox, datetime or limit is refused with 400.")
     @GetMapping({"/collections/{id}/items", "/collections/{id}/items/"})
     @Nullable
     Object items(
@@ -236,6 +257,10 @@ class OgcApiController {
         return answer(format, "items", body, layer, out);
     }
 
+    @Operation(
+            summary = "Read one feature of a collection",
+            description =
+                    "One feature of a layer, as GeoJSON or HTML. Anyone signed in may call it; a feature outside the caller's regions answers 404.")
     @GetMapping({"/collections/{id}/items/{featureId}", "/collections/{id}/items/{featureId}/"})
     Object item(
             @PathVariable String id,
@@ -258,6 +283,10 @@ class OgcApiController {
         return answer(format, "item", body, layer, out);
     }
 
+    @Operation(
+            summary = "OGC API description",
+            description =
+                    "The OpenAPI description of the OGC API - Features resources, as the OGC API asks for at /ogc/api. Anyone signed in may call it.")
     @GetMapping({"/api", "/api/"})
     ResponseEntity<Map<String, Object>> api(HttpServletRequest request) {
         checkParameters(request, PLAIN_PARAMETERS);

@@ -1,5 +1,6 @@
 package org.custodian.facilities;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -34,6 +35,10 @@ class FacilityController {
         this.callers = callers;
     }
 
+    @Operation(
+            summary = "List facilities",
+            description =
+                    "Facilities (schools, clinics, water, power, government buildings) as a GeoJSON FeatureCollection, optionally of one region and kind. Anyone signed in may call it; it answers only what lies in the caller's regions (administrators see every region).")
     @GetMapping("/api/facilities")
     GeoJsonFeatureCollection<FacilityProperties> list(
             @RequestParam(required = false) @Nullable String region,
@@ -43,11 +48,19 @@ class FacilityController {
                 .toList());
     }
 
+    @Operation(
+            summary = "Read a facility",
+            description =
+                    "One facility with its status, inspections and guards. Anyone signed in may call it for a record in their regions; a record elsewhere answers 404, as if it did not exist.")
     @GetMapping("/api/facilities/{id}")
     GeoJsonFeature<FacilityProperties> get(@PathVariable long id) {
         return feature(facilities.facility(callers.current(), id));
     }
 
+    @Operation(
+            summary = "Record a facility",
+            description =
+                    "Records a facility of a region from a GeoJSON Feature: name, kind and place. Administrators, and directors and officers of the record's region, may call it; other roles and other regions are refused (403, or 404 for a record outside the caller's regions). An invalid or out-of-region geometry is refused with 422 naming the reason.")
     @PostMapping("/api/facilities")
     ResponseEntity<GeoJsonFeature<FacilityProperties>> record(
             @Valid @RequestBody GeoJsonFeature<FacilityProperties> body) {
@@ -65,6 +78,10 @@ class FacilityController {
     }
 
     /** Corrects name, kind, region and geometry; the status changes through its own endpoint, with a reason. */
+    @Operation(
+            summary = "Correct a facility",
+            description =
+                    "Corrects name, kind, region and geometry; the status changes through its own operation, with a reason. Administrators, and directors and officers of the record's region, may call it; other roles and other regions are refused (403, or 404 for a record outside the caller's regions). The body carries the version read; a stale one is refused with 409 and nothing is changed.")
     @PutMapping("/api/facilities/{id}")
     GeoJsonFeature<FacilityProperties> describe(
             @PathVariable long id, @Valid @RequestBody GeoJsonFeature<FacilityProperties> body) {
@@ -79,11 +96,19 @@ class FacilityController {
                 new Facilities.Particulars(p.regionCode(), p.name(), p.kind(), body.geometry())));
     }
 
+    @Operation(
+            summary = "Change a facility's status",
+            description =
+                    "Sets a facility's status (operational, damaged, closed...) with the reason for the change. Administrators, and directors and officers of the record's region, may call it; other roles and other regions are refused (403, or 404 for a record outside the caller's regions). A missing reason is refused with 422; the status it already has with 409.")
     @PostMapping("/api/facilities/{id}/status")
     GeoJsonFeature<FacilityProperties> status(@PathVariable long id, @Valid @RequestBody StatusRequest request) {
         return feature(facilities.changeStatus(callers.current(), id, request.status(), request.reason()));
     }
 
+    @Operation(
+            summary = "Record an inspection",
+            description =
+                    "Records an inspection of a facility: the day, the inspector, findings and optionally the status found. Administrators, and directors and officers of the record's region, may call it; other roles and other regions are refused (403, or 404 for a record outside the caller's regions).")
     @PostMapping("/api/facilities/{id}/inspections")
     GeoJsonFeature<FacilityProperties> inspect(@PathVariable long id, @Valid @RequestBody InspectionRequest request) {
         return feature(facilities.inspect(
@@ -96,6 +121,10 @@ class FacilityController {
                 request.statusFound()));
     }
 
+    @Operation(
+            summary = "Assign a guard",
+            description =
+                    "Assigns a guard (agency and period) to a facility. Administrators, and directors and officers of the record's region, may call it; other roles and other regions are refused (403, or 404 for a record outside the caller's regions). A period ending before it starts is refused with 422.")
     @PostMapping("/api/facilities/{id}/guards")
     GeoJsonFeature<FacilityProperties> guard(@PathVariable long id, @Valid @RequestBody GuardRequest request) {
         return feature(facilities.assignGuard(

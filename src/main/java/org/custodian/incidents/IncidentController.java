@@ -1,5 +1,6 @@
 package org.custodian.incidents;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -23,6 +24,7 @@ import org.custodian.platform.ReportedFigures;
 import org.custodian.platform.RuleViolated;
 import org.custodian.platform.Scope;
 import org.custodian.platform.Sources;
+import org.custodian.territory.RegionTimes;
 import org.custodian.territory.Territory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -49,14 +51,21 @@ class IncidentController {
     private final Territory territory;
     private final PrintedDocuments documents;
     private final Callers callers;
+    private final RegionTimes times;
 
     IncidentController(
-            Incidents incidents, Sources sources, Territory territory, PrintedDocuments documents, Callers callers) {
+            Incidents incidents,
+            Sources sources,
+            Territory territory,
+            PrintedDocuments documents,
+            Callers callers,
+            RegionTimes times) {
         this.incidents = incidents;
         this.sources = sources;
         this.territory = territory;
         this.documents = documents;
         this.callers = callers;
+        this.times = times;
     }
 
     /** An incident's properties, as given and as shown (the last group is computed and ignored on input). */
@@ -99,6 +108,10 @@ class IncidentController {
             Map<String, List<ReportedFigures.Figure>> figures,
             List<Review> reviews) {}
 
+    @Operation(
+            summary = "List incidents",
+            description =
+                    "Incidents as a GeoJSON FeatureCollection, newest first, filtered by region, type, status and period, a page at a time. Anyone signed in may call it; it answers only what lies in the caller's regions (administrators see every region).")
     @GetMapping(
             path = "/api/incidents",
             produces = {"application/geo+json", "application/json"})
@@ -128,6 +141,10 @@ class IncidentController {
         return body;
     }
 
+    @Operation(
+            summary = "Read an incident",
+            description =
+                    "One incident with its casualties, cited sources, reported figures and review history. Anyone signed in may call it for a record in their regions; a record elsewhere answers 404, as if it did not exist.")
     @GetMapping("/api/incidents/{id}")
     Detail incident(@PathVariable long id) {
         Scope scope = callers.current();
@@ -139,6 +156,10 @@ class IncidentController {
                 incident.reviews());
     }
 
+    @Operation(
+            summary = "Record an incident",
+            description =
+                    "Records an incident from a GeoJSON Feature: type, time and its precision, place, casualties and description; it starts as reported. Administrators, and directors and officers of the record's region, may call it; other roles and other regions are refused (403, or 404 for a record outside the caller's regions). An invalid or out-of-region geometry is refused with 422 naming the reason. An unknown type or a negative casualty count is refused with 422.")
     @PostMapping("/api/incidents")
     ResponseEntity<GeoJsonFeature<IncidentProperties>> record(
             @Valid @RequestBody GeoJsonFeature<IncidentProperties> body) {
@@ -147,6 +168,10 @@ class IncidentController {
                 .body(feature(incident));
     }
 
+    @Operation(
+            summary = "Correct an incident",
+            description =
+                    "Corrects an incident's particulars and place. Administrators, and directors and officers of the record's region, may call it; other roles and other regions are refused (403, or 404 for a record outside the caller's regions). The body carries the version read; a stale one is refused with 409 and nothing is changed.")
     @PutMapping("/api/incidents/{id}")
     GeoJsonFeature<IncidentProperties> update(
             @PathVariable long id, @Valid @RequestBody GeoJsonFeature<IncidentProperties> body) {
@@ -157,18 +182,30 @@ class IncidentController {
         return feature(incidents.update(callers.current(), id, version, draft(body)));
     }
 
+    @Operation(
+            summary = "Verify or dispute an incident",
+            description =
+                    "Moves an incident to verified, disputed or back to reported, with a reason. Only administrators and directors of the incident's region may review (403 for others); verifying an incident that cites no source is refused with 422, and a move to the status it already has with 409.")
     @PostMapping("/api/incidents/{id}/reviews")
     GeoJsonFeature<IncidentProperties> review(@PathVariable long id, @Valid @RequestBody ReviewInput body) {
         return feature(incidents.review(callers.current(), id, body.status(), body.reason()));
     }
 
     /** Cites one more source. */
+    @Operation(
+            summary = "Cite a source for an incident",
+            description =
+                    "Adds one more source to the incident's citations. Administrators, and directors and officers of the record's region, may call it; other roles and other regions are refused (403, or 404 for a record outside the caller's regions). An unknown source answers 422.")
     @PostMapping("/api/incidents/{id}/sources")
     GeoJsonFeature<IncidentProperties> cite(@PathVariable long id, @Valid @RequestBody CitationInput body) {
         return feature(incidents.cite(callers.current(), id, body.sourceId()));
     }
 
     /** No longer cites the source; a verified incident keeps at least one. */
+    @Operation(
+            summary = "Stop citing a source",
+            description =
+                    "No longer cites the source for this incident. Administrators, and directors and officers of the record's region, may call it; other roles and other regions are refused (403, or 404 for a record outside the caller's regions). A verified incident keeps at least one source (422).")
     @DeleteMapping("/api/incidents/{id}/sources/{sourceId}")
     GeoJsonFeature<IncidentProperties> removeCitation(@PathVariable long id, @PathVariable long sourceId) {
         return feature(incidents.removeCitation(callers.current(), id, sourceId));
@@ -176,6 +213,10 @@ class IncidentController {
 
     record CitationInput(@NotNull Long sourceId) {}
 
+    @Operation(
+            summary = "Report a casualty figure",
+            description =
+                    "Adds a figure (killed, injured) as one source reports it; several sources' figures stand side by side until one is accepted. Administrators, and directors and officers of the record's region, may call it; other roles and other regions are refused (403, or 404 for a record outside the caller's regions). A figure without a source is refused with 422.")
     @PostMapping("/api/incidents/{id}/figures")
     ResponseEntity<ReportedFigures.Figure> reportFigure(@PathVariable long id, @Valid @RequestBody FigureInput body) {
         return ResponseEntity.status(201)
@@ -191,12 +232,20 @@ class IncidentController {
                                 body.note())));
     }
 
+    @Operation(
+            summary = "Accept a reported figure",
+            description =
+                    "Makes one reported figure the incident's figure for its measure. Only administrators and directors of the incident's region may accept (403 for others).")
     @PostMapping("/api/incidents/{id}/figures/{figure}/acceptance")
     ReportedFigures.Figure accept(@PathVariable long id, @PathVariable long figure) {
         return incidents.acceptFigure(callers.current(), id, figure);
     }
 
     /** Every incident that matches, as CSV with an HXL hashtag row under the header. */
+    @Operation(
+            summary = "Export incidents as CSV",
+            description =
+                    "Every incident that matches the filters, as CSV with an HXL hashtag row under the header. Anyone signed in may call it; it answers only what lies in the caller's regions (administrators see every region).")
     @GetMapping(path = "/api/incidents.csv", produces = "text/csv")
     ResponseEntity<byte[]> csv(
             @RequestParam(required = false) @Nullable String region,
@@ -252,6 +301,10 @@ class IncidentController {
     }
 
     /** Every incident that matches, as one GeoJSON FeatureCollection. */
+    @Operation(
+            summary = "Export incidents as GeoJSON",
+            description =
+                    "Every incident that matches the filters, as one GeoJSON FeatureCollection to download. Anyone signed in may call it; it answers only what lies in the caller's regions (administrators see every region).")
     @GetMapping(path = "/api/incidents.geojson", produces = "application/geo+json")
     ResponseEntity<GeoJsonFeatureCollection<IncidentProperties>> geojson(
             @RequestParam(required = false) @Nullable String region,
@@ -266,6 +319,10 @@ class IncidentController {
                         all.stream().map(IncidentController::feature).toList()));
     }
 
+    @Operation(
+            summary = "Read the monitoring centre",
+            description =
+                    "The ceasefire monitoring centre: its memorandum, the period it operates and the ceasefire it monitors. Anyone signed in may call it; none registered answers 404.")
     @GetMapping("/api/monitoring-centre")
     MonitoringCentreView centre() {
         MonitoringCentre c = incidents
@@ -291,13 +348,19 @@ class IncidentController {
             List<Sources.Citation> sources) {}
 
     /** The daily violations report as PDF: one day, all the caller's regions or one. */
+    @Operation(
+            summary = "Print the daily violations report",
+            description =
+                    "The violations of one day as a PDF in the caller's language: every incident of the caller's regions, or of one region, with its casualties and status. Anyone signed in may call it; it answers only what lies in the caller's regions (administrators see every region).")
     @GetMapping(path = "/api/monitoring-centre/violations.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> violationsPdf(
             @RequestParam LocalDate date, @RequestParam(required = false) @Nullable String region) {
         Scope scope = callers.current();
-        byte[] pdf = documents.pdf(
-                "incidents/violations-print",
-                ViolationsReport.model(incidents, sources, territory, scope, date, region));
+        Map<String, Object> model =
+                new java.util.HashMap<>(ViolationsReport.model(incidents, sources, territory, scope, date, region));
+        // Times in each incident's region, as its page shows them.
+        model.put("regionTimes", times);
+        byte[] pdf = documents.pdf("incidents/violations-print", model);
         return ResponseEntity.ok()
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,

@@ -1,5 +1,6 @@
 package org.custodian.mineaction;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -42,6 +43,10 @@ class MineActionController {
         this.sources = sources;
     }
 
+    @Operation(
+            summary = "List hazard areas",
+            description =
+                    "Suspected and confirmed hazard areas as a GeoJSON FeatureCollection, optionally of one region. Anyone signed in may call it; it answers only what lies in the caller's regions (administrators see every region).")
     @GetMapping("/api/hazard-areas")
     GeoJsonFeatureCollection<HazardAreaProperties> hazardAreas(
             @RequestParam(required = false) @Nullable String region) {
@@ -50,11 +55,19 @@ class MineActionController {
                 .toList());
     }
 
+    @Operation(
+            summary = "Read a hazard area",
+            description =
+                    "One hazard area with its classification, status, area and land released from it. Anyone signed in may call it for a record in their regions; a record elsewhere answers 404, as if it did not exist.")
     @GetMapping("/api/hazard-areas/{id}")
     GeoJsonFeature<HazardAreaProperties> hazardArea(@PathVariable long id) {
         return feature(mineAction.hazardArea(callers.current(), id));
     }
 
+    @Operation(
+            summary = "Record a hazard area",
+            description =
+                    "Records a hazard area from a GeoJSON Feature with a Polygon or MultiPolygon boundary, its classification and status. Administrators, and directors and officers of the record's region, may call it; other roles and other regions are refused (403, or 404 for a record outside the caller's regions). An invalid or out-of-region geometry is refused with 422 naming the reason.")
     @PostMapping("/api/hazard-areas")
     ResponseEntity<GeoJsonFeature<HazardAreaProperties>> record(
             @Valid @RequestBody GeoJsonFeature<HazardAreaProperties> body) {
@@ -63,6 +76,10 @@ class MineActionController {
                 .body(feature(area));
     }
 
+    @Operation(
+            summary = "Correct a hazard area",
+            description =
+                    "Corrects a hazard area's boundary, classification and status. Administrators, and directors and officers of the record's region, may call it; other roles and other regions are refused (403, or 404 for a record outside the caller's regions). The body carries the version read; a stale one is refused with 409 and nothing is changed. An invalid or out-of-region geometry is refused with 422 naming the reason. Once land has been released from it, its boundary can no longer change (409).")
     @PutMapping("/api/hazard-areas/{id}")
     GeoJsonFeature<HazardAreaProperties> update(
             @PathVariable long id, @Valid @RequestBody GeoJsonFeature<HazardAreaProperties> body) {
@@ -73,6 +90,10 @@ class MineActionController {
         return feature(mineAction.updateHazardArea(callers.current(), id, version, draft(body)));
     }
 
+    @Operation(
+            summary = "Release land from a hazard area",
+            description =
+                    "Records land released by a survey or clearance, with its polygon, method and date; the area released must lie within the hazard area. Administrators, and directors and officers of the record's region, may call it; other roles and other regions are refused (403, or 404 for a record outside the caller's regions). A release outside the area is refused with 422; one from an area already wholly released with 409.")
     @PostMapping("/api/hazard-areas/{id}/releases")
     ResponseEntity<GeoJsonFeature<HazardAreaProperties>> release(
             @PathVariable long id, @Valid @RequestBody GeoJsonFeature<ReleaseProperties> body) {
@@ -90,6 +111,10 @@ class MineActionController {
      * when every feature had been imported before and nothing new was recorded), 422 with the report (and
      * nothing written) when any feature was rejected.
      */
+    @Operation(
+            summary = "Import hazard areas from a file",
+            description =
+                    "Imports hazard areas from a GeoJSON or GeoPackage file, all or nothing: 201 with the report when all were written, 200 when every feature had been imported before, 422 with each refused feature and its reason when any is invalid. Administrators, and directors and officers of the record's region, may call it; other roles and other regions are refused (403, or 404 for a record outside the caller's regions). A file too large answers 413.")
     @PostMapping(path = "/api/hazard-areas/import", consumes = "multipart/form-data")
     ResponseEntity<?> importFile(
             @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
@@ -111,6 +136,10 @@ class MineActionController {
                 .body(problem);
     }
 
+    @Operation(
+            summary = "List mine accidents",
+            description =
+                    "Mine and explosive ordnance accidents as a GeoJSON FeatureCollection, optionally of one region. Anyone signed in may call it; it answers only what lies in the caller's regions (administrators see every region).")
     @GetMapping("/api/mine-accidents")
     GeoJsonFeatureCollection<AccidentProperties> accidents(@RequestParam(required = false) @Nullable String region) {
         return GeoJsonFeatureCollection.of(mineAction.accidents(callers.current(), region).stream()
@@ -118,11 +147,19 @@ class MineActionController {
                 .toList());
     }
 
+    @Operation(
+            summary = "Read a mine accident",
+            description =
+                    "One accident with its casualties by age and sex, the device and the sources. Anyone signed in may call it for a record in their regions; a record elsewhere answers 404, as if it did not exist.")
     @GetMapping("/api/mine-accidents/{id}")
     GeoJsonFeature<AccidentProperties> accident(@PathVariable long id) {
         return feature(mineAction.accident(callers.current(), id));
     }
 
+    @Operation(
+            summary = "Record a mine accident",
+            description =
+                    "Records an accident with its place, day (and time when known), device and casualties; it also becomes an incident with the same casualties and sources. Administrators, and directors and officers of the record's region, may call it; other roles and other regions are refused (403, or 404 for a record outside the caller's regions). An invalid or out-of-region geometry is refused with 422 naming the reason.")
     @PostMapping("/api/mine-accidents")
     ResponseEntity<GeoJsonFeature<AccidentProperties>> recordAccident(
             @Valid @RequestBody GeoJsonFeature<AccidentProperties> body) {
@@ -148,6 +185,10 @@ class MineActionController {
                 .body(feature(accident));
     }
 
+    @Operation(
+            summary = "List ordnance finds",
+            description =
+                    "Explosive ordnance found and reported, as a GeoJSON FeatureCollection, optionally of one region. Anyone signed in may call it; it answers only what lies in the caller's regions (administrators see every region).")
     @GetMapping("/api/ordnance-finds")
     GeoJsonFeatureCollection<FindProperties> finds(@RequestParam(required = false) @Nullable String region) {
         return GeoJsonFeatureCollection.of(mineAction.finds(callers.current(), region).stream()
@@ -155,6 +196,10 @@ class MineActionController {
                 .toList());
     }
 
+    @Operation(
+            summary = "Record an ordnance find",
+            description =
+                    "Records ordnance found: what, how many, where and when; a find handed over is registered in custody. Administrators, and directors and officers of the record's region, may call it; other roles and other regions are refused (403, or 404 for a record outside the caller's regions). An invalid or out-of-region geometry is refused with 422 naming the reason.")
     @PostMapping("/api/ordnance-finds")
     ResponseEntity<GeoJsonFeature<FindProperties>> recordFind(@Valid @RequestBody GeoJsonFeature<FindProperties> body) {
         if (!(body.geometry() instanceof Point point)) {
@@ -169,11 +214,19 @@ class MineActionController {
                 .body(feature(find));
     }
 
+    @Operation(
+            summary = "Record a find's disposition",
+            description =
+                    "Records what became of a find (destroyed in place, removed, handed to custody) and the day. Administrators, and directors and officers of the record's region, may call it; other roles and other regions are refused (403, or 404 for a record outside the caller's regions). A find already disposed of is refused with 409.")
     @PostMapping("/api/ordnance-finds/{id}/disposition")
     GeoJsonFeature<FindProperties> dispose(@PathVariable long id, @Valid @RequestBody DispositionRequest request) {
         return feature(mineAction.dispose(callers.current(), id, request.disposition(), request.disposedOn()));
     }
 
+    @Operation(
+            summary = "Land released by month",
+            description =
+                    "Square metres of land released, by month and method, in the caller's regions or one. Anyone signed in may call it; it answers only what lies in the caller's regions (administrators see every region).")
     @GetMapping("/api/mine-action/progress")
     List<MineAction.MonthlyRelease> progress(@RequestParam(required = false) @Nullable String region) {
         return mineAction.progress(callers.current(), region);

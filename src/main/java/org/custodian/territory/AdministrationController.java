@@ -1,5 +1,6 @@
 package org.custodian.territory;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -42,6 +43,10 @@ class AdministrationController {
         this.sources = sources;
     }
 
+    @Operation(
+            summary = "List administrations",
+            description =
+                    "The temporary administrations of the regions, optionally of one region, with their directors and staff. Anyone signed in may call it.")
     @GetMapping
     List<AdministrationView> list(@RequestParam(required = false) @Nullable String region) {
         Map<Long, Agency> agencies = agencies();
@@ -50,11 +55,18 @@ class AdministrationController {
                 .toList();
     }
 
+    @Operation(
+            summary = "Read an administration",
+            description = "One administration with its mandate, director and staff. Anyone signed in may call it.")
     @GetMapping("/{id}")
     AdministrationView get(@PathVariable long id) {
         return view(territory.administration(callers.current(), id), agencies());
     }
 
+    @Operation(
+            summary = "Establish an administration",
+            description =
+                    "Establishes a region's temporary administration with its legal basis and the day it starts. Administrators only; anyone else is refused with 403. A region that already has an active one is refused with 409.")
     @PostMapping
     ResponseEntity<AdministrationView> establish(@Valid @RequestBody AdministrationRequest request) {
         Administration a = territory.establish(callers.current(), request.draft());
@@ -62,6 +74,10 @@ class AdministrationController {
                 .body(view(a, agencies()));
     }
 
+    @Operation(
+            summary = "Describe an administration",
+            description =
+                    "Changes an administration's description and mandate. Administrators and the region's directors may call it; others are refused with 403. The body carries the version read; a stale one is refused with 409 and nothing is changed.")
     @PutMapping("/{id}")
     AdministrationView update(@PathVariable long id, @Valid @RequestBody AdministrationRequest request) {
         Administration a = territory.updateAdministration(
@@ -69,6 +85,10 @@ class AdministrationController {
         return view(a, agencies());
     }
 
+    @Operation(
+            summary = "Appoint staff to an administration",
+            description =
+                    "Appoints a person to a post of the administration from a day. Administrators only; anyone else is refused with 403. A dissolved administration is refused with 409.")
     @PostMapping("/{id}/appointments")
     AdministrationView appoint(@PathVariable long id, @Valid @RequestBody AppointmentRequest request) {
         Administration a = territory.appoint(
@@ -83,6 +103,10 @@ class AdministrationController {
         return view(a, agencies());
     }
 
+    @Operation(
+            summary = "Dissolve an administration",
+            description =
+                    "Ends an administration on the day given. Administrators only; anyone else is refused with 403. One already dissolved is refused with 409.")
     @PostMapping("/{id}/dissolution")
     AdministrationView dissolve(@PathVariable long id, @Valid @RequestBody DissolutionRequest request) {
         return view(territory.dissolve(callers.current(), id, request.dissolvedOn()), agencies());

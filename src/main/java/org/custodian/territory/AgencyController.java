@@ -1,5 +1,6 @@
 package org.custodian.territory;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -31,16 +32,27 @@ class AgencyController {
         this.callers = callers;
     }
 
+    @Operation(
+            summary = "List agencies",
+            description =
+                    "The agencies (ministries, services, partners) accounts and records belong to. Anyone signed in may call it.")
     @GetMapping
     List<AgencyView> list() {
         return territory.agencies().stream().map(AgencyView::of).toList();
     }
 
+    @Operation(
+            summary = "Read an agency",
+            description = "One agency. Anyone signed in may call it; an unknown id answers 404.")
     @GetMapping("/{id}")
     AgencyView get(@PathVariable long id) {
         return AgencyView.of(territory.agency(id));
     }
 
+    @Operation(
+            summary = "Create an agency",
+            description =
+                    "Creates an agency with its name, short name, kind and country. Administrators only; anyone else is refused with 403. A name already taken is refused with 409.")
     @PostMapping
     ResponseEntity<AgencyView> create(@Valid @RequestBody AgencyRequest request) {
         Agency agency = territory.createAgency(callers.current(), request.draft());
@@ -48,12 +60,20 @@ class AgencyController {
                 .body(AgencyView.of(agency));
     }
 
+    @Operation(
+            summary = "Correct an agency",
+            description =
+                    "Corrects an agency's name, short name, kind and country. Administrators only; anyone else is refused with 403. The body carries the version read; a stale one is refused with 409 and nothing is changed.")
     @PutMapping("/{id}")
     AgencyView update(@PathVariable long id, @Valid @RequestBody AgencyRequest request) {
         return AgencyView.of(territory.updateAgency(
                 callers.current(), id, RegionController.requireVersion(request.version()), request.draft()));
     }
 
+    @Operation(
+            summary = "Remove an agency",
+            description =
+                    "Removes an agency no account or record refers to. Administrators only; anyone else is refused with 403. One still referred to is refused with 409.")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable long id) {
         territory.deleteAgency(callers.current(), id);

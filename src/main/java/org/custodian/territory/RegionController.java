@@ -1,5 +1,6 @@
 package org.custodian.territory;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -35,17 +36,28 @@ class RegionController {
         this.callers = callers;
     }
 
+    @Operation(
+            summary = "List regions",
+            description =
+                    "Every region with its names in four languages, boundary and time zone, as a GeoJSON FeatureCollection. Anyone signed in may call it.")
     @GetMapping
     GeoJsonFeatureCollection<RegionProperties> list() {
         return GeoJsonFeatureCollection.of(
                 territory.regions().stream().map(RegionController::feature).toList());
     }
 
+    @Operation(
+            summary = "Read a region",
+            description = "One region by its code. Anyone signed in may call it; an unknown code answers 404.")
     @GetMapping("/{code}")
     GeoJsonFeature<RegionProperties> get(@PathVariable String code) {
         return feature(territory.region(code));
     }
 
+    @Operation(
+            summary = "Create a region",
+            description =
+                    "Creates a region with its code, names, boundary and time zone. Administrators only; anyone else is refused with 403. A taken code answers 409; an invalid boundary or unknown time zone 422.")
     @PostMapping
     ResponseEntity<GeoJsonFeature<RegionProperties>> create(@Valid @RequestBody GeoJsonFeature<RegionProperties> body) {
         Region region = territory.createRegion(callers.current(), draft(body));
@@ -53,6 +65,10 @@ class RegionController {
                 .body(feature(region));
     }
 
+    @Operation(
+            summary = "Correct a region",
+            description =
+                    "Corrects a region's names, boundary and time zone. Administrators only; anyone else is refused with 403. The body carries the version read; a stale one is refused with 409 and nothing is changed.")
     @PutMapping("/{code}")
     GeoJsonFeature<RegionProperties> update(
             @PathVariable String code, @Valid @RequestBody GeoJsonFeature<RegionProperties> body) {
@@ -60,6 +76,10 @@ class RegionController {
                 callers.current(), code, requireVersion(body.properties().version()), draft(body)));
     }
 
+    @Operation(
+            summary = "Remove a region",
+            description =
+                    "Removes a region that no record refers to. Administrators only; anyone else is refused with 403. A region still in use is refused with 409.")
     @DeleteMapping("/{code}")
     ResponseEntity<Void> delete(@PathVariable String code) {
         territory.deleteRegion(callers.current(), code);

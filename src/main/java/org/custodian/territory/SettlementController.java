@@ -1,5 +1,6 @@
 package org.custodian.territory;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -40,6 +41,10 @@ class SettlementController {
         this.sources = sources;
     }
 
+    @Operation(
+            summary = "List settlements",
+            description =
+                    "Settlements with their population estimates and sources, as a GeoJSON FeatureCollection, optionally of one region. Anyone signed in may call it.")
     @GetMapping
     GeoJsonFeatureCollection<SettlementProperties> list(@RequestParam(required = false) @Nullable String region) {
         List<Settlement> found = territory.settlements(callers.current(), region);
@@ -52,12 +57,19 @@ class SettlementController {
                 found.stream().map(s -> feature(s, cited)).toList());
     }
 
+    @Operation(
+            summary = "Read a settlement",
+            description = "One settlement with its population figures by source. Anyone signed in may call it.")
     @GetMapping("/{id}")
     GeoJsonFeature<SettlementProperties> get(@PathVariable long id) {
         Settlement s = territory.settlement(callers.current(), id);
         return feature(s, citations(s));
     }
 
+    @Operation(
+            summary = "Add a settlement",
+            description =
+                    "Adds a settlement of a region with its names, kind and place. Administrators, and directors and officers of the record's region, may call it; other roles and other regions are refused (403, or 404 for a record outside the caller's regions). An invalid or out-of-region geometry is refused with 422 naming the reason.")
     @PostMapping
     ResponseEntity<GeoJsonFeature<SettlementProperties>> create(
             @Valid @RequestBody GeoJsonFeature<SettlementProperties> body) {
@@ -65,6 +77,10 @@ class SettlementController {
         return ResponseEntity.created(URI.create("/api/settlements/" + s.id())).body(feature(s, citations(s)));
     }
 
+    @Operation(
+            summary = "Correct a settlement",
+            description =
+                    "Corrects a settlement's names, kind and place. Administrators, and directors and officers of the record's region, may call it; other roles and other regions are refused (403, or 404 for a record outside the caller's regions). The body carries the version read; a stale one is refused with 409 and nothing is changed.")
     @PutMapping("/{id}")
     GeoJsonFeature<SettlementProperties> update(
             @PathVariable long id, @Valid @RequestBody GeoJsonFeature<SettlementProperties> body) {
@@ -76,6 +92,10 @@ class SettlementController {
         return feature(s, citations(s));
     }
 
+    @Operation(
+            summary = "Remove a settlement",
+            description =
+                    "Removes a settlement. Administrators, and directors and officers of the record's region, may call it; other roles and other regions are refused (403, or 404 for a record outside the caller's regions).")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable long id) {
         territory.deleteSettlement(callers.current(), id);

@@ -372,5 +372,12 @@ class IncidentIntegrationTests {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("Ceasefire violations of 2023-09-19", "A civilian worker was killed in Shusha");
         }
+        // In Russian: every label and code by its Russian name, times in the region's zone, not UTC.
+        try (var document =
+                Loader.loadPDF(admin.getBytes("/api/monitoring-centre/violations.pdf?date=2023-09-19&lang=ru"))) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("Нарушения прекращения огня за 2023-09-19", "Подрыв на мине", "Все мои районы");
+            assertThat(text).doesNotContain("UTC").doesNotContainPattern("\\b(MINE_EXPLOSION|VERIFIED|REPORTED)\\b");
+        }
     }
 }

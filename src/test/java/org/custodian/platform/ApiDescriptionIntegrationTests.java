@@ -35,8 +35,12 @@ class ApiDescriptionIntegrationTests {
         for (Map.Entry<String, JsonNode> path : doc.get("paths").properties()) {
             for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
                 String where = op.getKey().toUpperCase() + " " + path.getKey();
+                // Written for a person, on the controller (@Operation), never made up from a method's name.
                 if (op.getValue().path("summary").asString("").isBlank()) {
                     problems.add(where + " has no summary");
+                }
+                if (op.getValue().path("description").asString("").length() < 40) {
+                    problems.add(where + " has no description");
                 }
                 for (Map.Entry<String, JsonNode> answer :
                         op.getValue().get("responses").properties()) {
@@ -54,6 +58,9 @@ class ApiDescriptionIntegrationTests {
             }
         }
         assertThat(problems).isEmpty();
+        JsonNode verify = doc.at("/paths/~1api~1incidents~1{id}~1reviews/post");
+        assertThat(verify.get("summary").asString()).isEqualTo("Verify or dispute an incident");
+        assertThat(verify.get("description").asString()).contains("directors", "403");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.custodian.platform.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,6 +21,10 @@ class AuditController {
         this.log = log;
     }
 
+    @Operation(
+            summary = "Search the audit trail",
+            description =
+                    "Audit entries, newest first, filtered by record type and id, user and period: who changed what, when, with the fields changed. Administrators only; anyone else is refused with 403.")
     @GetMapping
     List<AuditEntry> entries(
             @RequestParam(required = false) @Nullable String recordType,
@@ -31,6 +36,10 @@ class AuditController {
         return log.recent(recordType, recordId, limit);
     }
 
+    @Operation(
+            summary = "Verify the audit trail's chain",
+            description =
+                    "Recomputes the hash chain of the whole audit trail and names the first entry that does not match, if any. Administrators only; anyone else is refused with 403.")
     @GetMapping("/verify")
     AuditLog.Verification verify() {
         return log.verify();

@@ -1,5 +1,6 @@
 package org.custodian.platform.integrity;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
@@ -29,16 +30,28 @@ class IntegrityController {
         this.file = file;
     }
 
+    @Operation(
+            summary = "Sign a checkpoint of every hash chain",
+            description =
+                    "Takes a signed checkpoint of the audit trail and the custody ledger now: the head of each chain, signed with the instance's key, so that a later rewrite of history can be detected. Administrators only; anyone else is refused with 403.")
     @PostMapping("/checkpoints")
     List<Checkpointing.Outcome> take() {
         return checkpointing.takeAll();
     }
 
+    @Operation(
+            summary = "Download the signed checkpoints",
+            description =
+                    "Every checkpoint taken so far, as JSON lines, for keeping away from the database and for the command-line verifier. Administrators only; anyone else is refused with 403.")
     @GetMapping("/checkpoints")
     ResponseEntity<byte[]> checkpoints() {
         return download(file.contents(), CheckpointFile.FILE, "application/x-ndjson");
     }
 
+    @Operation(
+            summary = "Download the checkpoint public key",
+            description =
+                    "The PEM public key that verifies checkpoint signatures. Administrators only; anyone else is refused with 403.")
     @GetMapping("/checkpoint-key.pem")
     ResponseEntity<byte[]> publicKey() {
         return download(

@@ -1,5 +1,6 @@
 package org.custodian.platform.security;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
@@ -49,6 +50,10 @@ class AccountController {
      * The caller's scope, and the failed sign-ins against their account since their last sign-in: those
      * found when this session signed in, or for Basic and token callers those not yet shown.
      */
+    @Operation(
+            summary = "Read my account",
+            description =
+                    "The caller's own account and scope (role, regions, agency) and the failed sign-ins against it since their last sign-in. Anyone signed in may call it.")
     @GetMapping("/api/users/me")
     Me me(HttpServletRequest request) {
         Scope scope = callers.current();
@@ -66,12 +71,20 @@ class AccountController {
                 failures.orElse(null));
     }
 
+    @Operation(
+            summary = "List accounts",
+            description =
+                    "Every account with its role, scope and whether it may sign in; never a password. Administrators only; anyone else is refused with 403.")
     @GetMapping("/api/users")
     @PreAuthorize("hasRole('ADMIN')")
     List<AccountView> list() {
         return accounts.findAllByOrderByUsername().stream().map(AccountView::of).toList();
     }
 
+    @Operation(
+            summary = "Open an account",
+            description =
+                    "Opens an account with its name, role, regions or all regions, agency and first password. Administrators only; anyone else is refused with 403. A taken user name answers 409; a password too short, too long or too easy to guess, or an unknown region or agency, 422.")
     @PostMapping("/api/users")
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<AccountView> create(@Valid @RequestBody NewAccount request) {
@@ -88,6 +101,10 @@ class AccountController {
                 .body(AccountView.of(account));
     }
 
+    @Operation(
+            summary = "Change an account",
+            description =
+                    "Changes an account's name, role, scope and whether it may sign in, and optionally sets a new password; the person's sessions and tokens end when it is disabled or its password changes. Administrators only; anyone else is refused with 403. The first administrator keeps the admin role and stays enabled (409); a weak password is refused with 422.")
     @PutMapping("/api/users/{username}")
     @PreAuthorize("hasRole('ADMIN')")
     AccountView update(@PathVariable String username, @Valid @RequestBody AccountChange request) {
@@ -113,6 +130,10 @@ class AccountController {
                 displayName, role, Boolean.TRUE.equals(allRegions), regions == null ? Set.of() : regions, agencyId);
     }
 
+    @Operation(
+            summary = "List my tokens",
+            description =
+                    "The caller's own personal API tokens: name, dates and state, never the secret. Anyone signed in may call it.")
     @GetMapping("/api/tokens")
     List<TokenView> myTokens() {
         return tokens.of(callers.current().username()).stream()
@@ -120,6 +141,10 @@ class AccountController {
                 .toList();
     }
 
+    @Operation(
+            summary = "Make a personal token",
+            description =
+                    "Makes a bearer token that acts as the caller, with their role and scope, until the date given or until revoked. The secret is in this answer only and is never shown again. Anyone signed in may call it; a past expiry is refused with 422.")
     @PostMapping("/api/tokens")
     ResponseEntity<IssuedToken> issue(@Valid @RequestBody NewToken request) {
         TokenKeeper.Issued issued = tokens.issue(callers.current().username(), request.name(), request.expiresAt());
@@ -127,6 +152,10 @@ class AccountController {
                 .body(new IssuedToken(TokenView.of(issued.token()), issued.secret()));
     }
 
+    @Operation(
+            summary = "Revoke one of my tokens",
+            description =
+                    "Revokes one of the caller's own tokens at once. Anyone signed in may call it for their own tokens; another's token answers 404.")
     @DeleteMapping("/api/tokens/{id}")
     ResponseEntity<Void> revoke(@PathVariable long id) {
         tokens.revoke(callers.current().username(), id);

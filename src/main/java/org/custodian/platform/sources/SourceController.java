@@ -1,5 +1,6 @@
 package org.custodian.platform.sources;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -45,21 +46,37 @@ class SourceController {
         this.callers = callers;
     }
 
+    @Operation(
+            summary = "List sources",
+            description =
+                    "The current version of every source (report, survey, statement) records may cite. Anyone signed in may call it.")
     @GetMapping
     List<SourceView> list() {
         return register.list().stream().map(s -> SourceView.of(s, null)).toList();
     }
 
+    @Operation(
+            summary = "Read a source",
+            description =
+                    "One source, its current version with its citation and attachment, if any. Anyone signed in may call it; an unknown id answers 404.")
     @GetMapping("/{id}")
     SourceView get(@PathVariable long id) {
         return view(register.get(id));
     }
 
+    @Operation(
+            summary = "List a source's versions",
+            description =
+                    "Every version of a source, oldest first: a correction never rewrites the version records already cite. Anyone signed in may call it.")
     @GetMapping("/{id}/history")
     List<SourceView> history(@PathVariable long id) {
         return register.history(id).stream().map(this::view).toList();
     }
 
+    @Operation(
+            summary = "Register a source",
+            description =
+                    "Registers a source for records to cite: its publisher, title, date and link. Administrators, directors and officers may call it; other roles are refused with 403. A missing publisher or title, or a link that is not http or https, is refused with 422; a publisher and title already registered with 409.")
     @PostMapping
     @PreAuthorize("hasAnyRole('ADMIN','DIRECTOR','OFFICER')")
     ResponseEntity<SourceView> create(@Valid @RequestBody SourceRequest request) {
@@ -68,6 +85,10 @@ class SourceController {
     }
 
     /** A correction: answers the new version; the one corrected stays as it was for the records citing it. */
+    @Operation(
+            summary = "Correct a source",
+            description =
+                    "Answers a new version of the source; the version corrected stays as it was for the records citing it. Administrators, and directors and officers of a region that owns the source, may call it. The body carries the version read; a stale one is refused with 409 and nothing is changed.")
     @PutMapping("/{id}")
     @PreAuthorize("hasAnyRole('ADMIN','DIRECTOR','OFFICER')")
     SourceView update(@PathVariable long id, @Valid @RequestBody SourceRequest request) {
@@ -77,6 +98,10 @@ class SourceController {
         return SourceView.of(register.update(callers.current(), id, request.version(), request.toNewSource()), null);
     }
 
+    @Operation(
+            summary = "Remove a source",
+            description =
+                    "Removes a source no record cites. Administrators only; anyone else is refused with 403. A source still cited is refused with 409.")
     @DeleteMapping("/{id}")
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<Void> delete(@PathVariable long id) {
@@ -84,6 +109,10 @@ class SourceController {
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(
+            summary = "Attach a file to a source",
+            description =
+                    "Stores one document (PDF, image, text or office document, up to 20 MB) with the source's current version. Administrators, and directors and officers of a region that owns the source, may call it. An empty file, or one of another type, is refused with 422; a corrected (not current) version with 409.")
     @PostMapping(path = "/{id}/attachment", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasAnyRole('ADMIN','DIRECTOR','OFFICER')")
     SourceView attach(@PathVariable long id, @RequestParam("file") MultipartFile file) throws IOException {
@@ -92,6 +121,10 @@ class SourceController {
         return SourceView.of(register.attach(callers.current(), id, name, type, file.getBytes()), null);
     }
 
+    @Operation(
+            summary = "Download a source's attachment",
+            description =
+                    "The file attached to the source, with its type and name. Anyone signed in may call it; a source without one answers 404.")
     @GetMapping("/{id}/attachment")
     ResponseEntity<byte[]> attachment(@PathVariable long id) {
         Source source = register.get(id);

@@ -86,9 +86,6 @@ class ApiDescription {
         return (operation, handler) -> {
             describeSuccess(operation, handler);
             addRefusals(operation, handler);
-            if (operation.getSummary() == null) {
-                operation.setSummary(sentence(handler.getMethod().getName()));
-            }
             return operation;
         };
     }
@@ -148,11 +145,5 @@ class ApiDescription {
                                                             .schema(new Schema<>()
                                                                     .$ref("#/components/schemas/" + PROBLEM)))));
         }
-    }
-
-    /** "recordAccident" becomes "Record accident": a readable summary where none is written. */
-    static String sentence(String methodName) {
-        String words = methodName.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 }
