@@ -10,6 +10,8 @@
   map.setView([39.6, 46.7], 8);
   L.control.scale({ imperial: false }).addTo(map);
   const drawn = {};
+  // The drawn layers by id, for tests and tools that open a feature's pop-up.
+  el.drawnLayers = drawn;
 
   const localName = (p) => p['name_' + lang] || p.name;
   const escape = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
@@ -55,16 +57,26 @@
   }
 
   const builders = { regions, settlements };
-  // Any other module's layer: drawn in the colour it declares, with its properties in a popup.
+  // Any other module's layer: drawn in the colour it declares. Its pop-up is written by the server in the
+  // reader's language (names of properties and codes, numbers, areas, times) with a link to the record.
   const generic = (info) => (fc) => L.geoJSON(fc, {
     style: () => ({ color: info.color, weight: 2, fillOpacity: 0.25 }),
     pointToLayer: (f, latlng) => L.circleMarker(latlng, { radius: 5, color: '#fff', weight: 1, fillColor: info.color, fillOpacity: 1 }),
     onEachFeature: (f, layer) => {
       const p = f.properties || {};
-      const title = p.name || p.title || p.code || f.id;
-      const rows = Object.entries(p).filter(([k, v]) => v != null && typeof v !== 'object' && !k.startsWith('name_'))
-        .slice(0, 8).map(([k, v]) => '<tr><th>' + escape(k.replace(/_/g, ' ')) + '</th><td>' + escape(v) + '</td></tr>').join('');
-      layer.bindPopup('<strong>' + escape(title) + '</strong><table class="popup">' + rows + '</table>');
+      const title = p.name || p.title || p.reference || f.id;
+      layer.bindPopup('<strong>' + escape(title) + '</strong>', { maxWidth: 320 });
+      layer.on('popupopen', (e) => {
+        if (layer.popupLoaded) return;
+        fetch('/map/layers/' + encodeURIComponent(info.id) + '/items/' + encodeURIComponent(f.id) + '/popup',
+          { headers: { Accept: 'text/html' } })
+          .then((r) => (r.ok ? r.text() : null))
+          .then((html) => {
+            if (!html) return;
+            layer.popupLoaded = true;
+            e.popup.setContent(html);
+          });
+      });
     },
   });
 

@@ -21,6 +21,16 @@ class AssetLayer implements FeatureLayer {
     }
 
     @Override
+    public Map<String, String> codes() {
+        return Map.of("kind", "assets.kind.", "condition", "assets.condition.");
+    }
+
+    @Override
+    public java.util.Optional<String> page(String featureId) {
+        return java.util.Optional.of("/assets/" + featureId);
+    }
+
+    @Override
     public String id() {
         return "assets";
     }

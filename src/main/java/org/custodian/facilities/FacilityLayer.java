@@ -21,6 +21,16 @@ class FacilityLayer implements FeatureLayer {
     }
 
     @Override
+    public Map<String, String> codes() {
+        return Map.of("kind", "facilities.kind.", "status", "facilities.status.", "posture", "facilities.posture.");
+    }
+
+    @Override
+    public java.util.Optional<String> page(String featureId) {
+        return java.util.Optional.of("/facilities/" + featureId);
+    }
+
+    @Override
     public String id() {
         return "facilities";
     }

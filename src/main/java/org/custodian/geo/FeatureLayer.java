@@ -55,6 +55,19 @@ public interface FeatureLayer {
         return java.util.Collections.unmodifiableMap(schema);
     }
 
+    /**
+     * For each property whose values are codes, the prefix of the message keys naming them ({@code status} to
+     * {@code incidents.status.}): pop-ups show a code by its name in the reader's language, never as stored.
+     */
+    default Map<String, String> codes() {
+        return Map.of();
+    }
+
+    /** The path of a feature's own page, for a pop-up to link to; empty when it has none. */
+    default java.util.Optional<String> page(String featureId) {
+        return java.util.Optional.empty();
+    }
+
     /** Colour the web map draws the layer in, as a CSS colour. */
     default String color() {
         return "#4b5563";

@@ -40,6 +40,16 @@ class IncidentLayer implements FeatureLayer {
     }
 
     @Override
+    public Map<String, String> codes() {
+        return Map.of("type", "incidents.type.", "status", "incidents.status.");
+    }
+
+    @Override
+    public java.util.Optional<String> page(String featureId) {
+        return java.util.Optional.of("/incidents/" + featureId);
+    }
+
+    @Override
     public String id() {
         return "incidents";
     }

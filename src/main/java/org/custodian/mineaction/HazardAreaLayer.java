@@ -66,6 +66,16 @@ class HazardAreaLayer implements FeatureLayer {
             Geometry area) {}
 
     @Override
+    public Map<String, String> codes() {
+        return Map.of("classification", "mine.class.", "status", "mine.areaStatus.", "priority", "mine.priority.");
+    }
+
+    @Override
+    public java.util.Optional<String> page(String featureId) {
+        return java.util.Optional.of("/mine-action/hazard-areas/" + featureId);
+    }
+
+    @Override
     public String id() {
         return "hazard-areas";
     }

@@ -48,7 +48,9 @@ class PointLayers {
                     p.put("injured", a.count(Victim.Outcome.INJURED));
                     p.put("road", a.road());
                     return new FeatureLayer.Feature(String.valueOf(a.id()), a.location(), p);
-                });
+                },
+                Map.of("device", "mine.code."),
+                null);
     }
 
     @Bean
@@ -81,7 +83,9 @@ class PointLayers {
                     p.put("quantity", f.quantity());
                     p.put("disposition", f.disposition().name());
                     return new FeatureLayer.Feature(String.valueOf(f.id()), f.location(), p);
-                });
+                },
+                Map.of("category", "mine.code.", "disposition", "mine.disposition."),
+                "/mine-action/finds/");
     }
 
     private record PointLayer<T>(
@@ -92,8 +96,15 @@ class PointLayers {
             java.util.function.Supplier<List<T>> visible,
             Function<T, Instant> start,
             Function<T, Instant> end,
-            Function<T, Feature> feature)
+            Function<T, Feature> feature,
+            Map<String, String> codes,
+            @Nullable String pages)
             implements FeatureLayer {
+
+        @Override
+        public java.util.Optional<String> page(String featureId) {
+            return java.util.Optional.ofNullable(pages).map(p -> p + featureId);
+        }
 
         @Override
         public String geometryType() {
