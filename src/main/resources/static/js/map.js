@@ -47,7 +47,7 @@
         const p = f.properties;
         const figure = p.population_latest == null
           ? '<em>' + escape(el.dataset.nofigure) + '</em>'
-          : escape(el.dataset.population) + ': <strong>' + Number(p.population_latest).toLocaleString() + '</strong><br><small>'
+          : escape(el.dataset.population) + ': <strong>' + Number(p.population_latest).toLocaleString(lang) + '</strong><br><small>'
             + escape(el.dataset.source) + ': ' + escape(p.population_source) + '</small>';
         layer.bindPopup('<strong>' + escape(localName(p)) + '</strong><br>' + figure
           + '<br><a href="/regions/' + encodeURIComponent(p.region_code) + '">' + escape(el.dataset.open) + '</a>');

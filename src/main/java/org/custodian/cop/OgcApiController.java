@@ -1,5 +1,6 @@
 package org.custodian.cop;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -300,7 +301,8 @@ class OgcApiController {
         return ResponseEntity.ok().contentType(OPENAPI).body(OgcOpenApi.document(base(), layers.values()));
     }
 
-    /** Any other path under the API: a problem, never a page of the web application. */
+    /** Any other path under the API: a problem, never a page of the web application; no operation of its own. */
+    @Hidden
     @RequestMapping("/**")
     Object unknown(HttpServletRequest request) {
         throw new RecordNotFound("resource", request.getRequestURI());

@@ -61,12 +61,24 @@ class PopupController {
             String label = messages.getMessage("prop." + name, null, name.replace('_', ' '), locale);
             rows.add(new Row(name, label, shown(layer, name, value, region, locale)));
         });
-        Object name = properties.get("name");
-        model.addAttribute("title", name != null && !name.toString().isBlank() ? name : feature.id());
+        model.addAttribute("title", title(properties, feature.id()));
         model.addAttribute("layerTitle", messages.getMessage("layer." + id, null, layer.title(), locale));
         model.addAttribute("rows", rows);
         model.addAttribute("page", layer.page(feature.id()).orElse(null));
         return "cop/popup :: popup";
+    }
+
+    /**
+     * The feature's name; its reference alone when the name is only made from the reference and codes (as an
+     * incident's is), since those words are stored in one language and the rows name the codes in the reader's.
+     */
+    private static Object title(Map<String, @Nullable Object> properties, String id) {
+        Object name = properties.get("name");
+        Object reference = properties.get("reference");
+        if (name == null || name.toString().isBlank()) {
+            return reference != null ? reference : id;
+        }
+        return reference != null && name.toString().startsWith(reference.toString()) ? reference : name;
     }
 
     /** A property's value as the reader reads it. */

@@ -326,7 +326,7 @@ class CustodyController {
     @PostMapping("/api/custody/items")
     ResponseEntity<ItemView> register(@Valid @RequestBody Registration body) {
         Scope scope = callers.current();
-        ZoneId zone = times.zone(custody.site(scope, body.siteId()).regionCode());
+        ZoneId zone = siteZone(scope, body.siteId());
         CustodyItem item = custody.register(scope, body.item().draft(zone), body.origin(), body.siteId());
         return ResponseEntity.created(URI.create("/api/custody/items/" + item.id()))
                 .body(view(scope, item));
@@ -527,6 +527,18 @@ class CustodyController {
     @GetMapping("/api/custody/verify")
     CustodyLedger.Verification verify() {
         return custody.verifyLedger(callers.current());
+    }
+
+    /**
+     * The zone of the site's region, to keep a day given without its time as that day there. A site the caller
+     * may not see gives UTC: registering refuses it then, in the same words as a site that does not exist.
+     */
+    private ZoneId siteZone(Scope scope, long siteId) {
+        try {
+            return times.zone(custody.site(scope, siteId).regionCode());
+        } catch (RuntimeException notVisible) {
+            return java.time.ZoneOffset.UTC;
+        }
     }
 
     private ItemView view(Scope scope, CustodyItem item) {

@@ -41,7 +41,7 @@ class MapPopupBrowserIntegrationTests {
         assertThat(text).containsPattern("\\d+,\\d\\d га");
         assertThat(text)
                 .doesNotContainPattern("\\b[A-Z][A-Z0-9]+(_[A-Z0-9]+)+\\b")
-                .doesNotContainPattern("\\b(CHA|SHA|CONFIRMED|SUSPECTED|HIGH|MEDIUM|LOW)\\b")
+                .doesNotContainPattern("\\b(CONFIRMED|SUSPECTED|HIGH|MEDIUM|LOW)\\b")
                 .doesNotContain("area_m2", "region_code");
         String link = page.getAttribute(".leaflet-popup-content a.popup-open", "href");
         assertThat(link).startsWith("/mine-action/hazard-areas/");

@@ -157,7 +157,7 @@ class CustodyIntegrationTests {
     @Test
     void aFindWhoseTimeIsUnknownIsRegisteredByItsDayAndKeepsThatDay() {
         long site = site("Khojaly");
-        Map<String, Object> dayOnly = item("AMMUNITION", "Mortar bombs, found on a day", "1.1D", 4);
+        Map<String, Object> dayOnly = item("AMMUNITION", "Mortar bombs, found on a day", "1.4S", 4);
         dayOnly.remove("foundTime");
         dayOnly.put("foundOn", "2023-10-05");
         Api.Response registered = register(admin, site, dayOnly);
@@ -173,14 +173,14 @@ class CustodyIntegrationTests {
         assertThat(read.get("foundTimeKnown").asBoolean()).isFalse();
 
         JsonNode timed =
-                register(admin, site, item("AMMUNITION", "Shells", "1.1D", 2)).json();
+                register(admin, site, item("AMMUNITION", "Shells", "1.4S", 2)).json();
         assertThat(timed.get("foundTimeKnown").asBoolean()).isTrue();
         assertThat(timed.get("foundOn").asString()).isEqualTo("2023-10-01");
 
         long items = count("custody_item");
-        Map<String, Object> both = item("AMMUNITION", "Shells", "1.1D", 2);
+        Map<String, Object> both = item("AMMUNITION", "Shells", "1.4S", 2);
         both.put("foundOn", "2023-10-05");
-        Map<String, Object> neither = item("AMMUNITION", "Shells", "1.1D", 2);
+        Map<String, Object> neither = item("AMMUNITION", "Shells", "1.4S", 2);
         neither.remove("foundTime");
         for (Map<String, Object> wrong : List.of(both, neither)) {
             Api.Response refused = register(admin, site, wrong);

@@ -376,8 +376,11 @@ class IncidentIntegrationTests {
         try (var document =
                 Loader.loadPDF(admin.getBytes("/api/monitoring-centre/violations.pdf?date=2023-09-19&lang=ru"))) {
             String text = new PDFTextStripper().getText(document);
-            assertThat(text).contains("Нарушения прекращения огня за 2023-09-19", "Подрыв на мине", "Все мои районы");
-            assertThat(text).doesNotContain("UTC").doesNotContainPattern("\\b(MINE_EXPLOSION|VERIFIED|REPORTED)\\b");
+            assertThat(text)
+                    .contains("Нарушения прекращения огня за 2023-09-19", "Обстрел", "Сообщено", "Все мои районы");
+            assertThat(text)
+                    .doesNotContain("UTC")
+                    .doesNotContainPattern("\\b(SHELLING|ARMED_ATTACK|VERIFIED|REPORTED|DAY)\\b");
         }
     }
 }
