@@ -226,8 +226,8 @@ public class Convoy {
     public LineString path() {
         return route != null
                 ? route
-                : Wgs84.FACTORY.createLineString(new Coordinate[] {origin.getCoordinate(), destination.getCoordinate()
-                });
+                : Wgs84.FACTORY.createLineString(
+                        new Coordinate[] {origin.getCoordinate(), destination.getCoordinate()});
     }
 
     public Status status() {
@@ -251,7 +251,8 @@ public class Convoy {
         return String.join(
                 "; ",
                 manifest.stream()
-                        .map(l -> l.item() + " " + l.quantity().stripTrailingZeros().toPlainString() + " "
+                        .map(l -> l.item() + " "
+                                + l.quantity().stripTrailingZeros().toPlainString() + " "
                                 + l.unit().name().toLowerCase(java.util.Locale.ROOT))
                         .toList());
     }

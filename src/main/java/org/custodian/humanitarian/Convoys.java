@@ -101,8 +101,7 @@ public class Convoys {
             throw new RuleViolated("plannedAt", "a convoy is recorded when it is planned, not later");
         }
         LineString route = routes.wayOf(d.route(), d.origin(), d.destination());
-        String reference =
-                region.code() + "-CV-" + String.format("%05d", sequences.next("humanitarian_convoy_number"));
+        String reference = region.code() + "-CV-" + String.format("%05d", sequences.next("humanitarian_convoy_number"));
         Convoy convoy = new Convoy(reference, d, route, scope.username(), at);
         region.requireHolds("destination", "convoy's way", convoy.path());
         return convoys.save(convoy);

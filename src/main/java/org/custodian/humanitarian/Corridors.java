@@ -100,12 +100,9 @@ public class Corridors {
         Set<Long> agencies = territory.agencies().stream()
                 .map(org.custodian.territory.Agency::id)
                 .collect(java.util.stream.Collectors.toSet());
-        d.guarantors().stream()
-                .filter(a -> !agencies.contains(a))
-                .findFirst()
-                .ifPresent(a -> {
-                    throw new RuleViolated("guarantors", "no agency " + a);
-                });
+        d.guarantors().stream().filter(a -> !agencies.contains(a)).findFirst().ifPresent(a -> {
+            throw new RuleViolated("guarantors", "no agency " + a);
+        });
         d.sources().forEach(id -> sources.require("sources", id));
         Corridor corridor = new Corridor(region.code(), d.name().strip(), line, d.guarantors(), d.sources());
         corridor.changeStatus(
@@ -117,8 +114,7 @@ public class Corridors {
     }
 
     @Transactional
-    public Corridor changeStatus(
-            Scope scope, long id, Corridor.Status to, String reason, @Nullable Instant at) {
+    public Corridor changeStatus(Scope scope, long id, Corridor.Status to, String reason, @Nullable Instant at) {
         Corridor corridor = corridor(scope, id);
         territory.writableRegion(scope, corridor.regionCode());
         corridor.changeStatus(to, reason, scope.username(), at == null ? Instant.now() : at);
@@ -161,7 +157,7 @@ public class Corridors {
                 throw new RuleViolated("corridorId", "no corridor " + d.corridorId());
             }
         }
-        return stations.save(new Station(
-                region.code(), d.corridorId(), d.name().strip(), d.location(), d.services(), d.capacity()));
+        return stations.save(
+                new Station(region.code(), d.corridorId(), d.name().strip(), d.location(), d.services(), d.capacity()));
     }
 }

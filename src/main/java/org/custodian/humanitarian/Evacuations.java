@@ -83,7 +83,8 @@ public class Evacuations {
             @Nullable LineString route) {}
 
     /** What one source reports of the people evacuated. */
-    public record Report(long sourceId, LocalDate reportedOn, @Nullable String note, People people) {}
+    public record Report(
+            long sourceId, LocalDate reportedOn, @Nullable String note, People people) {}
 
     /** One source's report as the log shows it: its numbers by measure, the figures' ids, whether accepted. */
     public record SourceReport(
@@ -113,7 +114,8 @@ public class Evacuations {
         if (d.fromSettlementId() != null) {
             Settlement from = settlement(scope, d.fromSettlementId());
             origin = origin == null ? from.location() : origin;
-            originName = originName == null || originName.isBlank() ? from.names().en() : originName;
+            originName =
+                    originName == null || originName.isBlank() ? from.names().en() : originName;
         }
         if (origin == null || originName == null || originName.isBlank()) {
             throw new RuleViolated("origin", "say where the people left: a settlement, or an area and its name");
@@ -124,8 +126,7 @@ public class Evacuations {
         if (d.toShelterId() != null) {
             Shelter shelter = shelter(scope, d.toShelterId());
             destination = destination == null ? shelter.location() : destination;
-            destinationName =
-                    destinationName == null || destinationName.isBlank() ? shelter.name() : destinationName;
+            destinationName = destinationName == null || destinationName.isBlank() ? shelter.name() : destinationName;
         }
         if (destination == null || destinationName == null || destinationName.isBlank()) {
             throw new RuleViolated("destination", "say where the people went: a shelter, or a place and its name");
@@ -154,7 +155,9 @@ public class Evacuations {
                 destination,
                 destinationName.strip(),
                 d.evacuatedOn(),
-                d.transport() == null || d.transport().isBlank() ? null : d.transport().strip(),
+                d.transport() == null || d.transport().isBlank()
+                        ? null
+                        : d.transport().strip(),
                 d.corridorId(),
                 route);
         Evacuation evacuation = new Evacuation(
@@ -180,11 +183,10 @@ public class Evacuations {
     private List<ReportedFigures.Figure> report(Evacuation evacuation, Report report) {
         sources.require("sourceId", report.sourceId());
         boolean reported = reports(evacuation.id()).stream()
-                .anyMatch(r -> r.source().id() == report.sourceId()
-                        && r.reportedOn().equals(report.reportedOn()));
+                .anyMatch(r ->
+                        r.source().id() == report.sourceId() && r.reportedOn().equals(report.reportedOn()));
         if (reported) {
-            throw new org.custodian.platform.ConflictWithState(
-                    "that source's report of that day is recorded already");
+            throw new org.custodian.platform.ConflictWithState("that source's report of that day is recorded already");
         }
         List<ReportedFigures.Figure> written = new ArrayList<>();
         report.people()
@@ -243,10 +245,13 @@ public class Evacuations {
             Map<String, Integer> counts = new LinkedHashMap<>();
             Map<String, Long> ids = new LinkedHashMap<>();
             for (String measure : People.MEASURES) {
-                group.stream().filter(f -> f.measure().equals(measure)).findFirst().ifPresent(f -> {
-                    counts.put(measure, f.value().intValue());
-                    ids.put(measure, f.id());
-                });
+                group.stream()
+                        .filter(f -> f.measure().equals(measure))
+                        .findFirst()
+                        .ifPresent(f -> {
+                            counts.put(measure, f.value().intValue());
+                            ids.put(measure, f.id());
+                        });
             }
             ReportedFigures.Figure first = group.get(0);
             reports.add(new SourceReport(

@@ -108,7 +108,8 @@ public class Notification {
                 if (at.isBefore(sentAt)) {
                     throw new RuleViolated("at", "an acknowledgement comes after the notification is sent");
                 }
-                parties.set(i, new PartyNotice(p.party(), at, by.strip(), note == null || note.isBlank() ? null : note));
+                parties.set(
+                        i, new PartyNotice(p.party(), at, by.strip(), note == null || note.isBlank() ? null : note));
                 return;
             }
         }

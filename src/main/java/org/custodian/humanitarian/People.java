@@ -26,7 +26,15 @@ public record People(
 
     /** The measures under which the figures are reported, in the order shown. */
     public static final String[] MEASURES = {
-        "evacuated", "age_0_4", "age_5_11", "age_12_17", "age_18_59", "age_60_plus", "female", "male", "disabled",
+        "evacuated",
+        "age_0_4",
+        "age_5_11",
+        "age_12_17",
+        "age_18_59",
+        "age_60_plus",
+        "female",
+        "male",
+        "disabled",
         "children"
     };
 
@@ -42,7 +50,9 @@ public record People(
             }
         });
         Integer[] bands = {age0to4, age5to11, age12to17, age18to59, age60plus};
-        long given = java.util.Arrays.stream(bands).filter(java.util.Objects::nonNull).count();
+        long given = java.util.Arrays.stream(bands)
+                .filter(java.util.Objects::nonNull)
+                .count();
         if (given != 0 && given != bands.length) {
             throw new RuleViolated("age_0_4", "give all five age bands or none");
         }

@@ -34,7 +34,8 @@ class PlannedRoutes {
      * @throws org.custodian.platform.RuleViolated from the planner, when an end is off the road network or
      *     hazards block every way: the record is then not written
      */
-    @Nullable LineString wayOf(@Nullable LineString given, Point from, Point to) {
+    @Nullable
+    LineString wayOf(@Nullable LineString given, Point from, Point to) {
         if (given != null) {
             return given;
         }

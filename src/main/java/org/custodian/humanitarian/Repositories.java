@@ -43,7 +43,8 @@ interface ShelterRecords extends JpaRepository<Shelter, Long> {
 /** Evacuation records, always read through the caller's regions. */
 interface EvacuationRecords extends JpaRepository<Evacuation, Long> {
 
-    @Query("select e from Evacuation e where (:all = true or e.regionCode in :codes) order by e.evacuatedOn desc, e.id desc")
+    @Query(
+            "select e from Evacuation e where (:all = true or e.regionCode in :codes) order by e.evacuatedOn desc, e.id desc")
     List<Evacuation> findInScope(@Param("all") boolean all, @Param("codes") Collection<String> codes);
 
     @Query("select e from Evacuation e where e.id = :id and (:all = true or e.regionCode in :codes)")
@@ -65,7 +66,8 @@ interface ConvoyRecords extends JpaRepository<Convoy, Long> {
 /** Notification records, always read through the caller's regions. */
 interface NotificationRecords extends JpaRepository<Notification, Long> {
 
-    @Query("select n from Notification n where (:all = true or n.regionCode in :codes) order by n.sentAt desc, n.id desc")
+    @Query(
+            "select n from Notification n where (:all = true or n.regionCode in :codes) order by n.sentAt desc, n.id desc")
     List<Notification> findInScope(@Param("all") boolean all, @Param("codes") Collection<String> codes);
 
     @Query("select n from Notification n where n.id = :id and (:all = true or n.regionCode in :codes)")

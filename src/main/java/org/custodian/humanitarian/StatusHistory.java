@@ -27,8 +27,10 @@ final class StatusHistory {
             throw new RuleViolated("at", "a status change cannot be dated in the future");
         }
         if (!history.isEmpty() && at.isBefore(history.get(history.size() - 1).at())) {
-            throw new RuleViolated("at", "a status change cannot be dated before the last one, "
-                    + history.get(history.size() - 1).at());
+            throw new RuleViolated(
+                    "at",
+                    "a status change cannot be dated before the last one, "
+                            + history.get(history.size() - 1).at());
         }
         if (started && from.equals(to)) {
             throw new ConflictWithState("the " + what + " is " + words(to) + " already");
