@@ -154,7 +154,9 @@ class HumanitarianIntegrationTests {
 
     @Test
     void aHeldConvoyCountsTheDaysSinceItStoppedAndItsManifestChanges() {
-        long id = admin.post("/api/convoys", Api.json(newConvoy()))
+        Map<String, Object> planned = newConvoy();
+        planned.put("plannedAt", "2024-02-01T08:00:00Z");
+        long id = admin.post("/api/convoys", Api.json(planned))
                 .json()
                 .get("id")
                 .asLong();
