@@ -59,7 +59,12 @@ class PlacePageController {
     String corridors(Model model) {
         Scope scope = callers.current();
         model.addAttribute("corridors", corridors.corridors(scope));
-        model.addAttribute("stations", corridors.stations(scope));
+        model.addAttribute(
+                "stationCounts",
+                corridors.stations(scope).stream()
+                        .filter(s -> s.corridorId() != null)
+                        .collect(java.util.stream.Collectors.groupingBy(
+                                Station::corridorId, java.util.stream.Collectors.counting())));
         model.addAttribute("shelters", shelters.shelters(scope));
         model.addAttribute("writes", territory.writesAnyRegion(scope));
         model.addAttribute("regions", territory.writableRegions(scope));
@@ -105,7 +110,9 @@ class PlacePageController {
     }
 
     private @Nullable Point place(Scope scope, @Nullable Long settlement) {
-        return settlement == null ? null : territory.settlement(scope, settlement).location();
+        return settlement == null
+                ? null
+                : territory.settlement(scope, settlement).location();
     }
 
     @GetMapping("/corridors/{id}")
@@ -115,10 +122,13 @@ class PlacePageController {
         model.addAttribute("corridor", corridor);
         model.addAttribute("geometry", GeoJsonModule.write(corridor.line()));
         model.addAttribute("stations", corridors.stationsOf(scope, id));
-        model.addAttribute("guarantors", territory.agencies().stream()
-                .filter(a -> corridor.guarantors().contains(a.id()))
-                .toList());
-        model.addAttribute("cited", List.copyOf(sources.findAll(corridor.sources()).values()));
+        model.addAttribute(
+                "guarantors",
+                territory.agencies().stream()
+                        .filter(a -> corridor.guarantors().contains(a.id()))
+                        .toList());
+        model.addAttribute(
+                "cited", List.copyOf(sources.findAll(corridor.sources()).values()));
         model.addAttribute("writable", scope.writes(corridor.regionCode()));
         model.addAttribute("statuses", Corridor.Status.values());
         model.addAttribute("services", Station.Service.values());
@@ -182,12 +192,17 @@ class PlacePageController {
             @RequestParam double latitude,
             @RequestParam int capacity,
             RedirectAttributes redirect) {
-        return PageForms.attempt("/shelters#shelter-form", redirect, "shelterForm", name, () -> "/shelters/"
-                + shelters.open(
-                                callers.current(),
-                                new Shelters.ShelterDraft(
-                                        regionCode, name, Wgs84.point(longitude, latitude), capacity))
-                        .id());
+        return PageForms.attempt(
+                "/shelters#shelter-form",
+                redirect,
+                "shelterForm",
+                name,
+                () -> "/shelters/"
+                        + shelters.open(
+                                        callers.current(),
+                                        new Shelters.ShelterDraft(
+                                                regionCode, name, Wgs84.point(longitude, latitude), capacity))
+                                .id());
     }
 
     @GetMapping("/shelters/{id}")
@@ -198,10 +213,12 @@ class PlacePageController {
         model.addAttribute("chart", OccupancyChart.svg(shelter.occupancy(), shelter.capacity()));
         model.addAttribute("writable", scope.writes(shelter.regionCode()));
         model.addAttribute("sources", sources.all());
-        model.addAttribute("cited", sources.findAll(shelter.occupancy().stream()
-                .map(Occupancy::sourceId)
-                .filter(java.util.Objects::nonNull)
-                .toList()));
+        model.addAttribute(
+                "cited",
+                sources.findAll(shelter.occupancy().stream()
+                        .map(Occupancy::sourceId)
+                        .filter(java.util.Objects::nonNull)
+                        .toList()));
         return "humanitarian/shelter";
     }
 
@@ -219,5 +236,4 @@ class PlacePageController {
     private @Nullable Instant instant(@Nullable LocalDateTime at, String regionCode) {
         return at == null ? null : at.atZone(times.zone(regionCode)).toInstant();
     }
-
 }

@@ -156,10 +156,7 @@ class HumanitarianIntegrationTests {
     void aHeldConvoyCountsTheDaysSinceItStoppedAndItsManifestChanges() {
         Map<String, Object> planned = newConvoy();
         planned.put("plannedAt", "2024-02-01T08:00:00Z");
-        long id = admin.post("/api/convoys", Api.json(planned))
-                .json()
-                .get("id")
-                .asLong();
+        long id = admin.post("/api/convoys", Api.json(planned)).json().get("id").asLong();
         assertThat(admin.post(
                                 "/api/convoys/" + id + "/status",
                                 Api.json(Map.of(
