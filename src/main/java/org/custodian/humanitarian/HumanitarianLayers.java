@@ -40,7 +40,7 @@ class HumanitarianLayers {
         public Page features(Query query) {
             List<Feature> features = list.apply(callers.current()).stream()
                     .filter(d -> query.within(d.feature().geometry()))
-                    .filter(d -> d.at() == null || query.during(d.at()))
+                    .filter(d -> d.first() == null || query.during(d.first(), d.last()))
                     .map(Dated::feature)
                     .toList();
             int from = Math.min(query.offset(), features.size());
@@ -50,17 +50,36 @@ class HumanitarianLayers {
 
         @Override
         public @Nullable TimeSpan temporalExtent() {
-            List<Instant> times = list.apply(callers.current()).stream()
-                    .map(Dated::at)
-                    .filter(java.util.Objects::nonNull)
-                    .sorted()
+            List<Dated> dated = list.apply(callers.current()).stream()
+                    .filter(d -> d.first() != null)
                     .toList();
-            return times.isEmpty() ? null : new TimeSpan(times.get(0), times.get(times.size() - 1));
+            return dated.isEmpty()
+                    ? null
+                    : new TimeSpan(
+                            dated.stream()
+                                    .map(Dated::first)
+                                    .min(Instant::compareTo)
+                                    .orElseThrow(),
+                            dated.stream()
+                                    .map(Dated::last)
+                                    .max(Instant::compareTo)
+                                    .orElseThrow());
         }
     }
 
-    /** A feature and its time, or null for undated features. */
-    record Dated(FeatureLayer.Feature feature, @Nullable Instant at) {}
+    /** A feature and the span of time it covers, both ends included; both null for undated features. */
+    record Dated(
+            FeatureLayer.Feature feature,
+            @Nullable Instant first,
+            @Nullable Instant last) {
+
+        /** A calendar day, from its first instant (UTC) to the last before the next, as the layers' query does. */
+        static Dated on(FeatureLayer.Feature feature, java.time.LocalDate day) {
+            Instant start = day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            return new Dated(
+                    feature, start, start.plus(java.time.Duration.ofDays(1)).minusNanos(1));
+        }
+    }
 
     private static Map<String, @Nullable Object> properties(@Nullable Object... namesAndValues) {
         Map<String, @Nullable Object> p = new LinkedHashMap<>();
@@ -111,6 +130,7 @@ class HumanitarianLayers {
                                                                     .map(a -> agencies.getOrDefault(a, "#" + a))
                                                                     .sorted()
                                                                     .collect(Collectors.joining("; ")))),
+                                    null,
                                     null))
                             .toList();
                 });
@@ -144,6 +164,7 @@ class HumanitarianLayers {
                                                                 .map(HumanitarianLayers::code)
                                                                 .collect(Collectors.joining(" ")),
                                                 "capacity", s.capacity())),
+                                null,
                                 null))
                         .toList());
     }
@@ -180,6 +201,7 @@ class HumanitarianLayers {
                                                                                         .size()
                                                                                 - 1)
                                                                         .on())),
+                                null,
                                 null))
                         .toList());
     }
@@ -234,7 +256,8 @@ class HumanitarianLayers {
                                                                         .toLowerCase(Locale.ROOT),
                                                 "waiting_since", c.waitingSince(),
                                                 "days_waiting", convoys.daysWaiting(c))),
-                                c.history().get(0).at()))
+                                c.history().get(0).at(),
+                                c.history().get(c.history().size() - 1).at()))
                         .toList());
     }
 
@@ -262,7 +285,7 @@ class HumanitarianLayers {
                     return all.stream()
                             .map(e -> {
                                 Map<String, Integer> people = standing.getOrDefault(e.id(), Map.of());
-                                return new Dated(
+                                return Dated.on(
                                         new FeatureLayer.Feature(
                                                 String.valueOf(e.id()),
                                                 e.path(),
@@ -278,9 +301,7 @@ class HumanitarianLayers {
                                                         "transport", e.transport(),
                                                         "evacuated", people.get("evacuated"),
                                                         "children", people.get("children"))),
-                                        e.evacuatedOn()
-                                                .atStartOfDay(java.time.ZoneOffset.UTC)
-                                                .toInstant());
+                                        e.evacuatedOn());
                             })
                             .toList();
                 });

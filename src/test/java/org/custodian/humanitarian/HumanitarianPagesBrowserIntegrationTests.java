@@ -103,6 +103,8 @@ class HumanitarianPagesBrowserIntegrationTests {
         assertThat(page.locator("p.error").textContent()).contains("add up to 50");
         assertThat(page.locator("#figures thead th").count()).isEqualTo(columns);
 
+        page.selectOption(
+                "#report-form select[name=sourceId]", new com.microsoft.playwright.options.SelectOption().setIndex(1));
         page.fill("#report-form input[name=reportedOn]", "2023-09-21");
         page.fill("#report-form input[name=evacuated]", "50");
         for (String band : List.of("age0to4", "age5to11", "age12to17", "age18to59", "age60plus")) {
