@@ -55,6 +55,15 @@ class ExportController {
             Map.entry("killed", "#affected+killed"),
             Map.entry("injured", "#affected+injured"),
             Map.entry("occurred_at", "#date+occurred"),
+            Map.entry("organisation", "#org"),
+            Map.entry("item", "#item+name"),
+            Map.entry("quantity", "#value"),
+            Map.entry("unit", "#indicator+unit"),
+            Map.entry("evacuated", "#affected+evacuated"),
+            Map.entry("children", "#affected+children"),
+            Map.entry("evacuated_on", "#date"),
+            Map.entry("capacity", "#capacity"),
+            Map.entry("occupied", "#affected+sheltered"),
             Map.entry("latitude", "#geo+lat"),
             Map.entry("longitude", "#geo+lon"));
 

@@ -13,7 +13,8 @@
             "facilities",
             "assets",
             "custody",
-            "incidents"
+            "incidents",
+            "humanitarian"
         })
 @org.jspecify.annotations.NullMarked
 package org.custodian.demo;

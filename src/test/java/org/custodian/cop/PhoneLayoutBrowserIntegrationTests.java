@@ -79,6 +79,17 @@ class PhoneLayoutBrowserIntegrationTests {
         pages.put("account", "/accounts/admin");
         pages.put("tokens", "/tokens");
         pages.put("hazard-area-new", "/mine-action/hazard-areas/new");
+        pages.put("corridors", "/corridors");
+        pages.put("corridor", "/corridors/" + first(admin.get("/api/corridors").json()));
+        pages.put("convoys", "/convoys");
+        pages.put("convoy", "/convoys/" + first(admin.get("/api/convoys").json()));
+        pages.put("evacuations", "/evacuations");
+        pages.put(
+                "evacuation",
+                "/evacuations/" + first(admin.get("/api/evacuations").json()));
+        pages.put("shelters", "/shelters");
+        pages.put("shelter", "/shelters/" + first(admin.get("/api/shelters").json()));
+        pages.put("notifications", "/notifications");
         pages.put("sources", "/sources");
         pages.put("source-new", "/sources/new");
         pages.put(
