@@ -156,10 +156,37 @@ public final class Api {
 
     private Response send(
             String method, String path, @Nullable String body, @Nullable String contentType, String accept) {
+        return exchange(
+                method,
+                path,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body),
+                contentType,
+                accept);
+    }
+
+    /** A file posted as the {@code file} part of a multipart form, as a browser uploads it. */
+    public Response upload(String path, String fileName, byte[] content) {
+        String boundary = "----custodian-upload";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(head);
+        body.writeBytes(content);
+        body.writeBytes(tail);
+        return exchange(
+                "POST",
+                path,
+                HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()),
+                "multipart/form-data; boundary=" + boundary,
+                "application/json, application/problem+json");
+    }
+
+    private Response exchange(
+            String method, String path, HttpRequest.BodyPublisher body, @Nullable String contentType, String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .method(method, body)
                 .header("Accept", accept);
         if (contentType != null) {
             request.header("Content-Type", contentType);

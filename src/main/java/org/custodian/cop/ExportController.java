@@ -13,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.custodian.geo.BoundingBox;
 import org.custodian.geo.FeatureLayer;
 import org.custodian.geo.GeoPackageFiles;
 import org.custodian.platform.Callers;
@@ -22,10 +21,7 @@ import org.custodian.platform.RecordNotFound;
 import org.custodian.territory.Region;
 import org.custodian.territory.Territory;
 import org.jspecify.annotations.Nullable;
-import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
-import org.locationtech.jts.geom.prep.PreparedGeometry;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -231,18 +227,7 @@ class ExportController {
         if (!callers.current().reads(regionCode)) {
             throw new RecordNotFound("region", regionCode);
         }
-        Geometry boundary = region.boundary();
-        PreparedGeometry inside = PreparedGeometryFactory.prepare(boundary);
-        // What lies in the region: its interior meets the region's. A neighbour's feature that only touches
-        // the shared border belongs to the neighbour's export, not this one.
-        return layer
-                .features(new FeatureLayer.Query(
-                        BoundingBox.of(boundary.getEnvelopeInternal()), null, null, 0, Integer.MAX_VALUE))
-                .features()
-                .stream()
-                .filter(f -> inside.intersects(f.geometry())
-                        && (inside.containsProperly(f.geometry()) || !boundary.touches(f.geometry())))
-                .toList();
+        return new RegionalLayer(layer, region.boundary()).all();
     }
 
     private FeatureLayer layer(String id) {

@@ -20,8 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.custodian.geo.FeatureLayer;
+import org.custodian.platform.Callers;
 import org.custodian.platform.InvalidParameter;
 import org.custodian.platform.RecordNotFound;
+import org.custodian.territory.Territory;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.http.HttpStatus;
@@ -57,9 +59,25 @@ class OgcApiController {
     static final int MAX_LIMIT = 10_000;
     static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
     static final String CONTENT_CRS = "Content-Crs";
+    /** A region's records as a collection set of their own, at this path below the API's. */
+    static final String REGION = "/regions/{region}";
+
     static final String GREGORIAN = "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian";
-    static final Set<String> ITEM_PARAMETERS =
-            Set.of("bbox", "bbox-crs", "crs", "limit", "offset", "datetime", "f", "lang");
+    static final Set<String> ITEM_PARAMETERS = Set.of(
+            "bbox",
+            "bbox-crs",
+            "crs",
+            "limit",
+            "offset",
+            "datetime",
+            "filter",
+            "filter-lang",
+            "filter-crs",
+            "f",
+            "lang");
+    /** The filter languages read: CQL2's two, and the drafts' name of the text that GDAL 3.6 sends. */
+    static final List<String> FILTER_LANGUAGES = List.of("cql2-text", "cql2-json", "cql-text");
+
     static final Set<String> FEATURE_PARAMETERS = Set.of("crs", "f", "lang");
     static final Set<String> PLAIN_PARAMETERS = Set.of("f", "lang");
     static final List<String> CONFORMANCE = List.of(
@@ -67,7 +85,18 @@ class OgcApiController {
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
-            "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs");
+            "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
+            "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
+            "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
+            "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
+            "http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
+            "http://www.opengis.net/spec/cql2/1.0/conf/cql2-json",
+            "http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
+            "http://www.opengis.net/spec/cql2/1.0/conf/advanced-comparison-operators",
+            "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions",
+            "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions-plus",
+            "http://www.opengis.net/spec/cql2/1.0/conf/spatial-functions",
+            "http://www.opengis.net/spec/cql2/1.0/conf/temporal-functions");
 
     /** What a resource is served as: the JSON of the standard, or a page for a person. */
     enum Format {
@@ -78,9 +107,13 @@ class OgcApiController {
     private final Map<String, FeatureLayer> layers = new LinkedHashMap<>();
 
     private final JsonMapper json;
+    private final Territory territory;
+    private final Callers callers;
 
-    OgcApiController(List<FeatureLayer> layers, JsonMapper json) {
+    OgcApiController(List<FeatureLayer> layers, JsonMapper json, Territory territory, Callers callers) {
         this.json = json;
+        this.territory = territory;
+        this.callers = callers;
         layers.stream().sorted(Comparator.comparing(FeatureLayer::id)).forEach(l -> this.layers.put(l.id(), l));
     }
 
@@ -90,13 +123,23 @@ class OgcApiController {
             summary = "OGC API landing page",
             description =
                     "The entry to OGC API - Features: links to the conformance classes, the collections and this description, as JSON or HTML. Anyone signed in may call it.")
-    @GetMapping({"", "/"})
-    Object landing(HttpServletRequest request) {
+    @GetMapping({"", "/", REGION, REGION + "/"})
+    Object landing(@PathVariable(required = false) @Nullable String region, HttpServletRequest request) {
         Format format = format(request, PLAIN_PARAMETERS);
-        String base = base();
+        String base = base(region);
+        layers(region); // refuses a region out of scope
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("title", "Custodian");
-        body.put("description", "Map layers of the temporary civil administration, as OGC API - Features");
+        body.put(
+                "title",
+                region == null
+                        ? "Custodian"
+                        : "Custodian: " + territory.region(region).names().en());
+        body.put(
+                "description",
+                region == null
+                        ? "Map layers of the temporary civil administration, as OGC API - Features"
+                        : "What region " + region + " holds on every map layer, as OGC API - Features");
+
         body.put(
                 "links",
                 List.of(
@@ -105,27 +148,28 @@ class OgcApiController {
                         new Link(base + "/api", "service-desc", OPENAPI.toString(), "The API definition"),
                         new Link(base + "/conformance", "conformance", "application/json", "Conformance classes"),
                         new Link(base + "/collections", "data", "application/json", "The collections")));
-        return answer(format, "landing", body, null);
+        return answer(format, "landing", body, null, region);
     }
 
     @Operation(
             summary = "OGC API conformance classes",
             description =
                     "The OGC API - Features conformance classes this server implements (Core, GeoJSON, HTML, CRS). Anyone signed in may call it.")
-    @GetMapping({"/conformance", "/conformance/"})
-    Object conformance(HttpServletRequest request) {
+    @GetMapping({"/conformance", "/conformance/", REGION + "/conformance", REGION + "/conformance/"})
+    Object conformance(@PathVariable(required = false) @Nullable String region, HttpServletRequest request) {
         Format format = format(request, PLAIN_PARAMETERS);
-        return answer(format, "conformance", Map.of("conformsTo", CONFORMANCE), null);
+        layers(region);
+        return answer(format, "conformance", Map.of("conformsTo", CONFORMANCE), null, region);
     }
 
     @Operation(
             summary = "List OGC API collections",
             description =
                     "Every map layer the caller may see, as an OGC API collection with its extent and links. Anyone signed in may call it.")
-    @GetMapping({"/collections", "/collections/"})
-    Object collections(HttpServletRequest request) {
+    @GetMapping({"/collections", "/collections/", REGION + "/collections", REGION + "/collections/"})
+    Object collections(@PathVariable(required = false) @Nullable String region, HttpServletRequest request) {
         Format format = format(request, PLAIN_PARAMETERS);
-        String base = base();
+        String base = base(region);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put(
                 "links",
@@ -138,29 +182,93 @@ class OgcApiController {
                                 "The collections")));
         body.put(
                 "collections",
-                layers.values().stream().map(l -> collection(l, base)).toList());
+                layers(region).values().stream().map(l -> collection(l, base)).toList());
         body.put("crs", OutputCrs.uris());
-        return answer(format, "collections", body, null);
+        return answer(format, "collections", body, null, region);
     }
 
     @Operation(
             summary = "Describe an OGC API collection",
             description =
                     "One layer's collection: title, spatial and temporal extent, CRS and links to its items. Anyone signed in may call it; a layer the caller may not see answers 404.")
-    @GetMapping({"/collections/{id}", "/collections/{id}/"})
-    Object collection(@PathVariable String id, HttpServletRequest request) {
+    @GetMapping({"/collections/{id}", "/collections/{id}/", REGION + "/collections/{id}", REGION + "/collections/{id}/"
+    })
+    Object collection(
+            @PathVariable(required = false) @Nullable String region,
+            @PathVariable String id,
+            HttpServletRequest request) {
         Format format = format(request, PLAIN_PARAMETERS);
-        FeatureLayer layer = layer(id);
-        return answer(format, "collection", collection(layer, base()), layer);
+        FeatureLayer layer = layer(region, id);
+        return answer(format, "collection", collection(layer, base(region)), layer, region);
     }
 
     @Operation(
             summary = "Read a collection's features",
             description =
                     "The features of a layer within the caller's regions, a page at a time, filtered by bbox and datetime, as GeoJSON or HTML. Anyone signed in may call it; a malformed bbox, datetime or limit is refused with 400.")
-    @GetMapping({"/collections/{id}/items", "/collections/{id}/items/"})
+    @Operation(
+            summary = "A collection's queryables",
+            description =
+                    "The properties a CQL2 filter may name on this collection, as JSON Schema. Anyone signed in may call it; a collection or region out of the caller's scope answers 404.")
+    @GetMapping({
+        "/collections/{id}/queryables",
+        "/collections/{id}/queryables/",
+        REGION + "/collections/{id}/queryables",
+        REGION + "/collections/{id}/queryables/"
+    })
+    ResponseEntity<Map<String, Object>> queryables(
+            @PathVariable(required = false) @Nullable String region,
+            @PathVariable String id,
+            HttpServletRequest request) {
+        FeatureLayer layer = layer(region, id);
+        String url = base(region) + "/collections/" + id + "/queryables";
+        return schemaAnswer(request, OgcSchemas.queryables(layer, url));
+    }
+
+    @Operation(
+            summary = "A collection's feature schema",
+            description =
+                    "The properties of the collection's features and their types, as JSON Schema, so GIS clients type their columns. Anyone signed in may call it; a collection or region out of the caller's scope answers 404.")
+    @GetMapping({
+        "/collections/{id}/schema",
+        "/collections/{id}/schema/",
+        REGION + "/collections/{id}/schema",
+        REGION + "/collections/{id}/schema/"
+    })
+    ResponseEntity<Map<String, Object>> schema(
+            @PathVariable(required = false) @Nullable String region,
+            @PathVariable String id,
+            HttpServletRequest request) {
+        FeatureLayer layer = layer(region, id);
+        String url = base(region) + "/collections/" + id + "/schema";
+        return schemaAnswer(request, OgcSchemas.feature(layer, url));
+    }
+
+    private static ResponseEntity<Map<String, Object>> schemaAnswer(
+            HttpServletRequest request, Map<String, Object> schema) {
+        checkParameters(request, PLAIN_PARAMETERS);
+        String f = request.getParameter("f");
+        if (f != null && !Set.of("json", OgcSchemas.JSON_SCHEMA).contains(f)) {
+            throw new NotAcceptable("a schema is served as JSON Schema only (f=json)");
+        }
+        MediaType type = f != null
+                ? MediaType.parseMediaType(OgcSchemas.JSON_SCHEMA)
+                : negotiate(
+                        request.getHeader("Accept"),
+                        List.of(MediaType.parseMediaType(OgcSchemas.JSON_SCHEMA), MediaType.APPLICATION_JSON),
+                        "JSON Schema (application/schema+json)");
+        return ResponseEntity.ok().contentType(type).body(schema);
+    }
+
+    @GetMapping({
+        "/collections/{id}/items",
+        "/collections/{id}/items/",
+        REGION + "/collections/{id}/items",
+        REGION + "/collections/{id}/items/"
+    })
     @Nullable
     Object items(
+            @PathVariable(required = false) @Nullable String region,
             @PathVariable String id,
             @RequestParam(required = false) @Nullable String bbox,
             @RequestParam(name = "bbox-crs", required = false) @Nullable String bboxCrs,
@@ -168,11 +276,15 @@ class OgcApiController {
             @RequestParam(required = false) @Nullable String limit,
             @RequestParam(required = false) @Nullable String offset,
             @RequestParam(required = false) @Nullable String datetime,
+            @RequestParam(required = false) @Nullable String filter,
+            @RequestParam(name = "filter-lang", required = false) @Nullable String filterLang,
+            @RequestParam(name = "filter-crs", required = false) @Nullable String filterCrs,
             HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
         Format format = format(request, ITEM_PARAMETERS);
-        FeatureLayer layer = layer(id);
+        FeatureLayer layer = layer(region, id);
+        FeatureFilter condition = filter(layer, filter, filterLang, filterCrs);
         OutputCrs boxCrs = OutputCrs.of("bbox-crs", bboxCrs);
         // A page for a person keeps CRS84: its map draws longitude and latitude.
         OutputCrs out = format == Format.JSON ? OutputCrs.of("crs", crs) : OutputCrs.CRS84;
@@ -187,7 +299,7 @@ class OgcApiController {
                 pageSize);
         // The database writes the GeoJSON where the layer lets it: no decoding and re-encoding of geometries.
         // A page for a person, or one in another CRS, needs the features themselves.
-        var rendered = format == Format.JSON && out == OutputCrs.CRS84
+        var rendered = format == Format.JSON && out == OutputCrs.CRS84 && condition == null
                 ? layer.rendered(query)
                 : java.util.Optional.<FeatureLayer.RenderedPage>empty();
         List<Map<String, Object>> features = List.of();
@@ -197,48 +309,45 @@ class OgcApiController {
             returned = rendered.get().numberReturned();
             matched = rendered.get().numberMatched();
         } else {
-            FeatureLayer.Page page = layer.features(query);
+            FeatureLayer.Page page = condition == null ? layer.features(query) : filtered(layer, query, condition);
             features = page.features().stream().map(f -> feature(f, out)).toList();
             returned = features.size();
             matched = page.numberMatched();
         }
 
-        String itemsUrl = base() + "/collections/" + id + "/items";
+        String itemsUrl = base(region) + "/collections/" + id + "/items";
+        Map<String, @Nullable String> carried = new LinkedHashMap<>();
+        carried.put("bbox", bbox);
+        carried.put("bbox-crs", bboxCrs);
+        carried.put("crs", crs);
+        carried.put("datetime", datetime);
+        carried.put("filter", filter);
+        carried.put("filter-lang", filterLang);
+        carried.put("filter-crs", filterCrs);
         List<Link> links = new ArrayList<>();
+        links.add(
+                new Link(itemsUrl + query(carried, pageSize, start, format), "self", featureSelf(format), "This page"));
         links.add(new Link(
-                itemsUrl + query(bbox, bboxCrs, crs, datetime, pageSize, start, format),
-                "self",
-                featureSelf(format),
-                "This page"));
-        links.add(new Link(
-                itemsUrl
-                        + query(
-                                bbox,
-                                bboxCrs,
-                                crs,
-                                datetime,
-                                pageSize,
-                                start,
-                                format == Format.JSON ? Format.HTML : Format.JSON),
+                itemsUrl + query(carried, pageSize, start, format == Format.JSON ? Format.HTML : Format.JSON),
                 "alternate",
                 featureAlternate(format),
                 "This page"));
         boolean more = matched == FeatureLayer.RenderedPage.UNCOUNTED || start + returned < matched;
         if (more) {
             links.add(new Link(
-                    itemsUrl + query(bbox, bboxCrs, crs, datetime, pageSize, start + pageSize, format),
+                    itemsUrl + query(carried, pageSize, start + pageSize, format),
                     "next",
                     featureSelf(format),
                     "Next page"));
         }
         if (start > 0) {
             links.add(new Link(
-                    itemsUrl + query(bbox, bboxCrs, crs, datetime, pageSize, Math.max(0, start - pageSize), format),
+                    itemsUrl + query(carried, pageSize, Math.max(0, start - pageSize), format),
                     "prev",
                     featureSelf(format),
                     "Previous page"));
         }
-        links.add(new Link(base() + "/collections/" + id, "collection", "application/json", layer.title()));
+        links.add(new Link(base(region) + "/collections/" + id, "collection", "application/json", layer.title()));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "FeatureCollection");
         body.put("timeStamp", Instant.now().toString());
@@ -255,41 +364,49 @@ class OgcApiController {
             return null;
         }
         body.put("features", features);
-        return answer(format, "items", body, layer, out);
+        return answer(format, "items", body, layer, out, region);
     }
 
     @Operation(
             summary = "Read one feature of a collection",
             description =
                     "One feature of a layer, as GeoJSON or HTML. Anyone signed in may call it; a feature outside the caller's regions answers 404.")
-    @GetMapping({"/collections/{id}/items/{featureId}", "/collections/{id}/items/{featureId}/"})
+    @GetMapping({
+        "/collections/{id}/items/{featureId}",
+        "/collections/{id}/items/{featureId}/",
+        REGION + "/collections/{id}/items/{featureId}",
+        REGION + "/collections/{id}/items/{featureId}/"
+    })
     Object item(
+            @PathVariable(required = false) @Nullable String region,
             @PathVariable String id,
             @PathVariable String featureId,
             @RequestParam(required = false) @Nullable String crs,
             HttpServletRequest request) {
         Format format = format(request, FEATURE_PARAMETERS);
         OutputCrs out = format == Format.JSON ? OutputCrs.of("crs", crs) : OutputCrs.CRS84;
-        FeatureLayer layer = layer(id);
+        FeatureLayer layer = layer(region, id);
         FeatureLayer.Feature found =
                 layer.feature(featureId).orElseThrow(() -> new RecordNotFound("feature " + id + "/", featureId));
         Map<String, Object> body = new LinkedHashMap<>(feature(found, out));
-        String self = base() + "/collections/" + id + "/items/" + featureId;
+        String self = base(region) + "/collections/" + id + "/items/" + featureId;
         body.put(
                 "links",
                 List.of(
                         new Link(self, "self", featureSelf(format), "This feature"),
                         new Link(self + "?f=" + other(format), "alternate", featureAlternate(format), "This feature"),
-                        new Link(base() + "/collections/" + id, "collection", "application/json", layer.title())));
-        return answer(format, "item", body, layer, out);
+                        new Link(
+                                base(region) + "/collections/" + id, "collection", "application/json", layer.title())));
+        return answer(format, "item", body, layer, out, region);
     }
 
     @Operation(
             summary = "OGC API description",
             description =
                     "The OpenAPI description of the OGC API - Features resources, as the OGC API asks for at /ogc/api. Anyone signed in may call it.")
-    @GetMapping({"/api", "/api/"})
-    ResponseEntity<Map<String, Object>> api(HttpServletRequest request) {
+    @GetMapping({"/api", "/api/", REGION + "/api", REGION + "/api/"})
+    ResponseEntity<Map<String, Object>> api(
+            @PathVariable(required = false) @Nullable String region, HttpServletRequest request) {
         checkParameters(request, PLAIN_PARAMETERS);
         String f = request.getParameter("f");
         if (f != null && !Set.of("json", "application/json", OPENAPI.toString()).contains(f)) {
@@ -298,7 +415,9 @@ class OgcApiController {
         if (f == null) {
             negotiate(request.getHeader("Accept"), List.of(OPENAPI, MediaType.APPLICATION_JSON), "OpenAPI 3.0 JSON");
         }
-        return ResponseEntity.ok().contentType(OPENAPI).body(OgcOpenApi.document(base(), layers.values()));
+        return ResponseEntity.ok()
+                .contentType(OPENAPI)
+                .body(OgcOpenApi.document(base(region), layers(region).values()));
     }
 
     /** Any other path under the API: a problem, never a page of the web application; no operation of its own. */
@@ -326,7 +445,16 @@ class OgcApiController {
     }
 
     private Object answer(Format format, String view, Map<String, Object> body, @Nullable FeatureLayer layer) {
-        return answer(format, view, body, layer, null);
+        return answer(format, view, body, layer, null, null);
+    }
+
+    private Object answer(
+            Format format,
+            String view,
+            Map<String, Object> body,
+            @Nullable FeatureLayer layer,
+            @Nullable String region) {
+        return answer(format, view, body, layer, null, region);
     }
 
     /** Features name the CRS of their coordinates in a Content-Crs header (OGC API - Features Part 2). */
@@ -335,7 +463,8 @@ class OgcApiController {
             String view,
             Map<String, Object> body,
             @Nullable FeatureLayer layer,
-            @Nullable OutputCrs crs) {
+            @Nullable OutputCrs crs,
+            @Nullable String region) {
         if (format == Format.JSON) {
             MediaType type = view.equals("items") || view.equals("item") ? GEO_JSON : MediaType.APPLICATION_JSON;
             var ok = ResponseEntity.ok().contentType(type);
@@ -347,7 +476,7 @@ class OgcApiController {
         ModelAndView page = new ModelAndView("cop/ogc");
         page.addObject("view", view);
         page.addObject("body", body);
-        page.addObject("base", base());
+        page.addObject("base", base(region));
         page.addObject("layer", layer);
         if (view.equals("items") || view.equals("item")) {
             // In a script element: "</" would end it early, so written as JSON's own escape.
@@ -401,7 +530,15 @@ class OgcApiController {
                         new Link(self, "self", "application/json", layer.title()),
                         new Link(self + "?f=html", "alternate", MediaType.TEXT_HTML_VALUE, layer.title()),
                         new Link(self + "/items", "items", GEO_JSON.toString(), layer.title()),
-                        new Link(self + "/items?f=html", "items", MediaType.TEXT_HTML_VALUE, layer.title())));
+                        new Link(self + "/items?f=html", "items", MediaType.TEXT_HTML_VALUE, layer.title()),
+                        new Link(
+                                self + "/queryables",
+                                "http://www.opengis.net/def/rel/ogc/1.0/queryables",
+                                OgcSchemas.JSON_SCHEMA,
+                                "What a filter may name"),
+                        // GDAL 3.6 looks for the drafts' relation name, and types columns from describedBy.
+                        new Link(self + "/queryables", "queryables", MediaType.APPLICATION_JSON_VALUE, "Queryables"),
+                        new Link(self + "/schema", "describedBy", OgcSchemas.JSON_SCHEMA, "The features' schema")));
         return c;
     }
 
@@ -414,16 +551,72 @@ class OgcApiController {
         return out;
     }
 
-    private FeatureLayer layer(String id) {
-        FeatureLayer layer = layers.get(id);
+    private FeatureLayer layer(@Nullable String region, String id) {
+        FeatureLayer layer = layers(region).get(id);
         if (layer == null) {
             throw new RecordNotFound("collection", id);
         }
         return layer;
     }
 
-    private static String base() {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/ogc").toUriString();
+    /**
+     * Every layer, or each limited to a region; a region the caller may not read is not found, whatever its
+     * layers hold.
+     */
+    private Map<String, FeatureLayer> layers(@Nullable String region) {
+        if (region == null) {
+            return layers;
+        }
+        if (!callers.current().reads(region)) {
+            throw new RecordNotFound("region", region);
+        }
+        var boundary = territory.region(region).boundary();
+        Map<String, FeatureLayer> regional = new LinkedHashMap<>();
+        layers.forEach((id, layer) -> regional.put(id, new RegionalLayer(layer, boundary)));
+        return regional;
+    }
+
+    /** The filter asked for, checked against the layer's queryables; null when there is none. */
+    private static @Nullable FeatureFilter filter(
+            FeatureLayer layer, @Nullable String filter, @Nullable String language, @Nullable String crs) {
+        if (filter == null) {
+            if (language != null || crs != null) {
+                throw new InvalidParameter(language != null ? "filter-lang" : "filter-crs", "given without a filter");
+            }
+            return null;
+        }
+        String lang = language == null ? "cql2-text" : language;
+        if (!FILTER_LANGUAGES.contains(lang)) {
+            throw new InvalidParameter("filter-lang", "'" + lang + "' is not offered; give one of " + FILTER_LANGUAGES);
+        }
+        OutputCrs in = OutputCrs.of("filter-crs", crs);
+        try {
+            return FeatureFilter.of(filter, lang, in, layer.schema());
+        } catch (Cql2Text.Cql2Refused e) {
+            throw new InvalidParameter("filter", e.getMessage());
+        }
+    }
+
+    /**
+     * The features of the query that pass the filter, paged after filtering: the layer applies scope, box and
+     * time, the filter the rest, so {@code numberMatched} counts what passes.
+     */
+    private static FeatureLayer.Page filtered(FeatureLayer layer, FeatureLayer.Query query, FeatureFilter filter) {
+        List<FeatureLayer.Feature> passed = layer
+                .features(new FeatureLayer.Query(query.bbox(), query.from(), query.to(), 0, Integer.MAX_VALUE))
+                .features()
+                .stream()
+                .filter(filter::test)
+                .toList();
+        int from = Math.min(passed.size(), query.offset());
+        int to = (int) Math.min(passed.size(), (long) from + query.limit());
+        return new FeatureLayer.Page(passed.subList(from, to), passed.size());
+    }
+
+    private static String base(@Nullable String region) {
+        return ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path(region == null ? "/ogc" : "/ogc/regions/" + region)
+                .toUriString();
     }
 
     private static String self(Format format) {
@@ -447,27 +640,14 @@ class OgcApiController {
         return format == Format.JSON ? "html" : "json";
     }
 
-    private static String query(
-            @Nullable String bbox,
-            @Nullable String bboxCrs,
-            @Nullable String crs,
-            @Nullable String datetime,
-            int limit,
-            int offset,
-            Format format) {
+    /** The query of a page's link: the parameters given, then the page, then the format for a page. */
+    private static String query(Map<String, @Nullable String> carried, int limit, int offset, Format format) {
         StringBuilder q = new StringBuilder("?limit=" + limit + "&offset=" + offset);
-        if (bbox != null) {
-            q.append("&bbox=").append(URLEncoder.encode(bbox, StandardCharsets.UTF_8));
-        }
-        if (bboxCrs != null) {
-            q.append("&bbox-crs=").append(URLEncoder.encode(bboxCrs, StandardCharsets.UTF_8));
-        }
-        if (crs != null && format == Format.JSON) {
-            q.append("&crs=").append(URLEncoder.encode(crs, StandardCharsets.UTF_8));
-        }
-        if (datetime != null) {
-            q.append("&datetime=").append(URLEncoder.encode(datetime, StandardCharsets.UTF_8));
-        }
+        carried.forEach((name, value) -> {
+            if (value != null && (format == Format.JSON || !name.equals("crs"))) {
+                q.append('&').append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+            }
+        });
         if (format == Format.HTML) {
             q.append("&f=html");
         }

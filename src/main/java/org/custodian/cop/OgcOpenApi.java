@@ -64,9 +64,34 @@ final class OgcOpenApi {
                                             "the CRS of bbox, CRS84 by default"),
                                     crs(),
                                     parameter(
+                                            "filter",
+                                            Map.of("type", "string"),
+                                            "a CQL2 condition on the queryables, for example name LIKE 'Kh%' AND"
+                                                    + " S_INTERSECTS(geometry, BBOX(46.5, 39.7, 46.9, 40.0))"),
+                                    parameter(
+                                            "filter-lang",
+                                            Map.of(
+                                                    "type",
+                                                    "string",
+                                                    "enum",
+                                                    OgcApiController.FILTER_LANGUAGES,
+                                                    "default",
+                                                    "cql2-text"),
+                                            "the language of filter; cql-text is the drafts' name for the text"),
+                                    parameter(
+                                            "filter-crs",
+                                            Map.of("type", "string", "format", "uri", "enum", OutputCrs.uris()),
+                                            "the CRS of the filter's geometries, CRS84 by default"),
+                                    parameter(
                                             "f",
                                             Map.of("type", "string", "enum", List.of("json", "html")),
                                             "the format, instead of the Accept header"))));
+            paths.put(
+                    "/collections/" + layer.id() + "/queryables",
+                    get(layer.title() + " queryables (JSON Schema)", List.of()));
+            paths.put(
+                    "/collections/" + layer.id() + "/schema",
+                    get(layer.title() + " feature schema (JSON Schema)", List.of()));
             paths.put(
                     "/collections/" + layer.id() + "/items/{featureId}",
                     get(

@@ -64,6 +64,15 @@ enum OutputCrs {
 
     /** A stored geometry (CRS84) in this CRS: a copy, the stored one untouched. */
     Geometry fromCrs84(Geometry geometry) {
+        return transformed(geometry, true);
+    }
+
+    /** A geometry given in this CRS (a filter's, say) in CRS84: a copy. */
+    Geometry toCrs84(Geometry geometry) {
+        return transformed(geometry, false);
+    }
+
+    private Geometry transformed(Geometry geometry, boolean fromCrs84) {
         if (this == CRS84) {
             return geometry;
         }
@@ -76,6 +85,11 @@ enum OutputCrs {
                 if (OutputCrs.this == EPSG_4326) {
                     seq.setOrdinate(i, 0, y);
                     seq.setOrdinate(i, 1, x);
+                } else if (!fromCrs84) {
+                    ProjCoordinate out = new ProjCoordinate();
+                    FROM_MERCATOR.transform(new ProjCoordinate(x, y), out);
+                    seq.setOrdinate(i, 0, out.x);
+                    seq.setOrdinate(i, 1, out.y);
                 } else {
                     ProjCoordinate out = new ProjCoordinate();
                     TO_MERCATOR.transform(

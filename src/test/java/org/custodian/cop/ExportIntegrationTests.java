@@ -12,9 +12,9 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.custodian.Api;
 import org.custodian.CustodianIntegrationTest;
+import org.custodian.Gdal;
 import org.custodian.geo.GeoPackageFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,7 +120,8 @@ class ExportIntegrationTests {
         assertThat(Files.readString(folder.resolve("settlements.csvt")).strip())
                 .startsWith("String,")
                 .endsWith("Real,Real,WKT");
-        String summary = ogrinfo("-ro", "-so", folder.resolve("settlements.csv").toString(), "settlements");
+        String summary =
+                Gdal.ogrinfo("-ro", "-so", folder.resolve("settlements.csv").toString(), "settlements");
         assertThat(summary)
                 .contains("Feature Count: 12")
                 .contains("Geometry Column = geom_wkt")
@@ -132,7 +133,7 @@ class ExportIntegrationTests {
         String hazards = folder.resolve("hazard-areas.csv").toString();
         download("/api/exports/hazard-areas.csv?hxl=false", folder.resolve("hazard-areas.csv"));
         download("/api/exports/hazard-areas.csvt", folder.resolve("hazard-areas.csvt"));
-        assertThat(ogrinfo("-ro", "-so", hazards, "hazard-areas"))
+        assertThat(Gdal.ogrinfo("-ro", "-so", hazards, "hazard-areas"))
                 .contains("Geometry Column = geom_wkt")
                 .contains("area_m2: Integer");
     }
@@ -141,14 +142,14 @@ class ExportIntegrationTests {
     void exportsAGeoPackageThatGdalReads() throws Exception {
         Path file = folder.resolve("custodian.gpkg");
         download("/api/exports/all.gpkg", file);
-        String summary = ogrinfo("-ro", "-so", file.toString(), "settlements");
+        String summary = Gdal.ogrinfo("-ro", "-so", file.toString(), "settlements");
         assertThat(summary)
                 .contains("Feature Count: 12")
                 .contains("Geometry: Point")
                 .contains("name: String");
-        String hazards = ogrinfo("-ro", "-so", file.toString(), "hazard_areas");
+        String hazards = Gdal.ogrinfo("-ro", "-so", file.toString(), "hazard_areas");
         assertThat(hazards).contains("Multi Polygon").contains("area_m2: Integer");
-        String layers = ogrinfo("-ro", file.toString());
+        String layers = Gdal.ogrinfo("-ro", file.toString());
         assertThat(layers).contains("regions").contains("mine_accidents");
 
         List<GeoPackageFiles.ReadFeature> read = GeoPackageFiles.read(file);
@@ -160,23 +161,24 @@ class ExportIntegrationTests {
     void declaresEachLayersTypesAndGeometryWithASpatialIndex() throws Exception {
         Path file = folder.resolve("typed.gpkg");
         download("/api/exports/all.gpkg", file);
-        assertThat(ogrinfo("-ro", "-so", file.toString(), "settlements"))
+        assertThat(Gdal.ogrinfo("-ro", "-so", file.toString(), "settlements"))
                 .contains("Geometry: Point")
                 .contains("population_latest: Integer")
                 .contains("population_estimates: Integer")
                 .contains("population_source: String");
-        assertThat(ogrinfo("-ro", "-so", file.toString(), "mine_accidents"))
+        assertThat(Gdal.ogrinfo("-ro", "-so", file.toString(), "mine_accidents"))
                 .contains("Geometry: Point")
                 .contains("occurred_at: DateTime")
                 .contains("killed: Integer");
-        assertThat(ogrinfo("-ro", "-so", file.toString(), "ordnance_finds"))
+        assertThat(Gdal.ogrinfo("-ro", "-so", file.toString(), "ordnance_finds"))
                 .contains("Geometry: Point")
                 .contains("found_on: Date")
                 .contains("quantity: Integer");
-        assertThat(ogrinfo("-ro", "-so", file.toString(), "incidents")).contains("occurred_at: DateTime");
-        assertThat(ogrinfo("-ro", "-so", file.toString(), "facilities")).contains("protected_site: Integer(Boolean)");
-        assertThat(ogrinfo("-ro", "-so", file.toString(), "hazard_areas")).contains("Geometry: Multi Polygon");
-        String indexes = ogrinfo(
+        assertThat(Gdal.ogrinfo("-ro", "-so", file.toString(), "incidents")).contains("occurred_at: DateTime");
+        assertThat(Gdal.ogrinfo("-ro", "-so", file.toString(), "facilities"))
+                .contains("protected_site: Integer(Boolean)");
+        assertThat(Gdal.ogrinfo("-ro", "-so", file.toString(), "hazard_areas")).contains("Geometry: Multi Polygon");
+        String indexes = Gdal.ogrinfo(
                 "-ro",
                 file.toString(),
                 "-sql",
@@ -185,9 +187,10 @@ class ExportIntegrationTests {
             assertThat(indexes).contains("table_name (String) = " + table);
         }
         // GDAL finds and uses the index, and it holds every feature of the layer.
-        assertThat(ogrinfo("-ro", file.toString(), "-sql", "select HasSpatialIndex('settlements', 'geom')"))
+        assertThat(Gdal.ogrinfo("-ro", file.toString(), "-sql", "select HasSpatialIndex('settlements', 'geom')"))
                 .contains("HasSpatialIndex (Integer) = 1");
-        assertThat(ogrinfo("-ro", file.toString(), "-sql", "select count(*) as entries from rtree_settlements_geom"))
+        assertThat(Gdal.ogrinfo(
+                        "-ro", file.toString(), "-sql", "select count(*) as entries from rtree_settlements_geom"))
                 .contains("entries (Integer) = 12");
     }
 
@@ -196,7 +199,7 @@ class ExportIntegrationTests {
         Path file = folder.resolve("shusha.gpkg");
         download("/api/exports/regions.gpkg?region=SHU", file);
         // The regions are neighbours sharing borders: only Shusha lies inside Shusha.
-        assertThat(ogrinfo("-ro", "-so", file.toString(), "regions")).contains("Feature Count: 1");
+        assertThat(Gdal.ogrinfo("-ro", "-so", file.toString(), "regions")).contains("Feature Count: 1");
         JsonNode regions = Api.at(port)
                 .asAdmin()
                 .get("/api/exports/regions.geojson?region=SHU")
@@ -244,19 +247,5 @@ class ExportIntegrationTests {
                         HttpResponse.BodyHandlers.ofFile(file));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(Files.size(file)).isPositive();
-    }
-
-    private static String ogrinfo(String... arguments) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("ogrinfo"));
-        command.addAll(List.of(arguments));
-        return run(command);
-    }
-
-    private static String run(List<String> command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return output;
     }
 }

@@ -2,15 +2,13 @@ package org.custodian.cop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.custodian.Api;
 import org.custodian.CustodianIntegrationTest;
+import org.custodian.Gdal;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -193,19 +191,19 @@ class OgcApiIntegrationTests {
     @Test
     void gdalReadsTheLayersCountsAndAttributes() throws Exception {
         String url = "OAPIF:http://127.0.0.1:" + port + "/ogc";
-        String summary = ogrinfo("-ro", "-so", url, "settlements");
+        String summary = admin("-ro", "-so", url, "settlements");
         assertThat(summary)
                 .contains("Feature Count: 12")
                 .contains("Geometry: Point")
                 .contains("region_code: String");
 
         // A small page size makes GDAL follow the next links.
-        String all = ogrinfo("-ro", "-al", "-q", "-oo", "PAGE_SIZE=5", url, "settlements");
+        String all = admin("-ro", "-al", "-q", "-oo", "PAGE_SIZE=5", url, "settlements");
         assertThat(all.split("OGRFeature\\(settlements\\)", -1)).hasSize(13);
         // GDAL infers attribute types from the first page; with five features it sees no population yet.
         assertThat(all).contains("name (String) = Khankendi").containsPattern("population_latest \\(\\w+\\) = 25000");
 
-        String layers = ogrinfo("-ro", url);
+        String layers = admin("-ro", url);
         assertThat(layers).contains("regions").contains("Multi Polygon").contains("settlements");
     }
 
@@ -416,20 +414,7 @@ class OgcApiIntegrationTests {
         return page.json().get("features").findValuesAsString("id");
     }
 
-    private static String ogrinfo(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("ogrinfo"));
-        command.addAll(List.of(arguments));
-        command.addAll(List.of(
-                "--config", "GDAL_HTTP_AUTH", "BASIC", "--config", "GDAL_HTTP_USERPWD", "admin:" + Api.ADMIN_PASSWORD));
-        Process process;
-        try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new IllegalStateException("GDAL's ogrinfo is not installed: apt-get install gdal-bin", e);
-        }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return output;
+    private static String admin(String... arguments) {
+        return Gdal.ogrinfo(Gdal.with(arguments, Gdal.signedIn("admin", Api.ADMIN_PASSWORD)));
     }
 }

@@ -228,7 +228,7 @@ class HazardAreaImportIntegrationTests {
     void importsAUtmGeoPackageWithADateColumnAsGdalWritesItAndOnlyOnce() throws Exception {
         String run = "UTM " + java.util.UUID.randomUUID();
         Path file = gdalGeoPackage(run, "EPSG:32638", "2024-06-02");
-        assertThat(ogr("ogrinfo", "-so", file.toString(), "survey"))
+        assertThat(org.custodian.Gdal.ogrinfo("-so", file.toString(), "survey"))
                 .contains("recorded_on: Date")
                 .contains("UTM zone 38N");
         int before = hazardAreas();
@@ -344,7 +344,7 @@ class HazardAreaImportIntegrationTests {
                         + ",\"properties\":{\"name\":\"" + name + "\",\"classification\":\"CHA\","
                         + "\"contamination\":\"AP_MINE\",\"recorded_on\":\"" + recordedOn + "\"}}]}");
         Path file = folder.resolve("survey-" + java.util.UUID.randomUUID() + ".gpkg");
-        ogr("ogr2ogr", "-f", "GPKG", "-nln", "survey", "-t_srs", srs, file.toString(), json.toString());
+        org.custodian.Gdal.ogr2ogr("-f", "GPKG", "-nln", "survey", "-t_srs", srs, file.toString(), json.toString());
         return file;
     }
 
@@ -363,14 +363,6 @@ class HazardAreaImportIntegrationTests {
                 statement.execute(sql);
             }
         }
-    }
-
-    private static String ogr(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return output;
     }
 
     private HttpResponse<String> upload(String name, byte[] content) throws Exception {
