@@ -203,10 +203,6 @@ class OgcApiController {
     }
 
     @Operation(
-            summary = "Read a collection's features",
-            description =
-                    "The features of a layer within the caller's regions, a page at a time, filtered by bbox and datetime, as GeoJSON or HTML. Anyone signed in may call it; a malformed bbox, datetime or limit is refused with 400.")
-    @Operation(
             summary = "A collection's queryables",
             description =
                     "The properties a CQL2 filter may name on this collection, as JSON Schema. Anyone signed in may call it; a collection or region out of the caller's scope answers 404.")
@@ -260,6 +256,10 @@ class OgcApiController {
         return ResponseEntity.ok().contentType(type).body(schema);
     }
 
+    @Operation(
+            summary = "Read a collection's features",
+            description =
+                    "The features of a layer within the caller's regions, a page at a time, filtered by bbox, datetime and a CQL2 filter, as GeoJSON or HTML. Anyone signed in may call it; a malformed bbox, datetime, limit or filter is refused with 400.")
     @GetMapping({
         "/collections/{id}/items",
         "/collections/{id}/items/",
