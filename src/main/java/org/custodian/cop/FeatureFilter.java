@@ -43,13 +43,15 @@ final class FeatureFilter {
      *
      * @throws Cql2Refused when it cannot be read, names a property the layer lacks, or mixes types
      */
-    static FeatureFilter of(String text, String language, OutputCrs crs, Map<String, FeatureLayer.PropertyType> schema) {
+    static FeatureFilter of(
+            String text, String language, OutputCrs crs, Map<String, FeatureLayer.PropertyType> schema) {
         Cql2 read =
                 switch (language) {
                     case "cql2-text", "cql-text" -> Cql2Text.parse(text);
                     case "cql2-json" -> Cql2Json.parse(text);
-                    default -> throw new Cql2Refused("filter-lang '" + language + "' is not offered; use cql2-text or"
-                            + " cql2-json");
+                    default ->
+                        throw new Cql2Refused(
+                                "filter-lang '" + language + "' is not offered; use cql2-text or" + " cql2-json");
                 };
         FeatureFilter filter = new FeatureFilter(inCrs84(read, crs), schema);
         Kind kind = filter.check(filter.expression);
@@ -64,12 +66,14 @@ final class FeatureFilter {
     }
 
     private static Cql2 inCrs84(Cql2 node, OutputCrs crs) {
-        return switch (node) {
-            case Cql2.Literal l when l.kind() == Kind.GEOMETRY && crs != OutputCrs.CRS84 ->
-                Cql2.geometry(crs.toCrs84((Geometry) l.value()));
-            case Cql2.Call c -> new Cql2.Call(c.op(), c.args().stream().map(a -> inCrs84(a, crs)).toList());
-            default -> node;
-        };
+        if (node instanceof Cql2.Literal l && l.kind() == Kind.GEOMETRY && crs != OutputCrs.CRS84) {
+            return Cql2.geometry(crs.toCrs84((Geometry) l.value()));
+        }
+        if (node instanceof Cql2.Call c) {
+            return new Cql2.Call(
+                    c.op(), c.args().stream().map(a -> inCrs84(a, crs)).toList());
+        }
+        return node;
     }
 
     // ---- checking
@@ -182,10 +186,11 @@ final class FeatureFilter {
     }
 
     private static void same(String op, Kind left, Kind right) {
-        if (left != right && !(left == Kind.DATE && right == Kind.TIMESTAMP)
+        if (left != right
+                && !(left == Kind.DATE && right == Kind.TIMESTAMP)
                 && !(left == Kind.TIMESTAMP && right == Kind.DATE)) {
-            throw new Cql2Refused("type mismatch: '" + op + "' cannot compare a " + left.word() + " with a "
-                    + right.word());
+            throw new Cql2Refused(
+                    "type mismatch: '" + op + "' cannot compare a " + left.word() + " with a " + right.word());
         }
     }
 
@@ -270,7 +275,11 @@ final class FeatureFilter {
         String op = c.op();
         if (op.equals("like") || op.equals("ilike")) {
             Object pattern = value(args.get(1), f);
-            return pattern == null ? null : like((String) pattern, op.equals("ilike")).matcher((String) left).matches();
+            return pattern == null
+                    ? null
+                    : like((String) pattern, op.equals("ilike"))
+                            .matcher((String) left)
+                            .matches();
         }
         if (op.equals("between")) {
             Object low = coerced(args.get(1), left, f);
@@ -402,7 +411,9 @@ final class FeatureFilter {
             case Instant[] interval -> interval;
             case LocalDate d -> {
                 Instant start = d.atStartOfDay(ZoneOffset.UTC).toInstant();
-                yield new Instant[] {start, start.plus(java.time.Duration.ofDays(1)).minusNanos(1)};
+                yield new Instant[] {
+                    start, start.plus(java.time.Duration.ofDays(1)).minusNanos(1)
+                };
             }
             default -> {
                 Instant at = instantOf(v);

@@ -1,5 +1,6 @@
 package org.custodian.humanitarian;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -130,6 +131,10 @@ class MovementController {
                         withReports ? evacuations.reports(callers.current(), e.id()) : List.of()));
     }
 
+    @Operation(
+            summary = "List evacuations",
+            description =
+                    "Evacuations as a GeoJSON FeatureCollection located at their origin, with where the people left and went, the day, transport, corridor and the accepted numbers of people. Anyone signed in may call it; it answers only what lies in the caller's regions (administrators see every region).")
     @GetMapping(
             path = "/api/evacuations",
             produces = {"application/geo+json", "application/json"})
@@ -141,12 +146,20 @@ class MovementController {
                 .toList());
     }
 
+    @Operation(
+            summary = "Read an evacuation",
+            description =
+                    "One evacuation with its accepted numbers of people and every source's report side by side. Anyone signed in may call it for a record in their regions; a record elsewhere answers 404, as if it did not exist.")
     @GetMapping("/api/evacuations/{id}")
     GeoJsonFeature<EvacuationView> evacuation(@PathVariable long id) {
         Evacuation e = evacuations.evacuation(callers.current(), id);
         return evacuation(e, evacuations.standing(List.of(e)).get(e.id()), true);
     }
 
+    @Operation(
+            summary = "Record an evacuation",
+            description =
+                    "Records an evacuation: region, origin (a settlement, or an area and its name), destination (a shelter, or a place and its name), day, transport, corridor and route, with an optional first report of the people evacuated; answers 201. Administrators, and directors and officers of the region, may call it; other roles and regions are refused with 403. A missing origin or destination, an evacuation dated in the future, an unknown region, settlement, shelter, corridor or source, an invalid or out-of-region geometry, and numbers of people that are fractions, negative or do not add up are refused with 422 naming the field.")
     @PostMapping("/api/evacuations")
     ResponseEntity<GeoJsonFeature<EvacuationView>> recordEvacuation(@Valid @RequestBody EvacuationInput in) {
         Evacuations.Report first = in.report() == null ? null : in.report().report();
@@ -169,12 +182,20 @@ class MovementController {
                 .body(evacuation(e, evacuations.standing(List.of(e)).get(e.id()), true));
     }
 
+    @Operation(
+            summary = "Report the people evacuated",
+            description =
+                    "Records what one source reports of the people evacuated on a day, every number of it or none; answers 201 with the figures written. Administrators, and directors and officers of the record's region, may call it; other roles and other regions are refused (403, or 404 for a record outside the caller's regions). Fractions, negative numbers, incomplete age bands or parts larger than the whole are refused with 422 naming the measure, an unknown source with 422, and a second report by the same source for the same day with 409.")
     @PostMapping("/api/evacuations/{id}/reports")
     ResponseEntity<List<ReportedFigures.Figure>> report(@PathVariable long id, @Valid @RequestBody ReportInput in) {
         return ResponseEntity.status(201).body(evacuations.report(callers.current(), id, in.report()));
     }
 
     /** Accepts the report the figure belongs to, every figure of it. */
+    @Operation(
+            summary = "Accept a source's report of an evacuation",
+            description =
+                    "Accepts the report the given figure belongs to as a whole: each of its figures becomes the accepted one of its measure. Only administrators and directors of the evacuation's region may call it (403 for others); an evacuation outside the caller's regions or a figure not of it answers 404.")
     @PostMapping("/api/evacuations/{id}/figures/{figure}/acceptance")
     GeoJsonFeature<EvacuationView> accept(@PathVariable long id, @PathVariable long figure) {
         evacuations.accept(callers.current(), id, figure);
@@ -242,6 +263,10 @@ class MovementController {
                         c.version()));
     }
 
+    @Operation(
+            summary = "List aid convoys",
+            description =
+                    "Aid convoys as a GeoJSON FeatureCollection along their way, with organisation, ends, status, days held up, manifest and status history; filter by status. Anyone signed in may call it; it answers only what lies in the caller's regions (administrators see every region). An unknown status is refused with 422.")
     @GetMapping(
             path = "/api/convoys",
             produces = {"application/geo+json", "application/json"})
@@ -253,11 +278,19 @@ class MovementController {
                 .toList());
     }
 
+    @Operation(
+            summary = "Read an aid convoy",
+            description =
+                    "One aid convoy with its manifest, status history, cited sources and days held up. Anyone signed in may call it for a record in their regions; a record elsewhere answers 404, as if it did not exist.")
     @GetMapping("/api/convoys/{id}")
     GeoJsonFeature<ConvoyView> convoy(@PathVariable long id) {
         return convoy(convoys.convoy(callers.current(), id));
     }
 
+    @Operation(
+            summary = "Record an aid convoy",
+            description =
+                    "Records a planned aid convoy: region, organisation, both ends with their names, route (planned by road when absent and a road network is installed), manifest lines and sources; answers 201. Administrators, and directors and officers of the region, may call it; other roles and regions are refused with 403. A missing organisation or end name, a planned time in the future, an unknown unit or source, a non-positive quantity, and an invalid or out-of-region geometry are refused with 422 naming the field.")
     @PostMapping("/api/convoys")
     ResponseEntity<GeoJsonFeature<ConvoyView>> recordConvoy(@Valid @RequestBody ConvoyInput in) {
         Convoy c = convoys.record(
@@ -278,6 +311,10 @@ class MovementController {
         return ResponseEntity.created(URI.create("/api/convoys/" + c.id())).body(convoy(c));
     }
 
+    @Operation(
+            summary = "Change an aid convoy's status",
+            description =
+                    "Moves a convoy to another status with the reason and time, as its history allows. Administrators, and directors and officers of the record's region, may call it; other roles and other regions are refused (403, or 404 for a record outside the caller's regions). A missing reason, a time in the future or an unknown status is refused with 422; a move its history does not allow (a delivered convoy never moves again) or to the status it already has is refused with 409.")
     @PostMapping("/api/convoys/{id}/status")
     GeoJsonFeature<ConvoyView> changeConvoyStatus(
             @PathVariable long id, @Valid @RequestBody PlaceController.StatusInput in) {
@@ -285,12 +322,20 @@ class MovementController {
         return convoy(convoys.changeStatus(callers.current(), id, to, in.reason(), in.at()));
     }
 
+    @Operation(
+            summary = "Add a line to a convoy's manifest",
+            description =
+                    "Adds an item, its quantity and unit to the convoy's manifest. Administrators, and directors and officers of the record's region, may call it; other roles and other regions are refused (403, or 404 for a record outside the caller's regions). A missing item, a quantity not above zero or an unknown unit is refused with 422; a delivered convoy's manifest is closed (409).")
     @PostMapping("/api/convoys/{id}/manifest")
     GeoJsonFeature<ConvoyView> load(@PathVariable long id, @Valid @RequestBody LineInput in) {
         return convoy(convoys.load(callers.current(), id, in.line()));
     }
 
     /** Removes a manifest line by its position, from 0. */
+    @Operation(
+            summary = "Remove a line from a convoy's manifest",
+            description =
+                    "Removes the manifest line at the given position, counting from 0. Administrators, and directors and officers of the record's region, may call it; other roles and other regions are refused (403, or 404 for a record outside the caller's regions). A position with no line answers 404; a delivered convoy's manifest is closed (409).")
     @DeleteMapping("/api/convoys/{id}/manifest/{index}")
     GeoJsonFeature<ConvoyView> unload(@PathVariable long id, @PathVariable int index) {
         return convoy(convoys.unload(callers.current(), id, index));
@@ -346,6 +391,10 @@ class MovementController {
             @Nullable @Size(max = 1000) String note,
             @Nullable Instant at) {}
 
+    @Operation(
+            summary = "List notifications to the parties",
+            description =
+                    "Humanitarian notifications sent to the parties as a GeoJSON FeatureCollection: kind, subject, place, period, who sent them and each party's acknowledgement. Anyone signed in may call it; it answers only what lies in the caller's regions (administrators see every region).")
     @GetMapping(
             path = "/api/notifications",
             produces = {"application/geo+json", "application/json"})
@@ -355,11 +404,19 @@ class MovementController {
                 .toList());
     }
 
+    @Operation(
+            summary = "Read a notification to the parties",
+            description =
+                    "One notification with its place, period, linked convoy or evacuation and each party's acknowledgement. Anyone signed in may call it for a record in their regions; a record elsewhere answers 404, as if it did not exist.")
     @GetMapping("/api/notifications/{id}")
     GeoJsonFeature<NotificationView> notification(@PathVariable long id) {
         return NotificationView.of(notifications.notification(callers.current(), id));
     }
 
+    @Operation(
+            summary = "Record a notification to the parties",
+            description =
+                    "Records a notification sent to the parties of a movement or a site: region, kind, subject, place, period and parties; answers 201. Administrators, and directors and officers of the region, may call it; other roles and regions are refused with 403. A missing subject or party, a period that ends before it starts, a movement without an end time, a sending time in the future, an unknown convoy or evacuation, and an invalid or out-of-region geometry are refused with 422 naming the field.")
     @PostMapping("/api/notifications")
     ResponseEntity<GeoJsonFeature<NotificationView>> send(@Valid @RequestBody NotificationInput in) {
         Scope scope = callers.current();
@@ -380,6 +437,10 @@ class MovementController {
                 .body(NotificationView.of(n));
     }
 
+    @Operation(
+            summary = "Record a party's acknowledgement",
+            description =
+                    "Records that a party acknowledged the notification, who for it, when and with what note. Administrators, and directors and officers of the record's region, may call it; other roles and other regions are refused (403, or 404 for a record outside the caller's regions). A party the notification was not sent to, a missing name, or a time in the future or before sending is refused with 422; a party that acknowledged already with 409.")
     @PostMapping("/api/notifications/{id}/acknowledgements")
     GeoJsonFeature<NotificationView> acknowledge(@PathVariable long id, @Valid @RequestBody AcknowledgementInput in) {
         return NotificationView.of(

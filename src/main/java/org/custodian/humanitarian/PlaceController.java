@@ -1,5 +1,6 @@
 package org.custodian.humanitarian;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -134,6 +135,10 @@ class PlaceController {
         return Map.of("type", "FeatureCollection", "numberReturned", features.size(), "features", features);
     }
 
+    @Operation(
+            summary = "List humanitarian corridors",
+            description =
+                    "Humanitarian corridors as a GeoJSON FeatureCollection along their line, with status, its history, guarantor agencies and sources. Anyone signed in may call it; it answers only what lies in the caller's regions (administrators see every region).")
     @GetMapping(
             path = "/api/corridors",
             produces = {"application/geo+json", "application/json"})
@@ -143,11 +148,19 @@ class PlaceController {
                 .toList());
     }
 
+    @Operation(
+            summary = "Read a humanitarian corridor",
+            description =
+                    "One humanitarian corridor with its line, status history, guarantors and sources. Anyone signed in may call it for a record in their regions; a record elsewhere answers 404, as if it did not exist.")
     @GetMapping("/api/corridors/{id}")
     GeoJsonFeature<CorridorView> corridor(@PathVariable long id) {
         return CorridorView.of(corridors.corridor(callers.current(), id));
     }
 
+    @Operation(
+            summary = "Open a humanitarian corridor",
+            description =
+                    "Records a humanitarian corridor: region, name, its line (or both ends, to plan it by road), status with reason, guarantor agencies and sources; answers 201. Administrators, and directors and officers of the region, may call it; other roles and regions are refused with 403. A missing name, neither a line nor both ends, ends given when no road network is installed, an unknown agency or source, and an invalid or out-of-region geometry are refused with 422 naming the field.")
     @PostMapping("/api/corridors")
     ResponseEntity<GeoJsonFeature<CorridorView>> open(@Valid @RequestBody CorridorInput in) {
         Corridor c = corridors.open(
@@ -166,12 +179,20 @@ class PlaceController {
         return ResponseEntity.created(URI.create("/api/corridors/" + c.id())).body(CorridorView.of(c));
     }
 
+    @Operation(
+            summary = "Change a corridor's status",
+            description =
+                    "Moves a humanitarian corridor to another status with the reason and time. Administrators, and directors and officers of the record's region, may call it; other roles and other regions are refused (403, or 404 for a record outside the caller's regions). A missing reason, a time in the future or an unknown status is refused with 422; a move to the status it already has with 409.")
     @PostMapping("/api/corridors/{id}/status")
     GeoJsonFeature<CorridorView> changeStatus(@PathVariable long id, @Valid @RequestBody StatusInput in) {
         Corridor.Status to = Codes.of("status", Corridor.Status.class, in.status());
         return CorridorView.of(corridors.changeStatus(callers.current(), id, to, in.reason(), in.at()));
     }
 
+    @Operation(
+            summary = "List stations on corridors",
+            description =
+                    "Stations (medical care, food, water and other services) as a GeoJSON FeatureCollection of points, with their corridor, services and capacity. Anyone signed in may call it; it answers only what lies in the caller's regions (administrators see every region).")
     @GetMapping(
             path = "/api/stations",
             produces = {"application/geo+json", "application/json"})
@@ -181,11 +202,19 @@ class PlaceController {
                 .toList());
     }
 
+    @Operation(
+            summary = "Read a station",
+            description =
+                    "One station with its corridor, services and capacity. Anyone signed in may call it for a record in their regions; a record elsewhere answers 404, as if it did not exist.")
     @GetMapping("/api/stations/{id}")
     GeoJsonFeature<StationView> station(@PathVariable long id) {
         return StationView.of(corridors.station(callers.current(), id));
     }
 
+    @Operation(
+            summary = "Add a station",
+            description =
+                    "Records a station: region, corridor (optional), name, location, services and capacity; answers 201. Administrators, and directors and officers of the region, may call it; other roles and regions are refused with 403. A missing name or service, a negative or fractional capacity, an unknown corridor and an invalid or out-of-region location are refused with 422 naming the field.")
     @PostMapping("/api/stations")
     ResponseEntity<GeoJsonFeature<StationView>> addStation(@Valid @RequestBody StationInput in) {
         Station s = corridors.addStation(
@@ -200,6 +229,10 @@ class PlaceController {
         return ResponseEntity.created(URI.create("/api/stations/" + s.id())).body(StationView.of(s));
     }
 
+    @Operation(
+            summary = "List shelters",
+            description =
+                    "Shelters as a GeoJSON FeatureCollection of points with capacity, people held at the latest count and the counts by day. Anyone signed in may call it; it answers only what lies in the caller's regions (administrators see every region).")
     @GetMapping(
             path = "/api/shelters",
             produces = {"application/geo+json", "application/json"})
@@ -209,11 +242,19 @@ class PlaceController {
                 .toList());
     }
 
+    @Operation(
+            summary = "Read a shelter",
+            description =
+                    "One shelter with its capacity and its occupancy counts by day. Anyone signed in may call it for a record in their regions; a record elsewhere answers 404, as if it did not exist.")
     @GetMapping("/api/shelters/{id}")
     GeoJsonFeature<ShelterView> shelter(@PathVariable long id) {
         return ShelterView.of(shelters.shelter(callers.current(), id));
     }
 
+    @Operation(
+            summary = "Open a shelter",
+            description =
+                    "Records a shelter: region, name, location and capacity; answers 201. Administrators, and directors and officers of the region, may call it; other roles and regions are refused with 403. A missing name, a negative or fractional capacity, and an invalid or out-of-region location are refused with 422 naming the field.")
     @PostMapping("/api/shelters")
     ResponseEntity<GeoJsonFeature<ShelterView>> openShelter(@Valid @RequestBody ShelterInput in) {
         Shelter s = shelters.open(
@@ -226,6 +267,10 @@ class PlaceController {
         return ResponseEntity.created(URI.create("/api/shelters/" + s.id())).body(ShelterView.of(s));
     }
 
+    @Operation(
+            summary = "Count the people in a shelter",
+            description =
+                    "Records how many people the shelter held on a day, with the source, replacing an earlier count of that day. Administrators, and directors and officers of the record's region, may call it; other roles and other regions are refused (403, or 404 for a record outside the caller's regions). A negative or fractional number, a day in the future or an unknown source is refused with 422.")
     @PostMapping("/api/shelters/{id}/occupancy")
     GeoJsonFeature<ShelterView> count(@PathVariable long id, @Valid @RequestBody CountInput in) {
         Scope scope = callers.current();
