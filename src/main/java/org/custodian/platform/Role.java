@@ -13,7 +13,12 @@ public enum Role {
     /** Partner agency: limited, read-only views within their scope. */
     PARTNER,
     /** Read-only within their scope. */
-    VIEWER;
+    VIEWER,
+    /**
+     * Alert officer of an administration: composes and approves warnings to civilians and keeps the register of
+     * their subscribers, the one role besides administrators that sees subscribers' phone numbers.
+     */
+    ALERT_OFFICER;
 
     public boolean writesRecords() {
         return this == ADMIN || this == DIRECTOR || this == OFFICER;
