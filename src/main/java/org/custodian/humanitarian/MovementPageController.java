@@ -230,11 +230,11 @@ class MovementPageController {
             if (sourceId == null || reportedOn == null || evacuated == null) {
                 throw new RuleViolated("sourceId", "give the source, the day of its report and the people evacuated");
             }
-            return new MovementController.ReportInput(
+            return new EvacuationController.ReportInput(
                             sourceId,
                             reportedOn,
                             note == null || note.isBlank() ? null : note,
-                            new MovementController.PeopleInput(
+                            new EvacuationController.PeopleInput(
                                     evacuated, age0to4, age5to11, age12to17, age18to59, age60plus, female, male,
                                     disabled, children))
                     .report();
