@@ -51,7 +51,8 @@ public class Asset {
             @Nullable String resourceType,
             @Nullable Double reserves,
             @Nullable String reservesUnit,
-            @Nullable Long reservesSourceId) {
+            @Nullable Long reservesSourceId)
+            implements java.io.Serializable {
 
         public static final Particulars NONE =
                 new Particulars(null, null, null, null, null, null, null, null, null, null);

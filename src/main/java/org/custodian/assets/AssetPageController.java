@@ -92,7 +92,8 @@ class AssetPageController {
 
             @Nullable String assessor,
             Assessment.@Nullable Condition condition,
-            @Nullable String damage) {}
+            @Nullable String damage)
+            implements java.io.Serializable {}
 
     /**
      * A condition assessment with its photos, from the asset page; refused as a whole, with the reason and
@@ -140,7 +141,8 @@ class AssetPageController {
             @Nullable String name,
             @Nullable String geometry,
             Asset.@Nullable Particulars particulars,
-            @Nullable Long version) {
+            @Nullable Long version)
+            implements java.io.Serializable {
 
         static ParticularsForm of(Asset a) {
             return new ParticularsForm(

@@ -139,7 +139,8 @@ class RegionPageController {
             @Nullable List<Long> coordinationAgency,
             @Nullable List<String> coordinationSubject,
             @Nullable Set<Long> sources,
-            @Nullable Long version) {
+            @Nullable Long version)
+            implements java.io.Serializable {
 
         static AdministrationForm blank() {
             return new AdministrationForm(null, null, null, List.of(), List.of(), Set.of(), null);

@@ -108,7 +108,8 @@ class CustodyPageController {
             @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.TIME)
             LocalTime foundTime,
 
-            @Nullable String foundBy) {
+            @Nullable String foundBy)
+            implements java.io.Serializable {
 
         static ItemForm empty() {
             return new ItemForm(

@@ -62,7 +62,8 @@ class FacilityPageController {
             @Nullable FacilityKind kind,
             @Nullable String geometry,
             Facility.@Nullable Status status,
-            @Nullable Long version) {
+            @Nullable Long version)
+            implements java.io.Serializable {
 
         static ParticularsForm of(Facility f) {
             return new ParticularsForm(

@@ -224,7 +224,8 @@ class MovementPageController {
             @Nullable BigDecimal children,
             @Nullable Long sourceId,
             @Nullable LocalDate reportedOn,
-            @Nullable String note) {
+            @Nullable String note)
+            implements java.io.Serializable {
 
         Evacuations.Report report() {
             if (sourceId == null || reportedOn == null || evacuated == null) {

@@ -101,7 +101,8 @@ class IncidentPageController {
             @Nullable Integer injuredPolice,
             @Nullable Integer injuredMilitary,
             @Nullable Integer injuredDeminer,
-            @Nullable Integer injuredChildren) {
+            @Nullable Integer injuredChildren)
+            implements java.io.Serializable {
 
         static IncidentForm empty() {
             return new IncidentForm(

@@ -88,7 +88,8 @@ class MineActionPageController {
             @Nullable Integer quantity,
 
             @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-            LocalDate foundOn) {
+            LocalDate foundOn)
+            implements java.io.Serializable {
 
         MineAction.FindDraft draft() {
             if (regionCode == null || category == null || quantity == null || foundOn == null) {
@@ -154,7 +155,8 @@ class MineActionPageController {
             OrdnanceFind.@Nullable Disposition disposition,
 
             @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-            LocalDate disposedOn) {}
+            LocalDate disposedOn)
+            implements java.io.Serializable {}
 
     /** Records what became of a find: destroyed where it lay, or moved to custody (custody takes it up). */
     @PostMapping("/mine-action/finds/{id}/disposition")
@@ -184,7 +186,8 @@ class MineActionPageController {
             @Nullable Long hazardAreaId,
             @Nullable String road,
             @Nullable List<VictimRow> victims,
-            @Nullable List<Long> sourceIds) {
+            @Nullable List<Long> sourceIds)
+            implements java.io.Serializable {
 
         static AccidentForm empty() {
             return new AccidentForm(null, null, null, null, null, null, null, null, null, null, null, null);
@@ -205,7 +208,8 @@ class MineActionPageController {
             Victim.@Nullable Outcome outcome,
             Victim.@Nullable Group group,
             Victim.@Nullable Sex sex,
-            Victim.@Nullable AgeBand ageBand) {
+            Victim.@Nullable AgeBand ageBand)
+            implements java.io.Serializable {
 
         boolean blank() {
             return outcome == null && group == null && sex == null && ageBand == null;
@@ -299,7 +303,8 @@ class MineActionPageController {
             @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
             LocalDate recordedOn,
 
-            @Nullable String area) {
+            @Nullable String area)
+            implements java.io.Serializable {
 
         static HazardAreaForm empty() {
             return new HazardAreaForm(
@@ -393,7 +398,8 @@ class MineActionPageController {
             @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
             LocalDate completedOn,
 
-            String area) {}
+            String area)
+            implements java.io.Serializable {}
 
     /**
      * Records land released from the hazard area: the polygon drawn on the page's map (or pasted as

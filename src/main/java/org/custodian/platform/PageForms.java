@@ -1,5 +1,6 @@
 package org.custodian.platform;
 
+import java.io.Serializable;
 import java.util.function.Supplier;
 import org.custodian.geo.GeometryRejected;
 import org.jspecify.annotations.Nullable;
@@ -28,7 +29,7 @@ public final class PageForms {
      * the flash attribute {@code name}, so the person does not type it again.
      */
     public static String attempt(
-            String refused, RedirectAttributes redirect, String name, Object form, Supplier<String> change) {
+            String refused, RedirectAttributes redirect, String name, Serializable form, Supplier<String> change) {
         return answer(refused, redirect, name, form, change);
     }
 
@@ -36,7 +37,7 @@ public final class PageForms {
             String refused,
             RedirectAttributes redirect,
             @Nullable String name,
-            @Nullable Object form,
+            @Nullable Serializable form,
             Supplier<String> change) {
         try {
             String page = change.get();

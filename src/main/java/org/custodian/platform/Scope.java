@@ -14,7 +14,9 @@ public record Scope(
         Role role,
         boolean allRegions,
         Set<String> regions,
-        @Nullable Long agencyId) {
+        @Nullable Long agencyId)
+        // Kept in the shared session store with the signed-in user.
+        implements java.io.Serializable {
 
     public Scope {
         regions = Set.copyOf(regions);

@@ -3,12 +3,12 @@ package org.custodian.platform.integrity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.custodian.platform.Checkpoints;
 import org.custodian.platform.HashChain;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +19,6 @@ import org.springframework.stereotype.Component;
  * checkpoint is not signed again.
  */
 @Component
-@EnableScheduling
 class Checkpointing {
 
     private static final Logger LOG = LoggerFactory.getLogger(Checkpointing.class);
@@ -42,7 +41,9 @@ class Checkpointing {
     @Scheduled(
             initialDelayString = "${custodian.integrity.checkpoint-initial-delay:PT1M}",
             fixedDelayString = "${custodian.integrity.checkpoint-interval:PT1H}")
-    void scheduled() {
+    // Nodes sharing a database share its chains: one of them signs each turn.
+    @SchedulerLock(name = "integrity-checkpoints")
+    public void scheduled() {
         for (Outcome o : takeAll()) {
             if (o.refused() != null) {
                 LOG.error("No checkpoint of the {} chain: {}", o.chain(), o.refused());

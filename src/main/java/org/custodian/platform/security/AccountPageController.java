@@ -77,7 +77,8 @@ class AccountPageController {
             @Nullable Set<String> regions,
             @Nullable Long agencyId,
             @Nullable Boolean enabled,
-            @Nullable String password) {
+            @Nullable String password)
+            implements java.io.Serializable {
 
         static AccountForm of(Account a) {
             Scope s = a.scope();

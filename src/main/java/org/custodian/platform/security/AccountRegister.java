@@ -26,18 +26,21 @@ class AccountRegister {
     private final PasswordRules passwords;
     private final TokenKeeper tokens;
     private final CurrentAccounts current;
+    private final CredentialNotices notices;
 
     AccountRegister(
             Accounts accounts,
             PasswordEncoder encoder,
             PasswordRules passwords,
             TokenKeeper tokens,
-            CurrentAccounts current) {
+            CurrentAccounts current,
+            CredentialNotices notices) {
         this.accounts = accounts;
         this.encoder = encoder;
         this.passwords = passwords;
         this.tokens = tokens;
         this.current = current;
+        this.notices = notices;
     }
 
     /** Who an account is and where it may act. */
@@ -111,5 +114,6 @@ class AccountRegister {
     private void followed(Account account) {
         tokens.forgetResolved();
         current.forget(account.username());
+        notices.changed(account.username());
     }
 }

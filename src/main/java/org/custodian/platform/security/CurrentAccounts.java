@@ -10,8 +10,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Accounts as they are now, for sessions to compare themselves with on every request. Each is read at most
- * once every {@link #KEPT} per node; a change made on this node forgets it once committed, so it takes
- * effect on the next request here, and on other nodes sharing the database within {@link #KEPT}.
+ * once every {@link #KEPT} per node; a change forgets it once committed, so it takes effect on the next
+ * request here, and on other nodes sharing a PostgreSQL database as soon as they hear of it ({@link
+ * CredentialNoticeListener}), at the latest within {@link #KEPT}.
  */
 @Component
 class CurrentAccounts {
@@ -42,5 +43,14 @@ class CurrentAccounts {
                 }
             });
         }
+    }
+
+    /** Forgets the account now: another node announced a change. */
+    void forgetHere(String username) {
+        current.invalidate(username);
+    }
+
+    void forgetAllHere() {
+        current.invalidateAll();
     }
 }

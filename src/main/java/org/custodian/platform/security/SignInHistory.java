@@ -29,7 +29,7 @@ class SignInHistory {
 
     /** Failed sign-ins since the owner's last sign-in, the last one's time and client address. */
     record FailedSignIns(
-            int count, @Nullable Instant lastAt, @Nullable String lastFrom) {}
+            int count, @Nullable Instant lastAt, @Nullable String lastFrom) implements java.io.Serializable {}
 
     /** Counts a wrong password against the account, if there is one of that name. */
     void failed(String username, String address) {

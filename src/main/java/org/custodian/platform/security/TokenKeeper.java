@@ -35,6 +35,7 @@ class TokenKeeper {
     private final SecureRandom random = new SecureRandom();
     private final ApiTokens tokens;
     private final Accounts accounts;
+    private final CredentialNotices notices;
     private final Clock clock = Clock.systemUTC();
     private final Cache<String, Resolved> resolved = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofSeconds(30))
@@ -44,9 +45,10 @@ class TokenKeeper {
     /** A usable token's account as it was when the token was looked up, and when the token expires. */
     private record Resolved(SignedInUser user, @Nullable Instant expiresAt) {}
 
-    TokenKeeper(ApiTokens tokens, Accounts accounts) {
+    TokenKeeper(ApiTokens tokens, Accounts accounts, CredentialNotices notices) {
         this.tokens = tokens;
         this.accounts = accounts;
+        this.notices = notices;
     }
 
     record Issued(ApiToken token, String secret) {}
@@ -100,6 +102,11 @@ class TokenKeeper {
         }
     }
 
+    /** Forgets every resolved token now: another node announced a change. */
+    void forgetResolvedHere() {
+        resolved.invalidateAll();
+    }
+
     @Transactional(readOnly = true)
     List<ApiToken> of(String username) {
         return accounts.findByUsername(username)
@@ -115,6 +122,7 @@ class TokenKeeper {
                 .orElseThrow(() -> new RecordNotFound("token", tokenId));
         token.revoke(clock.instant());
         forgetResolved();
+        notices.changed(username);
     }
 
     static String hash(String secret) {

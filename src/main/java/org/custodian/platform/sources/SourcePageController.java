@@ -61,7 +61,8 @@ class SourcePageController {
             @Nullable Boolean dateApproximate,
             @Nullable String dateNote,
             @Nullable String link,
-            @Nullable Long version) {
+            @Nullable Long version)
+            implements java.io.Serializable {
 
         static SourceForm of(Source s) {
             return new SourceForm(

@@ -233,8 +233,7 @@ class AccountProtectionIntegrationTests {
     void theSessionCookieIsSameSiteLaxAndTheApiDescriptionNeedsSignIn() {
         HttpResponse<String> login = new Browser(port, "127.0.0.19").get("/login");
         assertThat(login.headers().allValues("Set-Cookie"))
-                .anySatisfy(
-                        cookie -> assertThat(cookie).startsWith("JSESSIONID=").contains("SameSite=Lax"));
+                .anySatisfy(cookie -> assertThat(cookie).startsWith("SESSION=").contains("SameSite=Lax"));
         assertThat(Api.at(port).get("/v3/api-docs").status()).isEqualTo(401);
         assertThat(Api.at(port).asAdmin().get("/v3/api-docs").status()).isEqualTo(200);
     }

@@ -43,7 +43,7 @@ class BehindProxyIntegrationTests {
         assertThat(https.headers().firstValue("Strict-Transport-Security").orElseThrow())
                 .contains("max-age=");
         assertThat(https.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
-                .startsWith("JSESSIONID=")
+                .startsWith("SESSION=")
                 .contains("Secure")
                 .contains("HttpOnly")
                 .contains("SameSite=Lax"));

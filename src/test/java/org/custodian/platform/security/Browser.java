@@ -35,6 +35,26 @@ final class Browser {
         this.base = "http://127.0.0.1:" + port;
     }
 
+    private Browser(HttpClient http, int port, String csrf) {
+        this.http = http;
+        this.base = "http://127.0.0.1:" + port;
+        this.csrf = csrf;
+    }
+
+    /** The same browser, its cookies and CSRF token, sending to another node (cookies ignore the port). */
+    Browser onPort(int otherPort) {
+        return new Browser(http, otherPort, csrf);
+    }
+
+    /** Posts a page's form, with the CSRF token the last page gave. */
+    HttpResponse<String> postForm(String path, java.util.Map<String, String> fields) {
+        StringBuilder body = new StringBuilder("_csrf=").append(encode(csrf));
+        fields.forEach((k, v) -> body.append('&').append(encode(k)).append('=').append(encode(v)));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
     /** Posts the sign-in form; answers the redirect it gets. */
     HttpResponse<String> signIn(String username, String password) {
         get("/login");
