@@ -1,5 +1,6 @@
 package org.custodian;
 
+import org.custodian.platform.backup.BackupCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -23,6 +24,18 @@ public class CustodianApplication {
                     .bannerMode(org.springframework.boot.Banner.Mode.OFF)
                     .logStartupInfo(false)
                     .run(rest)));
+        }
+        if (args.length > 0 && args[0].equals(BackupCommand.BACKUP)) {
+            String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+            System.exit(SpringApplication.exit(new SpringApplicationBuilder(CustodianApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .properties("custodian.demo.enabled=false", "custodian.backup.command=true")
+                    .bannerMode(org.springframework.boot.Banner.Mode.OFF)
+                    .logStartupInfo(false)
+                    .run(rest)));
+        }
+        if (args.length > 0 && args[0].equals(BackupCommand.RESTORE)) {
+            System.exit(BackupCommand.restore(java.util.Arrays.copyOfRange(args, 1, args.length), System.out));
         }
         SpringApplication.run(CustodianApplication.class, args);
     }

@@ -30,7 +30,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
             java.nio.file.Path integrity = java.nio.file.Files.createTempDirectory(name);
             TestPropertyValues.of(
                             "custodian.integrity.directory=" + integrity.resolve("checkpoints"),
-                            "custodian.integrity.generated-key-file=" + integrity.resolve("signing-key.pem"))
+                            "custodian.integrity.generated-key-file=" + integrity.resolve("signing-key.pem"),
+                            "custodian.backup.directory=" + integrity.resolve("backups"))
                     .applyTo(context);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -72,7 +73,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     }
 
     /** The same server URL with another database name: jdbc:postgresql://host:port/NAME?params. */
-    static String withDatabase(String url, String database) {
+    public static String withDatabase(String url, String database) {
         int query = url.indexOf('?');
         String base = query < 0 ? url : url.substring(0, query);
         String params = query < 0 ? "" : url.substring(query);

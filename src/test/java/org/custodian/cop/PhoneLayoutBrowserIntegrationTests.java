@@ -96,6 +96,7 @@ class PhoneLayoutBrowserIntegrationTests {
                 "source",
                 "/sources/" + admin.get("/api/sources").json().get(0).get("id").asLong());
         pages.put("audit", "/audit?verify=true");
+        pages.put("backups", "/backups");
         return pages;
     }
 

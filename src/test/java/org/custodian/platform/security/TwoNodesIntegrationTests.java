@@ -14,6 +14,7 @@ import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
 import org.custodian.Api;
+import org.custodian.Browser;
 import org.custodian.CustodianApplication;
 import org.custodian.CustodianIntegrationTest;
 import org.custodian.TestDatabase;

@@ -1,4 +1,4 @@
-package org.custodian.platform.security;
+package org.custodian;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A browser for the tests: keeps cookies, signs in with the form, sends the CSRF token a page gives it. */
-final class Browser {
+public final class Browser {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" (?:value|content)=\"([^\"]+)\"");
 
@@ -22,7 +22,7 @@ final class Browser {
     private final String base;
     private String csrf = "";
 
-    Browser(int port, String loopbackAddress) {
+    public Browser(int port, String loopbackAddress) {
         try {
             this.http = HttpClient.newBuilder()
                     .cookieHandler(new CookieManager())
@@ -42,12 +42,12 @@ final class Browser {
     }
 
     /** The same browser, its cookies and CSRF token, sending to another node (cookies ignore the port). */
-    Browser onPort(int otherPort) {
+    public Browser onPort(int otherPort) {
         return new Browser(http, otherPort, csrf);
     }
 
     /** Posts a page's form, with the CSRF token the last page gave. */
-    HttpResponse<String> postForm(String path, java.util.Map<String, String> fields) {
+    public HttpResponse<String> postForm(String path, java.util.Map<String, String> fields) {
         StringBuilder body = new StringBuilder("_csrf=").append(encode(csrf));
         fields.forEach((k, v) -> body.append('&').append(encode(k)).append('=').append(encode(v)));
         return send(HttpRequest.newBuilder(URI.create(base + path))
@@ -56,7 +56,7 @@ final class Browser {
     }
 
     /** Posts the sign-in form; answers the redirect it gets. */
-    HttpResponse<String> signIn(String username, String password) {
+    public HttpResponse<String> signIn(String username, String password) {
         get("/login");
         return send(HttpRequest.newBuilder(URI.create(base + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -64,8 +64,21 @@ final class Browser {
                         "username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + encode(csrf))));
     }
 
+    /** A GET answered as bytes (a download). */
+    public HttpResponse<byte[]> download(String path) {
+        try {
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A GET; remembers the CSRF token if the page carries one. */
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Accept", "text/html, application/json, application/problem+json"));
         Matcher m = CSRF.matcher(response.body());
@@ -76,7 +89,7 @@ final class Browser {
     }
 
     /** A JSON POST with the CSRF token in its header, as the pages' scripts send it. */
-    HttpResponse<String> postJson(String path, String json) {
+    public HttpResponse<String> postJson(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
                 .header("X-CSRF-TOKEN", csrf)
@@ -84,7 +97,7 @@ final class Browser {
     }
 
     /** A JSON POST without the CSRF token but with this Authorization header. */
-    HttpResponse<String> postJsonWithAuthorization(String path, String json, String authorization) {
+    public HttpResponse<String> postJsonWithAuthorization(String path, String json, String authorization) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
                 .header("Authorization", authorization)

@@ -1,0 +1,109 @@
+package org.custodian.platform.backup;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import org.custodian.platform.RecordNotFound;
+import org.custodian.platform.Scope;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Makes and lists backups into {@code custodian.backup.directory}; administrators only. */
+@Service
+class Backups {
+
+    private final BackupRecords records;
+    private final BackupArchive.Database database;
+    private final BackupArchive.PostgresTools tools;
+    private final Path directory;
+    private final Path checkpoints;
+    private final Clock clock = Clock.systemUTC();
+
+    Backups(
+            BackupRecords records,
+            @Value("${spring.datasource.url}") String url,
+            @Value("${spring.datasource.username:}") String username,
+            @Value("${spring.datasource.password:}") String password,
+            @Value("${custodian.backup.directory}") Path directory,
+            @Value("${custodian.backup.pg-dump}") String pgDump,
+            @Value("${custodian.backup.pg-restore}") String pgRestore,
+            @Value("${custodian.integrity.directory:./data/integrity}") Path checkpoints) {
+        this.records = records;
+        this.database = new BackupArchive.Database(url, username, password);
+        this.tools = new BackupArchive.PostgresTools(pgDump, pgRestore);
+        this.directory = directory;
+        this.checkpoints = checkpoints;
+    }
+
+    @Transactional
+    Backup make(Scope scope) {
+        requireAdmin(scope);
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the backup folder " + directory + " cannot be made: " + e.getMessage(), e);
+        }
+        String name = BackupArchive.fileName(clock);
+        Path file = directory.resolve(name);
+        BackupArchive.make(database, tools, checkpoints, file);
+        return records.save(new Backup(name, size(file), sha256(file), clock.instant(), scope.username()));
+    }
+
+    @Transactional(readOnly = true)
+    List<Backup> list(Scope scope) {
+        requireAdmin(scope);
+        return records.findAllByOrderByMadeAtDesc();
+    }
+
+    /** The file of a backup still in the folder. */
+    @Transactional(readOnly = true)
+    Path file(Scope scope, long id) {
+        requireAdmin(scope);
+        Backup backup = records.findById(id).orElseThrow(() -> new RecordNotFound("backup", id));
+        Path file = directory.resolve(backup.fileName());
+        if (!Files.isRegularFile(file)) {
+            throw new RecordNotFound("backup file", backup.fileName());
+        }
+        return file;
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    private static void requireAdmin(Scope scope) {
+        if (!scope.isAdmin()) {
+            throw new AccessDeniedException("backups are for administrators");
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String sha256(Path file) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of()
+                    .formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
