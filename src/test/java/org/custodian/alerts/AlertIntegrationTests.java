@@ -199,6 +199,31 @@ class AlertIntegrationTests {
     }
 
     @Test
+    void theDemoWarningOfTheScenarioWasIssuedByTwoPeopleAndHasExpiredSince() {
+        JsonNode demo = null;
+        for (JsonNode a : admin.get("/api/alerts").json().get("features")) {
+            if ("demo.alert-officer".equals(a.at("/properties/composedBy").asString())) {
+                demo = a;
+            }
+        }
+        assertThat(demo).as("the demo's warning").isNotNull();
+        assertThat(demo.at("/properties/approvedBy").asString()).isEqualTo("demo.director");
+        assertThat(demo.at("/properties/sentAt").asString()).isEqualTo("2023-09-19T10:30:00Z");
+        assertThat(demo.at("/properties/expires").asString()).isEqualTo("2023-09-26T10:00:00Z");
+        assertThat(demo.at("/properties/status").asString()).isEqualTo("EXPIRED");
+        assertThat(demo.at("/properties/infos")).hasSize(4);
+        assertThat(demo.at("/properties/areaDescription").asString()).contains("illustrative");
+        String cap = Api.at(port)
+                .get("/cap/alerts/" + demo.at("/properties/identifier").asString() + ".xml")
+                .body();
+        CapSchema.requireValid(cap);
+        assertThat(cap).contains("<sent>2023-09-19T14:30:00+04:00</sent>", "Hərbi obyektlərdən");
+        // Expired: no longer in the feed.
+        assertThat(Api.at(port).get("/cap/alerts.atom").body())
+                .doesNotContain(demo.at("/properties/identifier").asString() + ".xml");
+    }
+
+    @Test
     void updatesAndCancellationsReferenceTheEarlierAlertAsCapRequires() {
         JsonNode first = issued();
         long firstId = first.get("id").asLong();
@@ -426,6 +451,14 @@ class AlertIntegrationTests {
                             .count();
             assertThat(segments).isGreaterThan(40);
             assertThat(page.getResources().getXObjectNames()).isEmpty();
+            // For a person to look at: the page as printed.
+            java.nio.file.Files.createDirectories(org.custodian.Chromium.SCREENSHOTS);
+            javax.imageio.ImageIO.write(
+                    new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 72),
+                    "png",
+                    org.custodian.Chromium.SCREENSHOTS
+                            .resolve("alerts-leaflet.png")
+                            .toFile());
         }
     }
 
