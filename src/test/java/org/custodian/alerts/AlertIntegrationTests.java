@@ -45,6 +45,9 @@ class AlertIntegrationTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    Alerts alerts;
+
     Api admin;
 
     @BeforeEach
@@ -221,6 +224,40 @@ class AlertIntegrationTests {
         // Expired: no longer in the feed.
         assertThat(Api.at(port).get("/cap/alerts.atom").body())
                 .doesNotContain(demo.at("/properties/identifier").asString() + ".xml");
+    }
+
+    @Test
+    void anIssuedAlertReadsAsExpiredOnceItsTimeRunsOutAndTheJobRecordsIt() throws InterruptedException {
+        Map<String, Object> brief = alert(aroundAghdam(20));
+        brief.put("expires", Instant.now().plusSeconds(8).toString());
+        long id = as("agd-alerter")
+                .post("/api/alerts", Api.json(brief))
+                .json()
+                .get("id")
+                .asLong();
+        assertThat(as("agd-alert-director")
+                        .post("/api/alerts/" + id + "/approval", "")
+                        .status())
+                .isEqualTo(200);
+        Thread.sleep(8500);
+        // On read, before any job ran.
+        assertThat(admin.get("/api/alerts/" + id)
+                        .json()
+                        .at("/properties/status")
+                        .asString())
+                .isEqualTo("EXPIRED");
+        alerts.expireDue(Instant.now());
+        assertThat(jdbc.queryForObject("select status from alerts_alert where id = ?", String.class, id))
+                .isEqualTo("EXPIRED");
+        assertThat(admin.get("/api/alerts/" + id)
+                        .json()
+                        .at("/properties/history/3/reason")
+                        .asString())
+                .isEqualTo("its expiry passed");
+        assertThat(as("agd-alerter")
+                        .post("/api/alerts/" + id + "/cancellation", "")
+                        .status())
+                .isEqualTo(409);
     }
 
     @Test
