@@ -14,7 +14,8 @@
             "assets",
             "custody",
             "incidents",
-            "humanitarian"
+            "humanitarian",
+            "alerts"
         })
 @org.jspecify.annotations.NullMarked
 package org.custodian.demo;

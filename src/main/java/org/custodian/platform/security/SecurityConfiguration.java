@@ -103,7 +103,9 @@ class SecurityConfiguration {
                                 "/webjars/**",
                                 "/favicon.ico",
                                 "/actuator/health",
-                                "/actuator/health/**")
+                                "/actuator/health/**",
+                                // Warnings to civilians are public: CAP documents and their feed.
+                                "/cap/**")
                         .permitAll()
                         .anyRequest()
                         .authenticated())

@@ -1,0 +1,139 @@
+package org.custodian.alerts;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.custodian.geo.GeodesicMeasure;
+import org.custodian.geo.GeometryRejected;
+import org.custodian.geo.GeometryRules;
+import org.custodian.geo.Wgs84;
+import org.custodian.mineaction.MineAction;
+import org.custodian.platform.RecordNotFound;
+import org.custodian.platform.RuleViolated;
+import org.custodian.platform.Scope;
+import org.custodian.territory.Region;
+import org.custodian.territory.Territory;
+import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.operation.union.UnaryUnionOp;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where an alert applies, as the composer gives it: an area drawn on the map, or regions, settlements and
+ * hazard areas taken together, each widened by a buffer. Answers the area as published (simplified) and as
+ * assembled, or refuses it with the reason.
+ */
+@Component
+class AreaChoice {
+
+    /** The most vertices an area drawn or pasted may have; the published area has at most 100. */
+    static final int MAX_DRAWN_VERTICES = 10_000;
+
+    /** Alerts here are for a district or part of one: larger areas are a mistake of drawing or choosing. */
+    static final double MAX_SQUARE_METRES = 20_000e6;
+
+    static final double MAX_BUFFER_METRES = 50_000;
+
+    private final Territory territory;
+    private final MineAction mineAction;
+
+    AreaChoice(Territory territory, MineAction mineAction) {
+        this.territory = territory;
+        this.mineAction = mineAction;
+    }
+
+    /** The area drawn, or the places it is taken from, and the buffer in metres around them. */
+    record Choice(
+            @Nullable Geometry drawn,
+            List<String> regions,
+            List<Long> settlements,
+            List<Long> hazardAreas,
+            double bufferMetres) {
+
+        Choice {
+            regions = List.copyOf(regions);
+            settlements = List.copyOf(settlements);
+            hazardAreas = List.copyOf(hazardAreas);
+        }
+
+        static Choice drawn(Geometry area) {
+            return new Choice(area, List.of(), List.of(), List.of(), 0);
+        }
+
+        boolean takesPlaces() {
+            return !regions.isEmpty() || !settlements.isEmpty() || !hazardAreas.isEmpty();
+        }
+    }
+
+    AlertArea.Simplified resolve(Scope scope, Region region, Choice choice) {
+        if (!(choice.bufferMetres() >= 0 && choice.bufferMetres() <= MAX_BUFFER_METRES)) {
+            throw new RuleViolated("bufferMetres", "a buffer is 0 to " + (int) MAX_BUFFER_METRES + " metres");
+        }
+        Geometry assembled;
+        if (choice.drawn() != null) {
+            if (choice.takesPlaces()) {
+                throw new RuleViolated(
+                        "area", "draw the area or take it from regions, settlements or hazard areas, not both");
+            }
+            GeometryRules.check("area", choice.drawn(), Set.of("Polygon", "MultiPolygon"), MAX_DRAWN_VERTICES);
+            assembled = AlertArea.buffered(choice.drawn(), choice.bufferMetres());
+        } else if (choice.takesPlaces()) {
+            assembled = assemble(scope, choice);
+        } else {
+            throw new RuleViolated("area", "draw the area, or take it from regions, settlements or hazard areas");
+        }
+        if (!(assembled instanceof Polygon) && !(assembled instanceof org.locationtech.jts.geom.MultiPolygon)) {
+            throw new RuleViolated("area", "the places chosen make no area; give a buffer around them");
+        }
+        assembled.setSRID(Wgs84.SRID);
+        double squareMetres = GeodesicMeasure.areaSquareMetres(assembled);
+        if (squareMetres > MAX_SQUARE_METRES) {
+            throw new GeometryRejected(
+                    "area",
+                    String.format(
+                            Locale.ROOT,
+                            "the area covers %.0f km²; an alert covers at most %.0f km²",
+                            squareMetres / 1e6,
+                            MAX_SQUARE_METRES / 1e6),
+                    null);
+        }
+        region.requireHolds("area", "alert area", assembled);
+        return AlertArea.simplified(assembled, AlertArea.MAX_POINTS);
+    }
+
+    private Geometry assemble(Scope scope, Choice choice) {
+        List<Geometry> parts = new ArrayList<>();
+        for (String code : choice.regions()) {
+            if (!scope.reads(code)) {
+                throw new RuleViolated("regions", "no region " + code + " among yours");
+            }
+            parts.add(known("regions", () -> territory.region(code)).boundary());
+        }
+        if (!choice.settlements().isEmpty() && choice.bufferMetres() <= 0) {
+            throw new RuleViolated("bufferMetres", "a settlement is a point: give a buffer around it, in metres");
+        }
+        for (long id : choice.settlements()) {
+            parts.add(
+                    known("settlements", () -> territory.settlement(scope, id)).location());
+        }
+        for (long id : choice.hazardAreas()) {
+            parts.add(
+                    known("hazardAreas", () -> mineAction.hazardArea(scope, id)).area());
+        }
+        List<Geometry> widened = parts.stream()
+                .map(g -> AlertArea.buffered(g, choice.bufferMetres()))
+                .toList();
+        Geometry union = UnaryUnionOp.union(widened);
+        return union == null ? Wgs84.FACTORY.createPolygon() : Wgs84.FACTORY.createGeometry(union);
+    }
+
+    private static <T> T known(String field, java.util.function.Supplier<T> lookup) {
+        try {
+            return lookup.get();
+        } catch (RecordNotFound e) {
+            throw new RuleViolated(field, e.getMessage());
+        }
+    }
+}
