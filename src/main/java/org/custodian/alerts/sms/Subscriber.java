@@ -23,14 +23,14 @@ import org.locationtech.jts.geom.Point;
 @Table(name = "alerts_sms_subscriber")
 class Subscriber {
 
-    enum Status {
+    public enum Status {
         ACTIVE,
         OPTED_OUT,
         ERASED
     }
 
     /** How the person gave (or withdrew) consent. */
-    enum Channel {
+    public enum Channel {
         FORM,
         SMS,
         PHONE,
@@ -122,59 +122,55 @@ class Subscriber {
         changedAt = at;
     }
 
-    long id() {
+    public long id() {
         return Objects.requireNonNull(id, "not saved yet");
     }
 
-    long version() {
+    public long version() {
         return version;
     }
 
-    String regionCode() {
+    public String regionCode() {
         return regionCode;
     }
 
-    byte @Nullable [] phoneCipher() {
+    public byte @Nullable [] phoneCipher() {
         return phoneCipher;
     }
 
-    String language() {
+    public String language() {
         return language;
     }
 
-    @Nullable
-    Long settlementId() {
+    public @Nullable Long settlementId() {
         return settlementId;
     }
 
-    @Nullable
-    Point location() {
+    public @Nullable Point location() {
         return location;
     }
 
-    Instant consentAt() {
+    public Instant consentAt() {
         return consentAt;
     }
 
-    Channel consentChannel() {
+    public Channel consentChannel() {
         return consentChannel;
     }
 
-    Status status() {
+    public Status status() {
         return status;
     }
 
-    @Nullable
-    Instant optedOutAt() {
+    public @Nullable Instant optedOutAt() {
         return optedOutAt;
     }
 
-    @Nullable
-    Channel optedOutVia() {
+    public @Nullable Channel optedOutVia() {
         return optedOutVia;
     }
 
-    Instant createdAt() {
+    public Instant createdAt() {
         return createdAt;
     }
 }

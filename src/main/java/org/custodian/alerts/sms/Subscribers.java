@@ -64,7 +64,10 @@ class Subscribers {
 
     Shown subscribe(Scope scope, Draft d) {
         requireKeeper(scope, d.regionCode());
-        Region region = territory.region(d.regionCode());
+        Region region = territory.regions().stream()
+                .filter(r -> r.code().equals(d.regionCode()))
+                .findFirst()
+                .orElseThrow(() -> new RuleViolated("regionCode", "no region " + d.regionCode()));
         String number = PhoneNumbers.e164("phone", d.phone());
         String language = language(d.language());
         Subscriber.Channel channel = channel("consentChannel", d.consentChannel());
