@@ -1,0 +1,302 @@
+package org.custodian.alerts.sms;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The durable outbox: one row per recipient per alert message, written in the transaction that handles the
+ * release, and claimed for sending with row locks that other instances skip ({@code FOR UPDATE SKIP
+ * LOCKED}), so no two instances hold the same row. A claimed row is marked SENDING before its submit goes out;
+ * only an answer from the SMSC moves it on. Written with plain SQL: these rows are the dispatch's own log, and
+ * the release that creates them is what the audit trail records.
+ */
+@Component
+class Outbox {
+
+    enum Status {
+        QUEUED,
+        SENDING,
+        SUBMITTED,
+        DELIVERED,
+        FAILED,
+        EXPIRED,
+        /** Submitted, but no answer came back: it may or may not have gone; never sent again (at most once). */
+        UNCONFIRMED,
+        OPTED_OUT
+    }
+
+    record Claimed(long id, String messageId, byte[] phoneCipher, String text, int attempts) {}
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final boolean postgres;
+
+    Outbox(JdbcTemplate jdbc, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
+                c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")));
+    }
+
+    /** The stable id of the message to one subscriber for one CAP message, the same on every instance. */
+    static String messageId(String identifier, long subscriberId) {
+        return UUID.nameUUIDFromBytes((identifier + "\n" + subscriberId).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    /**
+     * Records the release and one row per recipient, in the caller's transaction; nothing when this CAP message
+     * was already handled (a release handled twice after a restart).
+     */
+    boolean enqueue(
+            long alertId,
+            String identifier,
+            String messageType,
+            String regionCodes,
+            int[] subscribers,
+            String[] languages,
+            Map<String, SmsText> texts,
+            Instant now) {
+        Integer known = jdbc.queryForObject(
+                "select count(*) from alerts_sms_dispatch where identifier = ?", Integer.class, identifier);
+        if (known != null && known > 0) {
+            return false;
+        }
+        jdbc.update(
+                "insert into alerts_sms_dispatch (identifier, alert_id, message_type, region_codes, recipients,"
+                        + " created_at) values (?, ?, ?, ?, ?, ?)",
+                identifier,
+                alertId,
+                messageType,
+                regionCodes,
+                subscribers.length,
+                Timestamp.from(now));
+        Timestamp at = Timestamp.from(now);
+        List<Object[]> rows = new ArrayList<>(1000);
+        for (int i = 0; i < subscribers.length; i++) {
+            SmsText t = texts.get(languages[i]);
+            rows.add(new Object[] {
+                messageId(identifier, subscribers[i]),
+                identifier,
+                subscribers[i],
+                languages[i],
+                t.ucs2() ? "UCS2" : "GSM7",
+                t.segments(),
+                t.text(),
+                at,
+                at
+            });
+            if (rows.size() == 1000) {
+                insert(rows);
+                rows.clear();
+            }
+        }
+        insert(rows);
+        return true;
+    }
+
+    private void insert(List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(
+                    "insert into alerts_sms_message (message_id, identifier, subscriber_id, language, encoding,"
+                            + " segments, text, status, attempts, next_attempt_at, changed_at)"
+                            + " values (?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?)",
+                    rows);
+        }
+    }
+
+    /**
+     * Takes up to {@code limit} due messages for this instance and marks them SENDING, in one short
+     * transaction. Rows another instance holds are skipped, not waited for; messages whose subscriber opted out
+     * or was erased since are closed as OPTED_OUT instead.
+     */
+    List<Claimed> claim(String instance, int limit, Instant now) {
+        List<Claimed> claimed = transactions.execute(status -> {
+            List<Long> ids = jdbc.queryForList(
+                    "select id from alerts_sms_message where status = 'QUEUED' and next_attempt_at <= ?"
+                            + " order by id fetch first " + limit + " rows only for update skip locked",
+                    Long.class,
+                    Timestamp.from(now));
+            if (ids.isEmpty()) {
+                return List.<Claimed>of();
+            }
+            String in = placeholders(ids.size());
+            List<Claimed> out = new ArrayList<>(ids.size());
+            List<Long> stopped = new ArrayList<>();
+            jdbc.query(
+                    "select m.id, m.message_id, s.phone_cipher, m.text, m.attempts, s.status from alerts_sms_message m"
+                            + " join alerts_sms_subscriber s on s.id = m.subscriber_id where m.id in (" + in + ")",
+                    rs -> {
+                        byte[] cipher = rs.getBytes(3);
+                        if (cipher == null || !"ACTIVE".equals(rs.getString(6))) {
+                            stopped.add(rs.getLong(1));
+                        } else {
+                            out.add(new Claimed(rs.getLong(1), rs.getString(2), cipher, rs.getString(4), rs.getInt(5)));
+                        }
+                    },
+                    ids.toArray());
+            Timestamp at = Timestamp.from(now);
+            jdbc.batchUpdate(
+                    "update alerts_sms_message set status = 'SENDING', claimed_by = ?, claimed_at = ?,"
+                            + " attempts = attempts + 1, changed_at = ? where id = ?",
+                    out.stream()
+                            .map(c -> new Object[] {instance, at, at, c.id()})
+                            .toList());
+            jdbc.batchUpdate(
+                    "update alerts_sms_message set status = 'OPTED_OUT', changed_at = ? where id = ?",
+                    stopped.stream().map(id -> new Object[] {at, id}).toList());
+            return out;
+        });
+        return claimed == null ? List.of() : claimed;
+    }
+
+    /** What became of a claimed message. */
+    sealed interface Outcome {
+        long id();
+    }
+
+    record Submitted(long id, String smscMessageId) implements Outcome {}
+
+    /** Not sent (refused for a passing reason, or never written to the SMSC): queued again for later. */
+    record Retry(long id, Instant at, String reason) implements Outcome {}
+
+    record Failed(long id, String reason) implements Outcome {}
+
+    record Unconfirmed(long id, String reason) implements Outcome {}
+
+    /** Records outcomes in one transaction; each applies only to a row still SENDING. */
+    void record(List<Outcome> outcomes, Instant now) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        Timestamp at = Timestamp.from(now);
+        List<Object[]> submitted = new ArrayList<>();
+        List<Object[]> retry = new ArrayList<>();
+        List<Object[]> closed = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            switch (o) {
+                case Submitted s -> submitted.add(new Object[] {s.smscMessageId(), at, s.id()});
+                case Retry r -> retry.add(new Object[] {Timestamp.from(r.at()), clip(r.reason()), at, r.id()});
+                case Failed f -> closed.add(new Object[] {"FAILED", clip(f.reason()), at, f.id()});
+                case Unconfirmed u -> closed.add(new Object[] {"UNCONFIRMED", clip(u.reason()), at, u.id()});
+            }
+        }
+        transactions.executeWithoutResult(status -> {
+            if (!submitted.isEmpty()) {
+                jdbc.batchUpdate(
+                        "update alerts_sms_message set status = 'SUBMITTED', smsc_message_id = ?, changed_at = ?"
+                                + " where id = ? and status = 'SENDING'",
+                        submitted);
+            }
+            if (!retry.isEmpty()) {
+                jdbc.batchUpdate(
+                        "update alerts_sms_message set status = 'QUEUED', next_attempt_at = ?, last_error = ?,"
+                                + " claimed_by = null, changed_at = ? where id = ? and status = 'SENDING'",
+                        retry);
+            }
+            if (!closed.isEmpty()) {
+                jdbc.batchUpdate(
+                        "update alerts_sms_message set status = ?, last_error = ?, changed_at = ?"
+                                + " where id = ? and status = 'SENDING'",
+                        closed);
+            }
+        });
+    }
+
+    /**
+     * Applies delivery receipts by the SMSC's message id.
+     *
+     * @return the receipts that matched no submitted message yet (their submit's answer is not recorded yet)
+     */
+    List<Receipt> receipts(List<Receipt> receipts, Instant now) {
+        if (receipts.isEmpty()) {
+            return List.of();
+        }
+        Timestamp at = Timestamp.from(now);
+        List<Receipt> unmatched = new ArrayList<>();
+        transactions.executeWithoutResult(status -> {
+            int[] counts = jdbc.batchUpdate(
+                    "update alerts_sms_message set status = ?, last_error = ?, changed_at = ?"
+                            + " where smsc_message_id = ? and status in ('SUBMITTED', 'UNCONFIRMED')",
+                    receipts.stream()
+                            .map(r -> new Object[] {r.status().name(), r.error(), at, r.smscMessageId()})
+                            .toList());
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 0) {
+                    unmatched.add(receipts.get(i));
+                }
+            }
+        });
+        return unmatched;
+    }
+
+    record Receipt(
+            String smscMessageId, Status status, @Nullable String error) {}
+
+    /**
+     * Rows left SENDING longer than {@code stale} by an instance that died: whether their submit reached the
+     * SMSC cannot be known, so they are closed as UNCONFIRMED and never sent again.
+     */
+    int closeAbandoned(Instant before, Instant now) {
+        return jdbc.update(
+                "update alerts_sms_message set status = 'UNCONFIRMED', last_error = 'no answer recorded before the"
+                        + " sending instance stopped', changed_at = ? where status = 'SENDING' and claimed_at < ?",
+                Timestamp.from(now),
+                Timestamp.from(before));
+    }
+
+    /** Rows this instance claimed and still holds when it starts again: the same question, the same answer. */
+    int closeOwn(String instance, Instant now) {
+        return jdbc.update(
+                "update alerts_sms_message set status = 'UNCONFIRMED', last_error = 'no answer recorded before the"
+                        + " sending instance stopped', changed_at = ? where status = 'SENDING' and claimed_by = ?",
+                Timestamp.from(now),
+                instance);
+    }
+
+    int waiting() {
+        Integer n =
+                jdbc.queryForObject("select count(*) from alerts_sms_message where status = 'QUEUED'", Integer.class);
+        return n == null ? 0 : n;
+    }
+
+    Map<Status, Long> totals(List<String> identifiers) {
+        Map<Status, Long> totals = new EnumMap<>(Status.class);
+        for (Status s : Status.values()) {
+            totals.put(s, 0L);
+        }
+        if (identifiers.isEmpty()) {
+            return totals;
+        }
+        jdbc.query(
+                "select status, count(*) from alerts_sms_message where identifier in ("
+                        + placeholders(identifiers.size()) + ") group by status",
+                rs -> {
+                    totals.put(Status.valueOf(rs.getString(1)), rs.getLong(2));
+                },
+                identifiers.toArray());
+        return totals;
+    }
+
+    boolean isPostgres() {
+        return postgres;
+    }
+
+    private static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    private static String clip(String text) {
+        return text.length() > 200 ? text.substring(0, 200) : text;
+    }
+}

@@ -1,0 +1,433 @@
+package org.custodian.alerts.sms;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jsmpp.InvalidResponseException;
+import org.jsmpp.PDUException;
+import org.jsmpp.SMPPConstant;
+import org.jsmpp.bean.AlertNotification;
+import org.jsmpp.bean.BindType;
+import org.jsmpp.bean.DataCodings;
+import org.jsmpp.bean.DataSm;
+import org.jsmpp.bean.DeliverSm;
+import org.jsmpp.bean.DeliveryReceipt;
+import org.jsmpp.bean.ESMClass;
+import org.jsmpp.bean.NumberingPlanIndicator;
+import org.jsmpp.bean.OptionalParameter;
+import org.jsmpp.bean.RegisteredDelivery;
+import org.jsmpp.bean.SMSCDeliveryReceipt;
+import org.jsmpp.bean.TypeOfNumber;
+import org.jsmpp.extra.NegativeResponseException;
+import org.jsmpp.extra.ProcessRequestException;
+import org.jsmpp.extra.ResponseTimeoutException;
+import org.jsmpp.session.BindParameter;
+import org.jsmpp.session.DataSmResult;
+import org.jsmpp.session.MessageReceiverListener;
+import org.jsmpp.session.SMPPSession;
+import org.jsmpp.session.Session;
+import org.jsmpp.session.SubmitSmResult;
+import org.jsmpp.util.InvalidDeliveryReceiptException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends the outbox to the SMSC over one SMPP 3.4 transceiver session: a loop claims due messages (marking them
+ * SENDING) and records outcomes in batches; {@code window} virtual threads each submit one message at a time
+ * and wait for its answer, so up to {@code window} submits are in flight.
+ *
+ * <p>Nothing is sent twice. A submit the SMSC answered is SUBMITTED; one it refused for a passing reason
+ * (throttled, queue full, system error) is queued again with back-off; one that could not be written at all
+ * (no session, the connection failed while writing) is queued again; one written but never answered (time-out,
+ * connection lost while waiting) may have reached the SMSC, so it is closed UNCONFIRMED and not resent: at most
+ * once. Rows a stopped instance left SENDING are closed the same way after {@code abandoned-after}.
+ *
+ * <p>The same session receives delivery receipts (deliver_sm with a receipt) and replies from phones: a reply
+ * that is one of the {@link #STOP_WORDS} opts that number out.
+ */
+@Component
+@EnableConfigurationProperties(SmscSettings.class)
+class SmscDispatch implements SmartLifecycle {
+
+    /** Replies that opt a number out, compared in upper case without punctuation. */
+    static final Set<String> STOP_WORDS = Set.of(
+            "STOP", "STOPALL", "UNSUBSCRIBE", "DAYAN", "DAYANDIR", "IMTINA", "СТОП", "ОТПИСАТЬСЯ", "ԿԱՆԳ", "ՍՏՈՊ");
+
+    private static final Logger LOG = LoggerFactory.getLogger(SmscDispatch.class);
+    private static final Duration POLL = Duration.ofMillis(50);
+
+    private final SmscSettings settings;
+    private final Outbox outbox;
+    private final SubscriberKey key;
+    private final Subscribers subscribers;
+    private final String instance = UUID.randomUUID().toString();
+
+    private final LinkedBlockingQueue<Outbox.Claimed> ready = new LinkedBlockingQueue<>();
+    private final ConcurrentLinkedQueue<Outbox.Outcome> outcomes = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Outbox.Receipt> receipts = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<String> stops = new ConcurrentLinkedQueue<>();
+    private final AtomicLong nextSlot = new AtomicLong();
+    private final List<Thread> threads = new ArrayList<>();
+
+    private volatile boolean running;
+    private volatile @Nullable SMPPSession session;
+    private volatile boolean bound;
+    private List<Outbox.Receipt> unmatched = new ArrayList<>();
+    private int unmatchedRounds;
+
+    SmscDispatch(SmscSettings settings, Outbox outbox, SubscriberKey key, Subscribers subscribers) {
+        this.settings = settings;
+        this.outbox = outbox;
+        this.key = key;
+        this.subscribers = subscribers;
+    }
+
+    boolean configured() {
+        return settings.configured();
+    }
+
+    /** Whether a session with the SMSC is bound now. */
+    boolean connected() {
+        return bound;
+    }
+
+    @Override
+    public void start() {
+        if (!settings.configured()) {
+            LOG.warn("No custodian.alerts.smsc.host is configured: alert SMS wait in the outbox until one is.");
+            return;
+        }
+        running = true;
+        threads.add(Thread.ofPlatform().name("sms-dispatch").daemon().start(this::loop));
+        for (int i = 0; i < settings.window(); i++) {
+            threads.add(Thread.ofVirtual().name("sms-submit-" + i).start(this::submitLoop));
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        for (Thread t : threads) {
+            try {
+                t.join(Duration.ofSeconds(15));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        threads.clear();
+        // Claimed but never written: back to the queue, so that nothing waits for abandoned-after.
+        List<Outbox.Outcome> left = new ArrayList<>();
+        for (Outbox.Claimed c; (c = ready.poll()) != null; ) {
+            left.add(new Outbox.Retry(c.id(), Instant.now(), "the sending instance stopped"));
+        }
+        left.addAll(drain(outcomes));
+        outbox.record(left, Instant.now());
+        closeSession();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        // Stops before the data source closes, so outcomes in hand are recorded.
+        return Integer.MAX_VALUE - 100;
+    }
+
+    private void loop() {
+        Instant lastSweep = Instant.EPOCH;
+        Duration reconnect = Duration.ofMillis(200);
+        while (running) {
+            try {
+                boolean busy = false;
+                if (!bound) {
+                    if (bind()) {
+                        reconnect = Duration.ofMillis(200);
+                    } else {
+                        sleep(reconnect);
+                        reconnect = reconnect.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0
+                                ? Duration.ofSeconds(30)
+                                : reconnect.multipliedBy(2);
+                    }
+                }
+                Instant now = Instant.now();
+                List<Outbox.Outcome> done = drain(outcomes);
+                outbox.record(done, now);
+                busy |= !done.isEmpty();
+                applyReceipts(now);
+                for (String number; (number = stops.poll()) != null; ) {
+                    if (subscribers.optOutBySms(number)) {
+                        LOG.info("A subscriber opted out by SMS.");
+                    }
+                }
+                if (Duration.between(lastSweep, now).compareTo(Duration.ofSeconds(10)) > 0) {
+                    int closed = outbox.closeAbandoned(now.minus(settings.abandonedAfter()), now);
+                    if (closed > 0) {
+                        LOG.warn(
+                                "{} alert SMS left unanswered by a stopped instance are closed as unconfirmed.",
+                                closed);
+                    }
+                    lastSweep = now;
+                }
+                int room = settings.window() * 4 - ready.size();
+                if (bound && room >= settings.window()) {
+                    List<Outbox.Claimed> claimed = outbox.claim(instance, room, now);
+                    ready.addAll(claimed);
+                    busy |= !claimed.isEmpty();
+                }
+                if (!busy) {
+                    sleep(POLL);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Alert SMS dispatch failed a round; trying again.", e);
+                sleep(Duration.ofSeconds(1));
+            }
+        }
+    }
+
+    private void applyReceipts(Instant now) {
+        List<Outbox.Receipt> batch = new ArrayList<>(unmatched);
+        batch.addAll(drain(receipts));
+        if (batch.isEmpty()) {
+            return;
+        }
+        unmatched = new ArrayList<>(outbox.receipts(batch, now));
+        // A receipt can come before its submit's answer is recorded; one that still matches nothing after a
+        // minute of rounds belongs to no message of ours.
+        unmatchedRounds = unmatched.isEmpty() ? 0 : unmatchedRounds + 1;
+        if (unmatchedRounds > 1200) {
+            LOG.warn("{} delivery receipts match no message and are dropped.", unmatched.size());
+            unmatched = new ArrayList<>();
+            unmatchedRounds = 0;
+        }
+    }
+
+    private void submitLoop() {
+        while (running) {
+            Outbox.Claimed c;
+            try {
+                c = ready.poll(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (c != null) {
+                outcomes.add(submit(c));
+            }
+        }
+    }
+
+    private Outbox.Outcome submit(Outbox.Claimed c) {
+        SMPPSession s = session;
+        if (s == null || !bound) {
+            return new Outbox.Retry(c.id(), Instant.now().plusSeconds(1), "no session with the SMSC");
+        }
+        pace();
+        SmsText text = SmsText.fit(c.text(), Integer.MAX_VALUE);
+        byte[] bytes = text.bytes();
+        boolean payload = text.segments() > 1 || bytes.length > 254;
+        String destination = key.decrypt(c.phoneCipher()).substring(1);
+        try {
+            SubmitSmResult result = s.submitShortMessage(
+                    "",
+                    TypeOfNumber.ALPHANUMERIC,
+                    NumberingPlanIndicator.UNKNOWN,
+                    settings.sourceAddress(),
+                    TypeOfNumber.INTERNATIONAL,
+                    NumberingPlanIndicator.ISDN,
+                    destination,
+                    new ESMClass(),
+                    (byte) 0,
+                    (byte) 1,
+                    null,
+                    null,
+                    new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE),
+                    (byte) 0,
+                    DataCodings.newInstance(text.dataCoding()),
+                    (byte) 0,
+                    payload ? new byte[0] : bytes,
+                    payload
+                            ? new OptionalParameter[] {
+                                new OptionalParameter.OctetString(OptionalParameter.Tag.MESSAGE_PAYLOAD.code(), bytes)
+                            }
+                            : new OptionalParameter[0]);
+            return new Outbox.Submitted(c.id(), result.getMessageId());
+        } catch (NegativeResponseException e) {
+            int status = e.getCommandStatus();
+            String reason = "refused by the SMSC: command status 0x" + Integer.toHexString(status);
+            if (passing(status) && c.attempts() < settings.maxAttempts()) {
+                return new Outbox.Retry(c.id(), Instant.now().plus(backOff(c.attempts())), reason);
+            }
+            return new Outbox.Failed(c.id(), reason);
+        } catch (ResponseTimeoutException | InvalidResponseException e) {
+            return new Outbox.Unconfirmed(
+                    c.id(), "no answer from the SMSC: " + e.getClass().getSimpleName());
+        } catch (IOException e) {
+            // The submit did not leave: the connection failed while writing it.
+            bound = false;
+            return new Outbox.Retry(
+                    c.id(), Instant.now().plus(backOff(c.attempts())), "not written: " + e.getMessage());
+        } catch (PDUException e) {
+            return new Outbox.Failed(c.id(), "not a valid submit: " + e.getMessage());
+        }
+    }
+
+    /** Command statuses that say "not now" rather than "never". */
+    static boolean passing(int status) {
+        return status == SMPPConstant.STAT_ESME_RTHROTTLED
+                || status == SMPPConstant.STAT_ESME_RMSGQFUL
+                || status == SMPPConstant.STAT_ESME_RSYSERR
+                || status == SMPPConstant.STAT_ESME_RSUBMITFAIL;
+    }
+
+    /** 1 s, 2 s, 4 s ... up to 5 minutes. */
+    static Duration backOff(int attempts) {
+        return Duration.ofSeconds(Math.min(300, 1L << Math.min(attempts - 1 < 0 ? 0 : attempts - 1, 9)));
+    }
+
+    private void pace() {
+        if (settings.rate() <= 0) {
+            return;
+        }
+        long interval = 1_000_000_000L / settings.rate();
+        long now = System.nanoTime();
+        long slot = nextSlot.updateAndGet(prev -> Math.max(prev + interval, now));
+        long wait = slot - now;
+        if (wait > 0) {
+            sleep(Duration.ofNanos(wait));
+        }
+    }
+
+    private boolean bind() {
+        closeSession();
+        SMPPSession s = new SMPPSession();
+        s.setTransactionTimer(settings.responseTimeout().toMillis());
+        s.setEnquireLinkTimer(30_000);
+        s.setPduProcessorDegree(Math.max(2, Math.min(settings.window(), 16)));
+        s.setQueueCapacity(Math.max(100, settings.window() * 20));
+        s.setMessageReceiverListener(new Receiver());
+        s.addSessionStateListener((newState, oldState, source) -> {
+            if (!newState.isBound()) {
+                bound = false;
+            }
+        });
+        try {
+            s.connectAndBind(
+                    settings.host(),
+                    settings.port(),
+                    new BindParameter(
+                            BindType.BIND_TRX,
+                            settings.systemId(),
+                            settings.password(),
+                            settings.systemType(),
+                            TypeOfNumber.UNKNOWN,
+                            NumberingPlanIndicator.UNKNOWN,
+                            null),
+                    settings.responseTimeout().toMillis());
+            session = s;
+            bound = true;
+            LOG.info("Bound to the SMSC at {}:{}.", settings.host(), settings.port());
+            return true;
+        } catch (IOException e) {
+            LOG.warn("Could not bind to the SMSC at {}:{}: {}", settings.host(), settings.port(), e.getMessage());
+            s.close();
+            return false;
+        }
+    }
+
+    private void closeSession() {
+        SMPPSession s = session;
+        session = null;
+        bound = false;
+        if (s != null) {
+            s.unbindAndClose();
+        }
+    }
+
+    private final class Receiver implements MessageReceiverListener {
+
+        @Override
+        public void onAcceptDeliverSm(DeliverSm deliver) throws ProcessRequestException {
+            if (deliver.isSmscDeliveryReceipt()) {
+                try {
+                    DeliveryReceipt r = deliver.getShortMessageAsDeliveryReceipt();
+                    receipts.add(new Outbox.Receipt(r.getId(), statusOf(r), r.getError()));
+                } catch (InvalidDeliveryReceiptException e) {
+                    LOG.warn("A delivery receipt could not be read: {}", e.getMessage());
+                }
+                return;
+            }
+            String number = PhoneNumbers.fromSmsc(deliver.getSourceAddr());
+            String text = textOf(deliver);
+            if (number != null && isStop(text)) {
+                stops.add(number);
+            }
+        }
+
+        @Override
+        public void onAcceptAlertNotification(AlertNotification alertNotification) {}
+
+        @Override
+        public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
+            throw new ProcessRequestException("data_sm is not accepted", SMPPConstant.STAT_ESME_RINVCMDID);
+        }
+    }
+
+    static Outbox.Status statusOf(DeliveryReceipt r) {
+        return switch (r.getFinalStatus()) {
+            case DELIVRD -> Outbox.Status.DELIVERED;
+            case EXPIRED -> Outbox.Status.EXPIRED;
+            case ACCEPTD, ENROUTE -> Outbox.Status.SUBMITTED;
+            default -> Outbox.Status.FAILED;
+        };
+    }
+
+    static String textOf(DeliverSm deliver) {
+        byte[] bytes = deliver.getShortMessage();
+        if (bytes == null || bytes.length == 0) {
+            OptionalParameter payload = deliver.getOptionalParameter(OptionalParameter.Tag.MESSAGE_PAYLOAD);
+            bytes = payload instanceof OptionalParameter.OctetString o ? o.getValue() : new byte[0];
+        }
+        return switch (deliver.getDataCoding() & 0x0f) {
+            case 0x08 -> new String(bytes, StandardCharsets.UTF_16BE);
+            case 0x03 -> new String(bytes, StandardCharsets.ISO_8859_1);
+            default -> SmsText.decodeGsm(bytes);
+        };
+    }
+
+    static boolean isStop(String text) {
+        String word = text.strip().replaceAll("[\\p{Punct}«»“”]+$", "").strip().toUpperCase(Locale.ROOT);
+        return STOP_WORDS.contains(word);
+    }
+
+    private static <T> List<T> drain(ConcurrentLinkedQueue<T> queue) {
+        List<T> out = new ArrayList<>();
+        for (T t; (t = queue.poll()) != null; ) {
+            out.add(t);
+        }
+        return out;
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
