@@ -109,16 +109,29 @@ class EverydayJobsBrowserIntegrationTests {
         }
     }
 
-    /** Follows a header link: from the folded menu, the "More" group or the "Administration" group. */
+    /**
+     * Follows a header link: from the folded menu, the "More" group or the "Administration" group. The header
+     * moves links into "More" once it has measured them, so a link seen a moment ago may have moved: look again.
+     */
     private static void go(Page page, String path) {
         Locator link = page.locator("header.shell nav a[href='" + path + "']");
-        unfold(page);
-        if (!link.isVisible()) {
-            boolean administration =
-                    page.locator("#nav-admin a[href='" + path + "']").count() > 0;
-            page.click(administration ? "#nav-admin-toggle" : "header.shell .nav-more .nav-group-toggle");
+        page.waitForLoadState();
+        for (int attempt = 1; ; attempt++) {
+            unfold(page);
+            if (!link.isVisible()) {
+                boolean administration =
+                        page.locator("#nav-admin a[href='" + path + "']").count() > 0;
+                page.click(administration ? "#nav-admin-toggle" : "header.shell .nav-more .nav-group-toggle");
+            }
+            try {
+                link.click(new Locator.ClickOptions().setTimeout(5_000));
+                break;
+            } catch (com.microsoft.playwright.TimeoutError moved) {
+                if (attempt == 3) {
+                    throw moved;
+                }
+            }
         }
-        link.click();
         page.waitForURL("**" + path);
     }
 

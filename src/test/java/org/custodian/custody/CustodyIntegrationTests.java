@@ -518,7 +518,8 @@ class CustodyIntegrationTests {
     @Test
     void theReceiptListsEveryItemWithItsSerial() throws Exception {
         long batch = admin.get("/api/custody/batches").json().get(0).get("id").asLong();
-        Api.Response pdf = as("khj-custody-officer").get("/api/custody/batches/" + batch + "/receipt.pdf", "application/pdf");
+        Api.Response pdf =
+                as("khj-custody-officer").get("/api/custody/batches/" + batch + "/receipt.pdf", "application/pdf");
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.contentType()).startsWith("application/pdf");
         byte[] bytes = as("khj-custody-officer").getBytes("/api/custody/batches/" + batch + "/receipt.pdf");
@@ -731,7 +732,10 @@ class CustodyIntegrationTests {
             assertThat(difference.get("register").asString()).isEqualTo("SWAPPED-7");
             assertThat(difference.get("ledger").asString()).isEqualTo("TRUE-7");
             // The region's officer sees it too; another region's officer does not.
-            assertThat(as("khj-custody-officer").get("/api/custody/verify").json().toString())
+            assertThat(as("khj-custody-officer")
+                            .get("/api/custody/verify")
+                            .json()
+                            .toString())
                     .contains(reference);
             assertThat(as("agd-officer").get("/api/custody/verify").json().toString())
                     .doesNotContain(reference);
