@@ -15,6 +15,9 @@ public final class Api {
 
     public static final String ADMIN_PASSWORD = "integration-admin-password";
 
+    /** The password of the demo's staff accounts (khj-officer, khj-director) in tests. */
+    public static final String DEMO_PASSWORD = "integration-demo-staff-password";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient LOOPBACK =
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();

@@ -18,6 +18,7 @@ import org.springframework.test.context.ContextConfiguration;
         properties = {
             "custodian.admin.password=" + Api.ADMIN_PASSWORD,
             "custodian.demo.enabled=true",
+            "custodian.demo.password=" + Api.DEMO_PASSWORD,
             // Test contexts close at JVM exit; waiting for idle keep-alive connections only delays it.
             "server.shutdown=immediate"
         })

@@ -20,6 +20,7 @@ import org.custodian.territory.Agency;
 import org.custodian.territory.RegionTimes;
 import org.custodian.territory.Territory;
 import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Point;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -207,6 +208,209 @@ class CustodyPageController {
         });
     }
 
+    /** What the new site page sends. */
+    record SiteForm(
+            @Nullable String name,
+            @Nullable String regionCode,
+            @Nullable Integer capacity,
+            @Nullable Long keeperAgencyId,
+            @Nullable Double longitude,
+            @Nullable Double latitude)
+            implements java.io.Serializable {
+
+        static SiteForm empty() {
+            return new SiteForm(null, null, null, null, null, null);
+        }
+
+        Custody.SiteDraft draft() {
+            if (name == null || name.isBlank() || regionCode == null || regionCode.isBlank()) {
+                throw new RuleViolated("name", "give the site's name and its region");
+            }
+            if (capacity == null || keeperAgencyId == null) {
+                throw new RuleViolated("capacity", "give the capacity and the agency that keeps the site");
+            }
+            if (longitude == null || latitude == null) {
+                throw new RuleViolated("location", "place the site on the map or give its longitude and latitude");
+            }
+            return new Custody.SiteDraft(
+                    name, regionCode, null, Wgs84.point(longitude, latitude), capacity, keeperAgencyId);
+        }
+    }
+
+    @GetMapping("/custody/sites/new")
+    String newSite(Model model) {
+        Scope scope = callers.current();
+        model.addAttribute("regions", territory.writableRegions(scope));
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", SiteForm.empty());
+        }
+        model.addAttribute("agencyList", territory.agencies());
+        return "custody/site-new";
+    }
+
+    /** Creates a storage site from the new site page, then shows it. */
+    @PostMapping("/custody/sites")
+    String createSite(SiteForm form, RedirectAttributes redirect) {
+        return PageForms.attempt(
+                "/custody/sites/new",
+                redirect,
+                "form",
+                form,
+                () -> "/custody/sites/"
+                        + custody.createSite(callers.current(), form.draft()).id());
+    }
+
+    /** One item of a surrender as the batch page lists it; a row left empty is no item. */
+    record BatchItemForm(
+            CustodyItem.@Nullable Category category,
+            @Nullable String description,
+            @Nullable String typeModel,
+            @Nullable String calibre,
+            @Nullable String serialNumber,
+            @Nullable String markings,
+            @Nullable BigDecimal quantity,
+            CustodyItem.@Nullable Unit unit,
+            @Nullable String hazardCode,
+            CustodyItem.@Nullable Condition condition)
+            implements java.io.Serializable {
+
+        boolean blank() {
+            return category == null && (description == null || description.isBlank());
+        }
+    }
+
+    /** What the surrender page sends: the party, the place and time, the witnesses and the items. */
+    record BatchForm(
+            @Nullable String regionCode,
+            @Nullable Long siteId,
+            @Nullable String party,
+            @Nullable String receivingOfficer,
+            @Nullable String witnesses,
+
+            @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate receivedOn,
+
+            @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.TIME)
+            LocalTime receivedTime,
+
+            @Nullable Double longitude,
+            @Nullable Double latitude,
+            @Nullable List<BatchItemForm> items)
+            implements java.io.Serializable {
+
+        static final int ROWS = 5;
+
+        static BatchForm empty() {
+            return new BatchForm(null, null, null, null, null, null, null, null, null, List.of());
+        }
+
+        /** The item rows to show: those typed, then empty ones up to five. */
+        public List<BatchItemForm> rows() {
+            List<BatchItemForm> rows = new java.util.ArrayList<>(items == null ? List.of() : items);
+            while (rows.size() < ROWS) {
+                rows.add(new BatchItemForm(null, null, null, null, null, null, null, null, null, null));
+            }
+            return rows;
+        }
+
+        Custody.BatchDraft draft(ZoneId zone) {
+            if (regionCode == null
+                    || regionCode.isBlank()
+                    || siteId == null
+                    || party == null
+                    || party.isBlank()
+                    || receivingOfficer == null
+                    || receivingOfficer.isBlank()
+                    || receivedOn == null
+                    || receivedTime == null) {
+                throw new RuleViolated(
+                        "batch",
+                        "give the region, the storage site, who surrendered, the receiving officer, the day and the time");
+            }
+            if (longitude == null || latitude == null) {
+                throw new RuleViolated("place", "place the surrender on the map or give its longitude and latitude");
+            }
+            Point place = Wgs84.point(longitude, latitude);
+            java.time.Instant at = RegionTimes.moment(receivedOn, receivedTime, zone);
+            List<Custody.ItemDraft> drafts = new java.util.ArrayList<>();
+            for (BatchItemForm row : items == null ? List.<BatchItemForm>of() : items) {
+                if (row == null || row.blank()) {
+                    continue;
+                }
+                if (row.category() == null
+                        || row.description() == null
+                        || row.description().isBlank()
+                        || row.quantity() == null
+                        || row.unit() == null) {
+                    throw new RuleViolated(
+                            "items[" + drafts.size() + "]",
+                            "give each item's category, description, quantity and unit");
+                }
+                // A surrendered item is found where and when the surrender is received, by the party.
+                drafts.add(new CustodyController.ItemInput(
+                                row.category(),
+                                row.description(),
+                                row.typeModel(),
+                                null,
+                                null,
+                                row.calibre(),
+                                row.serialNumber(),
+                                row.markings(),
+                                null,
+                                row.quantity(),
+                                row.unit(),
+                                row.hazardCode(),
+                                row.condition(),
+                                place,
+                                at,
+                                null,
+                                party)
+                        .draft(at, true));
+            }
+            return new Custody.BatchDraft(
+                    regionCode,
+                    party,
+                    place,
+                    at,
+                    receivingOfficer,
+                    witnesses == null ? List.of() : Arrays.asList(witnesses.split("[\\n;]")),
+                    siteId,
+                    drafts);
+        }
+    }
+
+    @GetMapping("/custody/batches/new")
+    String newBatch(Model model) {
+        Scope scope = callers.current();
+        model.addAttribute("regions", territory.writableRegions(scope));
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", BatchForm.empty());
+        }
+        model.addAttribute(
+                "siteList",
+                custody.sites(scope, null).stream()
+                        .filter(s -> scope.writes(s.regionCode()))
+                        .toList());
+        model.addAttribute("categories", CustodyItem.Category.values());
+        model.addAttribute("units", CustodyItem.Unit.values());
+        model.addAttribute("conditions", CustodyItem.Condition.values());
+        return "custody/batch-new";
+    }
+
+    /** Receives a surrender from the surrender page, all its items or none, then shows the batch. */
+    @PostMapping("/custody/batches")
+    String receiveSurrender(BatchForm form, RedirectAttributes redirect) {
+        return PageForms.attempt("/custody/batches/new", redirect, "form", form, () -> {
+            if (form.regionCode() == null || form.regionCode().isBlank()) {
+                throw new RuleViolated("regionCode", "choose the region");
+            }
+            Scope scope = callers.current();
+            ZoneId zone = territory.writableRegion(scope, form.regionCode()).zone();
+            return "/custody/batches/"
+                    + custody.receiveSurrender(scope, form.draft(zone)).id();
+        });
+    }
+
     @GetMapping("/custody/items/{id}")
     String item(@PathVariable long id, Model model) {
         Scope scope = callers.current();
@@ -305,6 +509,18 @@ class CustodyPageController {
                                         .toInstant(),
                                 Arrays.asList(witnesses.split("[\\n;]")),
                                 certificate)));
+    }
+
+    /** The release form: the item leaves custody (returned, handed to a court) with the reason. */
+    @PostMapping("/custody/items/{id}/release")
+    String release(
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable String reason,
+            RedirectAttributes redirect) {
+        return PageForms.attempt(
+                "/custody/items/" + id,
+                redirect,
+                () -> custody.release(callers.current(), id, reason == null ? "" : reason));
     }
 
     private Map<Long, StorageSite> sitesById(Scope scope) {

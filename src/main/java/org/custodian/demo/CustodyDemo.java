@@ -76,6 +76,11 @@ class CustodyDemo implements ApplicationRunner {
                         Wgs84.point(46.795, 39.915),
                         500,
                         mia));
+        // A second site in Khojaly, so that its staff can move an item from one site to another.
+        custody.createSite(
+                LOADER,
+                new Custody.SiteDraft(
+                        "Police armoury of Khojaly (illustrative)", "KHJ", null, Wgs84.point(46.788, 39.911), 50, mia));
         custody.createSite(
                 LOADER,
                 new Custody.SiteDraft(

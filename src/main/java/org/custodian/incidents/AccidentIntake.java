@@ -32,7 +32,8 @@ class AccidentIntake {
                 accident.occurredAt(),
                 accident.timeOfDayKnown() ? Incident.TimePrecision.EXACT : Incident.TimePrecision.DAY,
                 casualties(accident.victims()),
-                accident.sources());
+                accident.sources(),
+                accident.description());
     }
 
     static Casualties casualties(List<Victim> victims) {

@@ -101,7 +101,9 @@ class IncidentPageController {
             @Nullable Integer injuredPolice,
             @Nullable Integer injuredMilitary,
             @Nullable Integer injuredDeminer,
-            @Nullable Integer injuredChildren)
+            @Nullable Integer injuredChildren,
+            @Nullable String subType,
+            @Nullable Long version)
             implements java.io.Serializable {
 
         static IncidentForm empty() {
@@ -128,7 +130,43 @@ class IncidentPageController {
                     null,
                     null,
                     null,
+                    null,
+                    null,
                     null);
+        }
+
+        /** The incident as it stands, for its edit page: its time and day read in the region's zone. */
+        static IncidentForm of(Incident incident, ZoneId zone) {
+            java.time.ZonedDateTime at = incident.occurredAt().atZone(zone);
+            Casualties c = incident.casualties();
+            return new IncidentForm(
+                    incident.regionCode(),
+                    incident.type(),
+                    at.toLocalDate(),
+                    incident.timePrecision() == Incident.TimePrecision.EXACT
+                            ? at.toLocalTime().withSecond(0).withNano(0)
+                            : null,
+                    incident.timePrecision(),
+                    GeoJsonModule.write(incident.location()),
+                    incident.geoPrecision(),
+                    incident.actor1(),
+                    incident.actor2(),
+                    incident.description(),
+                    incident.ceasefireViolation(),
+                    incident.reportingAgencyId(),
+                    Set.copyOf(incident.sources()),
+                    c.killedCivilian(),
+                    c.killedPolice(),
+                    c.killedMilitary(),
+                    c.killedDeminer(),
+                    c.killedChildren(),
+                    c.injuredCivilian(),
+                    c.injuredPolice(),
+                    c.injuredMilitary(),
+                    c.injuredDeminer(),
+                    c.injuredChildren(),
+                    incident.subType(),
+                    incident.version());
         }
 
         /** A casualty count by its field name, for the form's table; 0 when left empty. */
@@ -168,7 +206,7 @@ class IncidentPageController {
             return new Incidents.IncidentDraft(
                     regionCode,
                     type,
-                    null,
+                    blankToNull(subType),
                     RegionTimes.moment(
                             occurredOn, precision == Incident.TimePrecision.EXACT ? occurredTime : null, zone),
                     precision,
@@ -223,6 +261,40 @@ class IncidentPageController {
             ZoneId zone = territory.region(form.regionCode()).zone();
             Incident incident = incidents.record(callers.current(), form.draft(zone));
             return "/incidents/" + incident.id();
+        });
+    }
+
+    /** The edit page: the incident's particulars and place in the new incident's form, filled in. */
+    @GetMapping("/incidents/{id}/edit")
+    String edit(@PathVariable long id, Model model) {
+        Scope scope = callers.current();
+        Incident incident = incidents.incident(scope, id);
+        model.addAttribute("regions", java.util.List.of(territory.writableRegion(scope, incident.regionCode())));
+        if (!model.containsAttribute("form")) {
+            model.addAttribute(
+                    "form",
+                    IncidentForm.of(
+                            incident, territory.region(incident.regionCode()).zone()));
+        }
+        model.addAttribute("editing", incident);
+        model.addAttribute("types", IncidentType.values());
+        model.addAttribute("timePrecisions", Incident.TimePrecision.values());
+        model.addAttribute("geoPrecisions", Incident.GeoPrecision.values());
+        model.addAttribute("agencies", territory.agencies());
+        model.addAttribute("allSources", sources.all());
+        return "incidents/new";
+    }
+
+    /** Corrects the incident from its edit page; a version read before someone else's change is refused. */
+    @PostMapping("/incidents/{id}")
+    String correct(@PathVariable long id, IncidentForm form, RedirectAttributes redirect) {
+        return PageForms.attempt("/incidents/" + id + "/edit", redirect, "form", form, () -> {
+            if (form.version() == null || form.regionCode() == null) {
+                throw new RuleViolated("version", "open the incident's edit page again and make the change there");
+            }
+            ZoneId zone = territory.region(form.regionCode()).zone();
+            incidents.update(callers.current(), id, form.version(), form.draft(zone));
+            return "/incidents/" + id;
         });
     }
 

@@ -226,7 +226,8 @@ public class Incidents {
             Instant at,
             Incident.TimePrecision precision,
             Casualties casualties,
-            Set<Long> cited) {
+            Set<Long> cited,
+            @Nullable String description) {
         if (incidents.existsByAccidentId(accidentId)) {
             return;
         }
@@ -242,8 +243,11 @@ public class Incidents {
                 Incident.GeoPrecision.EXACT,
                 null,
                 null,
-                "Mine accident recorded by mine action: " + casualties.killed() + " killed, " + casualties.injured()
-                        + " injured.",
+                // What the person who recorded the accident wrote, in their words, so it is found again.
+                description == null || description.isBlank()
+                        ? "Mine accident recorded by mine action: " + casualties.killed() + " killed, "
+                                + casualties.injured() + " injured."
+                        : description,
                 casualties,
                 false,
                 null,

@@ -101,7 +101,8 @@ public class Accident {
     }
 
     AccidentRecorded recorded() {
-        return new AccidentRecorded(id(), regionCode, location, occurredAt, timeOfDayKnown, victims, sources);
+        return new AccidentRecorded(
+                id(), regionCode, location, occurredAt, timeOfDayKnown, victims, sources, description);
     }
 
     public int count(Victim.Outcome outcome) {

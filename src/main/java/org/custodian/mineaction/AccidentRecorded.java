@@ -21,7 +21,8 @@ public record AccidentRecorded(
         Instant occurredAt,
         boolean timeOfDayKnown,
         List<Victim> victims,
-        Set<Long> sources) {
+        Set<Long> sources,
+        @org.jspecify.annotations.Nullable String description) {
 
     public AccidentRecorded {
         victims = List.copyOf(victims);

@@ -34,12 +34,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MineActionPageController {
 
     private final MineAction mineAction;
+    private final HazardAreaImport importer;
     private final Territory territory;
     private final Sources sources;
     private final Callers callers;
 
-    MineActionPageController(MineAction mineAction, Territory territory, Sources sources, Callers callers) {
+    MineActionPageController(
+            MineAction mineAction, HazardAreaImport importer, Territory territory, Sources sources, Callers callers) {
         this.mineAction = mineAction;
+        this.importer = importer;
         this.territory = territory;
         this.sources = sources;
         this.callers = callers;
@@ -357,6 +360,40 @@ class MineActionPageController {
             HazardArea area = mineAction.recordHazardArea(callers.current(), form.draft());
             return "/mine-action/hazard-areas/" + area.id();
         });
+    }
+
+    @GetMapping("/mine-action/hazard-areas/import")
+    String importForm(Model model) {
+        model.addAttribute("regions", territory.writableRegions(callers.current()));
+        return "mineaction/hazard-area-import";
+    }
+
+    /**
+     * Imports a GeoJSON or GeoPackage file as the API does, all or nothing, and shows what became of each
+     * feature; a file that cannot be read comes back with the reason.
+     */
+    @PostMapping(path = "/mine-action/hazard-areas/import", consumes = "multipart/form-data")
+    String importFile(
+            @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+            @RequestParam(required = false) @Nullable String region,
+            Model model,
+            RedirectAttributes redirect)
+            throws java.io.IOException {
+        String name = org.custodian.platform.UploadedFileName.of(file.getOriginalFilename(), "upload.geojson");
+        String selected = region == null || region.isBlank() ? null : region;
+        byte[] content = file.getBytes();
+        // The report is shown on this page; only a refusal of the whole file goes back to the form.
+        HazardAreaImport.Report[] report = new HazardAreaImport.Report[1];
+        String refused = PageForms.attempt("/mine-action/hazard-areas/import", redirect, () -> {
+            report[0] = importer.importFile(callers.current(), name, content, selected);
+        });
+        if (report[0] == null) {
+            return refused;
+        }
+        model.addAttribute("regions", territory.writableRegions(callers.current()));
+        model.addAttribute("report", report[0]);
+        model.addAttribute("fileName", name);
+        return "mineaction/hazard-area-import";
     }
 
     @GetMapping("/mine-action/hazard-areas/{id}")

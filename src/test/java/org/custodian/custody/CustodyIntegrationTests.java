@@ -46,7 +46,7 @@ class CustodyIntegrationTests {
     @BeforeEach
     void users() {
         admin = Api.at(port).asAdmin();
-        user("khj-officer", "OFFICER", "KHJ");
+        user("khj-custody-officer", "OFFICER", "KHJ");
         user("khj-viewer", "VIEWER", "KHJ");
         user("khj-partner", "PARTNER", "KHJ");
         user("agd-officer", "OFFICER", "AGD");
@@ -127,7 +127,7 @@ class CustodyIntegrationTests {
         long site = site("Khojaly");
         long items = count("custody_item");
         long events = count("custody_event");
-        Api officer = as("khj-officer");
+        Api officer = as("khj-custody-officer");
 
         Api.Response invalid = register(officer, site, item("AMMUNITION", "Shells", "1.4A", 10));
         assertThat(invalid.status()).isEqualTo(422);
@@ -198,7 +198,7 @@ class CustodyIntegrationTests {
     void aSiteRefusesWhatItMayNotStoreWithWhatItHolds() {
         // The collection point holds 1.1E rocket grenades and 1.4S cartridges from the demo surrender.
         Api.Response refused =
-                register(as("khj-officer"), site("Khojaly"), item("AMMUNITION", "Hand grenades", "1.1F", 20));
+                register(as("khj-custody-officer"), site("Khojaly"), item("AMMUNITION", "Hand grenades", "1.1F", 20));
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.json().get("detail").asString())
                 .contains("refuses 1.1F")
@@ -241,7 +241,7 @@ class CustodyIntegrationTests {
 
     @Test
     void aTransferIsDispatchedThenReceivedAtTheRightSiteAndTheHistoryShowsEveryStep() {
-        Api officer = as("khj-officer");
+        Api officer = as("khj-custody-officer");
         long khojaly = site("Khojaly");
         long aghdam = site("Aghdam");
         long fuzuli = site("Fuzuli");
@@ -458,7 +458,7 @@ class CustodyIntegrationTests {
 
     @Test
     void serialsAndLocationsOnlyForCustodyRolesOfTheRegionAndPartnersSeeCounts() {
-        JsonNode asOfficer = as("khj-officer")
+        JsonNode asOfficer = as("khj-custody-officer")
                 .get("/api/custody/items?region=KHJ&category=WEAPON")
                 .json();
         assertThat(asOfficer).isNotEmpty();
@@ -508,7 +508,7 @@ class CustodyIntegrationTests {
 
     @Test
     void searchesBySerialExactlyAndInPart() {
-        Api officer = as("khj-officer");
+        Api officer = as("khj-custody-officer");
         assertThat(officer.get("/api/custody/items?serial=ill-akm-10231").json())
                 .hasSize(1);
         assertThat(officer.get("/api/custody/items?serial=ILL-AKM").json()).isEmpty();
@@ -518,10 +518,11 @@ class CustodyIntegrationTests {
     @Test
     void theReceiptListsEveryItemWithItsSerial() throws Exception {
         long batch = admin.get("/api/custody/batches").json().get(0).get("id").asLong();
-        Api.Response pdf = as("khj-officer").get("/api/custody/batches/" + batch + "/receipt.pdf", "application/pdf");
+        Api.Response pdf =
+                as("khj-custody-officer").get("/api/custody/batches/" + batch + "/receipt.pdf", "application/pdf");
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.contentType()).startsWith("application/pdf");
-        byte[] bytes = as("khj-officer").getBytes("/api/custody/batches/" + batch + "/receipt.pdf");
+        byte[] bytes = as("khj-custody-officer").getBytes("/api/custody/batches/" + batch + "/receipt.pdf");
         try (var document = Loader.loadPDF(bytes)) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text)
@@ -539,7 +540,7 @@ class CustodyIntegrationTests {
     @Test
     void theReceiptIsPrintedInTheReadersLanguageWithNoCodeShownAsStored() throws Exception {
         long batch = admin.get("/api/custody/batches").json().get(0).get("id").asLong();
-        byte[] bytes = as("khj-officer").getBytes("/api/custody/batches/" + batch + "/receipt.pdf?lang=ru");
+        byte[] bytes = as("khj-custody-officer").getBytes("/api/custody/batches/" + batch + "/receipt.pdf?lang=ru");
         try (var document = Loader.loadPDF(bytes)) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("Акт приёма сданного", "Ходжалы", "Оружие", "Исправно", "+04:00");
@@ -731,7 +732,10 @@ class CustodyIntegrationTests {
             assertThat(difference.get("register").asString()).isEqualTo("SWAPPED-7");
             assertThat(difference.get("ledger").asString()).isEqualTo("TRUE-7");
             // The region's officer sees it too; another region's officer does not.
-            assertThat(as("khj-officer").get("/api/custody/verify").json().toString())
+            assertThat(as("khj-custody-officer")
+                            .get("/api/custody/verify")
+                            .json()
+                            .toString())
                     .contains(reference);
             assertThat(as("agd-officer").get("/api/custody/verify").json().toString())
                     .doesNotContain(reference);
@@ -789,7 +793,7 @@ class CustodyIntegrationTests {
                 .isLessThan(count("custody_event"));
         assertThat(regional.toString()).doesNotContain(head);
 
-        Api.Response page = as("khj-officer").get("/custody/ledger", "text/html");
+        Api.Response page = as("khj-custody-officer").get("/custody/ledger", "text/html");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).doesNotContain(head).contains("region-events");
         assertThat(admin.get("/custody/ledger", "text/html").body()).contains(head);

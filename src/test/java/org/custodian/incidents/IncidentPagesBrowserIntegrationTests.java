@@ -90,4 +90,66 @@ class IncidentPagesBrowserIntegrationTests {
         Api.Response other = Api.at(port).as("shu-page-viewer", PASSWORD).get(url.replaceAll("^https?://[^/]+", ""));
         assertThat(other.status()).isEqualTo(404);
     }
+
+    @Test
+    void anOfficerCorrectsAnIncidentOnItsEditPageAndAStaleFormIsRefused() {
+        Api admin = Api.at(port).asAdmin();
+        assertThat(admin.createUser("agd-page-officer", "OFFICER", "AGD", PASSWORD))
+                .isIn(201, 409);
+        Page officer = chromium.signIn(port, "agd-page-officer", PASSWORD, Chromium.PHONE_WIDTH, Chromium.PHONE_HEIGHT);
+        officer.navigate("http://127.0.0.1:" + port + "/incidents/new");
+        officer.selectOption("#incident-form select[name=regionCode]", "AGD");
+        officer.selectOption("#incident-form select[name=type]", "SHELLING");
+        officer.fill("#incident-form input[name=occurredOn]", "2024-04-04");
+        officer.fill("#incident-form input[name=occurredTime]", "21:15");
+        officer.fill("#incident-form textarea[name=description]", "A blast heard near the bridge");
+        officer.fill("#incident-location", "{\"type\":\"Point\",\"coordinates\":[46.93,39.99]}");
+        officer.dispatchEvent("#incident-location", "change");
+        officer.click("#incident-form button[type=submit]");
+        officer.waitForURL(Pattern.compile(".*/incidents/\\d+$"));
+        String url = officer.url();
+
+        officer.click("#edit-incident");
+        officer.waitForURL(Pattern.compile(".*/incidents/\\d+/edit$"));
+        assertThat(officer.inputValue("#incident-form textarea[name=description]"))
+                .isEqualTo("A blast heard near the bridge");
+        assertThat(officer.inputValue("#incident-form input[name=occurredTime]"))
+                .as("the time as the region reads it")
+                .isEqualTo("21:15");
+        assertThat(officer.inputValue("#incident-form select[name=regionCode]")).isEqualTo("AGD");
+        assertThat(officer.locator("#incident-form select[name=regionCode] option[value=SHU]")
+                        .count())
+                .as("an incident cannot move to another region")
+                .isZero();
+        // Someone else corrects it in the meantime: this form's version is stale and is refused, as typed.
+        Page second = chromium.signIn(port, "agd-page-officer", PASSWORD);
+        second.navigate(url + "/edit");
+        second.fill("#incident-form input[name=injuredCivilian]", "1");
+        second.click("#incident-form button[type=submit]");
+        second.waitForSelector(".notice");
+        officer.fill("#incident-form textarea[name=description]", "A blast near the bridge; two hurt");
+        officer.fill("#incident-form input[name=injuredCivilian]", "2");
+        officer.click("#incident-form button[type=submit]");
+        assertThat(officer.locator("p.error").textContent()).containsIgnoringCase("changed");
+        assertThat(officer.inputValue("#incident-form textarea[name=description]"))
+                .isEqualTo("A blast near the bridge; two hurt");
+        Chromium.screenshot(officer, "incident-edit-refused-phone");
+
+        officer.navigate(url + "/edit");
+        officer.fill("#incident-form textarea[name=description]", "A blast near the bridge; two hurt");
+        officer.fill("#incident-form input[name=injuredCivilian]", "2");
+        officer.click("#incident-form button[type=submit]");
+        officer.waitForURL(url);
+        officer.waitForSelector(".notice");
+        assertThat(officer.locator("main").textContent()).contains("A blast near the bridge; two hurt");
+        assertThat(officer.locator("#casualties").textContent()).contains("2");
+        assertThat(officer.evaluate("document.documentElement.scrollWidth")).isEqualTo(Chromium.PHONE_WIDTH);
+
+        // Another region's officer cannot open the edit page of this incident.
+        assertThat(admin.createUser("shu-page-officer", "OFFICER", "SHU", PASSWORD))
+                .isIn(201, 409);
+        String path = url.replaceAll("^https?://[^/]+", "") + "/edit";
+        assertThat(Api.at(port).as("shu-page-officer", PASSWORD).get(path).status())
+                .isEqualTo(404);
+    }
 }

@@ -54,7 +54,7 @@ class FirstAdministrator implements ApplicationRunner {
         }
     }
 
-    private static String generate() {
+    static String generate() {
         SecureRandom random = new SecureRandom();
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < 20; i++) {
