@@ -30,7 +30,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
             java.nio.file.Path integrity = java.nio.file.Files.createTempDirectory(name);
             TestPropertyValues.of(
                             "custodian.integrity.directory=" + integrity.resolve("checkpoints"),
-                            "custodian.integrity.generated-key-file=" + integrity.resolve("signing-key.pem"))
+                            "custodian.integrity.generated-key-file=" + integrity.resolve("signing-key.pem"),
+                            "custodian.routing.graph-folder=" + integrity.resolve("routing"))
                     .applyTo(context);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
