@@ -41,7 +41,7 @@
       const li = document.createElement('li');
       const name = h.id ? document.createElement('a') : document.createElement('span');
       if (h.id) name.href = '/mine-action/hazard-areas/' + h.id;
-      name.textContent = h.name;
+      name.textContent = h.name || form.dataset.outside;
       li.append(name, ' · ' + Math.round(h.distanceMetres) + ' m');
       ul.append(li);
     });

@@ -20,7 +20,7 @@ import org.locationtech.jts.geom.LineString;
  */
 @Entity
 @Table(name = "routing_closed_road")
-class ClosedRoad {
+public class ClosedRoad {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -83,49 +83,47 @@ class ClosedRoad {
         return new AreasToAvoid.Closure(id(), name, regionCode, line, closedFrom, closedUntil);
     }
 
-    boolean inForceAt(Instant at) {
+    public boolean inForceAt(Instant at) {
         return closure().inForceAt(at);
     }
 
-    long id() {
+    public long id() {
         return Objects.requireNonNull(id, "not saved yet");
     }
 
-    long version() {
+    public long version() {
         return version;
     }
 
-    String regionCode() {
+    public String regionCode() {
         return regionCode;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    LineString line() {
+    public LineString line() {
         return line;
     }
 
-    String reason() {
+    public String reason() {
         return reason;
     }
 
-    Instant closedFrom() {
+    public Instant closedFrom() {
         return closedFrom;
     }
 
-    @Nullable
-    Instant closedUntil() {
+    public @Nullable Instant closedUntil() {
         return closedUntil;
     }
 
-    @Nullable
-    Instant reopenedAt() {
+    public @Nullable Instant reopenedAt() {
         return reopenedAt;
     }
 
-    String closedBy() {
+    public String closedBy() {
         return closedBy;
     }
 }

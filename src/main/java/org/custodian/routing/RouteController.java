@@ -19,6 +19,7 @@ import org.custodian.territory.Territory;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Point;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,27 +27,36 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /** Safe routes and closed roads through the API. */
 @RestController
 class RouteController {
 
-    /** Shown instead of the name of a hazard area in a region the caller does not see. */
-    static final String OUTSIDE = "a hazard area outside your regions";
-
     private final SafeRoutes routes;
     private final ClosedRoadStore closedRoads;
     private final Territory territory;
+    private final RoadNetwork network;
+    private final RoadNetworkImport imports;
     private final Callers callers;
 
-    RouteController(SafeRoutes routes, ClosedRoadStore closedRoads, Territory territory, Callers callers) {
+    RouteController(
+            SafeRoutes routes,
+            ClosedRoadStore closedRoads,
+            Territory territory,
+            RoadNetwork network,
+            RoadNetworkImport imports,
+            Callers callers) {
+        this.network = network;
+        this.imports = imports;
         this.routes = routes;
         this.closedRoads = closedRoads;
         this.territory = territory;
         this.callers = callers;
     }
 
-    record Hazard(@Nullable String id, String name, double distanceMetres) {}
+    /** A hazard area near or avoided; id and name are null for one outside the caller's regions. */
+    record Hazard(@Nullable String id, @Nullable String name, double distanceMetres) {}
 
     record RouteView(
             double lengthMetres,
@@ -59,7 +69,7 @@ class RouteController {
     @Operation(
             summary = "Plan a safe route by road",
             description =
-                    "The shortest way by road between two points (from=LON,LAT and to=LON,LAT, WGS 84) or two settlements (fromSettlement, toSettlement), keeping the buffer (metres, 0 to 5000; 100 by default) clear of every active hazard area and off closed roads, as one GeoJSON Feature: a LineString with lengthMetres, durationSeconds, hazardsNearby (active hazard areas within 1 km: id, name, distance in metres) and avoided (those the shortest way would have crossed). Anyone signed in may call it; hazard areas outside the caller's regions are avoided all the same but not named, and settlements outside them are 404. Refused with 400 for a malformed point or buffer, and 422 naming the end that lies off the road network, on a part not connected to the other, or within a hazard area's buffer, or naming the hazard areas and closed roads that block every way.")
+                    "The shortest way by road between two points (from=LON,LAT and to=LON,LAT, WGS 84) or two settlements (fromSettlement, toSettlement), keeping the buffer (metres, 0 to 5000; 100 by default) clear of every active hazard area and off closed roads, as one GeoJSON Feature: a LineString with lengthMetres, durationSeconds, hazardsNearby (active hazard areas within 1 km: id, name, distance in metres) and avoided (those the shortest way would have crossed). Anyone signed in may call it; hazard areas outside the caller's regions are avoided all the same but answered without id and name, and settlements outside them are 404. Refused with 400 for a malformed point or buffer, and 422 naming the end that lies off the road network, on a part not connected to the other, or within a hazard area's buffer, or naming the hazard areas and closed roads that block every way.")
     @GetMapping(
             path = "/api/routes",
             produces = {"application/geo+json", "application/json"})
@@ -96,7 +106,7 @@ class RouteController {
             out.add(
                     scope.reads(regions.get(i))
                             ? new Hazard(h.id(), h.name(), h.distanceMetres())
-                            : new Hazard(null, OUTSIDE, h.distanceMetres()));
+                            : new Hazard(null, null, h.distanceMetres()));
         }
         return out;
     }
@@ -217,6 +227,29 @@ class RouteController {
     @PostMapping(path = "/api/closed-roads/{id}/reopen", consumes = "application/json")
     GeoJsonFeature<ClosedRoadView> reopen(@PathVariable long id, @Valid @RequestBody ReopenInput in) {
         return ClosedRoadView.of(closedRoads.reopen(callers.current(), id, in.version(), in.at()));
+    }
+
+    record NetworkView(
+            String source, int edges, java.time.Instant builtAt, RoadNetworkImport.@Nullable Status latestImport) {}
+
+    @Operation(
+            summary = "Describe the road network in use",
+            description =
+                    "The road network routes are planned on: the file it was built from, its number of edges and when it was built, with where the latest import stands. Anyone signed in may call it.")
+    @GetMapping(path = "/api/road-network", produces = MediaType.APPLICATION_JSON_VALUE)
+    NetworkView describe() {
+        callers.current();
+        RoadNetwork.Graph g = network.graph();
+        return new NetworkView(g.source(), g.edges(), g.builtAt(), imports.latest());
+    }
+
+    @Operation(
+            summary = "Import a road network",
+            description =
+                    "Builds a road network from an uploaded OpenStreetMap file (multipart field file, XML or PBF) and puts it in use once complete; answers when done. Only administrators may call it (403 otherwise). A file that is not OpenStreetMap, is cut short or holds no road is refused with 422 and the network in use is kept; an import already under way gives 409.")
+    @PostMapping(path = "/api/road-network", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    RoadNetworkImport.Status importNetwork(@RequestParam("file") MultipartFile file) throws java.io.IOException {
+        return imports.importNow(callers.current(), RoadNetworkController.name(file), file.getInputStream());
     }
 
     private static void line(LineString line) {

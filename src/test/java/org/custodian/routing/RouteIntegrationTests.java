@@ -84,6 +84,11 @@ class RouteIntegrationTests {
         List<String> avoided = new ArrayList<>();
         f.at("/properties/avoided").forEach(h -> avoided.add(h.get("name").asString()));
         assertThat(avoided).anyMatch(n -> n.contains("highway"));
+        // An officer of Aghdam is routed around the same area, which lies in another region: not named to them.
+        Api.Response scoped = as("agd-route-officer").get(route(AGHDAM, JABRAYIL));
+        assertThat(scoped.json().at("/geometry")).isEqualTo(f.get("geometry"));
+        assertThat(scoped.body()).doesNotContain("highway");
+        assertThat(scoped.json().at("/properties/avoided/0/name").isNull()).isTrue();
         LineString line = line(f.get("geometry"));
         assertClear(line, 100);
 
@@ -230,6 +235,22 @@ class RouteIntegrationTests {
                 .isInstanceOf(RuleViolated.class)
                 .hasMessageContaining("could not be read");
         assertThat(network.graph()).isSameAs(before);
+
+        // Through the API: refused with a problem naming the reason, for administrators only.
+        Api.Response refused =
+                admin.upload("/api/road-network", "roads.osm.pbf", "not a pbf at all".getBytes(StandardCharsets.UTF_8));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(refused.body()).contains("neither OpenStreetMap");
+        Api.Response cutShort =
+                admin.upload("/api/road-network", "cut.osm", java.util.Arrays.copyOf(demo, demo.length / 3));
+        assertThat(cutShort.status()).as(cutShort.body()).isEqualTo(422);
+        assertThat(as("agd-route-officer")
+                        .upload("/api/road-network", "roads.osm", demo)
+                        .status())
+                .isEqualTo(403);
+        assertThat(network.graph()).isSameAs(before);
+        assertThat(admin.get("/api/road-network").json().get("edges").asInt()).isEqualTo(before.edges());
         assertThat(admin.get(route(AGHDAM, LACHIN)).status()).isEqualTo(200);
     }
 

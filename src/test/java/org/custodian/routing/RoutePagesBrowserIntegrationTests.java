@@ -44,7 +44,8 @@ class RoutePagesBrowserIntegrationTests {
         page.fill("#route-to", "47.026,39.399");
         page.click("#route-form button[type=submit]");
         page.waitForSelector("#route-map[data-state=planned]");
-        assertThat(page.locator("#route-avoided").textContent()).contains("highway");
+        // The highway's hazard area lies in another region than the officer's: avoided, but not named.
+        assertThat(page.locator("#route-avoided").textContent()).contains("A hazard area outside your regions");
         assertThat(Double.parseDouble(page.locator("#route-length").textContent()))
                 .isGreaterThan(50);
         Chromium.screenshot(page, "routing-planner-desktop");
@@ -77,7 +78,10 @@ class RoutePagesBrowserIntegrationTests {
         page.fill("#closed-road-form input[name=reason]", "Crater in the road");
         page.fill("#closed-road-line", "{\"type\":\"LineString\",\"coordinates\":[[46.93,39.99],[46.94,39.995]]}");
         page.click("#closed-road-form button[type=submit]");
-        page.waitForSelector(".notice");
+        page.waitForSelector(".notice, main p.error");
+        assertThat(page.locator("main p.error").count())
+                .as(() -> page.locator("main").textContent())
+                .isZero();
         assertThat(page.locator("#closed-roads").textContent()).contains("Aghdam bypass (page test)", "Closed");
         Chromium.screenshot(page, "routing-closed-roads");
         page.locator("#closed-roads tr", new Page.LocatorOptions().setHasText("Aghdam bypass (page test)"))
@@ -87,5 +91,15 @@ class RoutePagesBrowserIntegrationTests {
         assertThat(page.locator("#closed-roads tr", new Page.LocatorOptions().setHasText("Aghdam bypass (page test)"))
                         .textContent())
                 .contains("Not in force");
+
+        // The road network page names the network in use; only administrators have the import form.
+        page.navigate(url("/road-network"));
+        assertThat(page.locator("main").textContent()).contains("demo roads");
+        assertThat(page.locator("#road-network-form").count()).isZero();
+        Page administrator = chromium.signIn(port, "admin", Api.ADMIN_PASSWORD);
+        administrator.navigate(url("/road-network?lang=ru"));
+        assertThat(administrator.locator("#road-network-form h2").textContent())
+                .isEqualTo("Импортировать дорожную сеть");
+        Chromium.screenshot(administrator, "routing-road-network");
     }
 }
