@@ -60,7 +60,9 @@ class RoutePagesBrowserIntegrationTests {
                 chromium.signIn(port, "agd-route-page-officer", PASSWORD, Chromium.PHONE_WIDTH, Chromium.PHONE_HEIGHT);
         phone.navigate(url("/routes?lang=hy"));
         phone.selectOption("#route-from-settlement", new com.microsoft.playwright.options.SelectOption().setIndex(1));
-        phone.selectOption("#route-to-settlement", new com.microsoft.playwright.options.SelectOption().setIndex(2));
+        var targets = phone.locator("#route-to-settlement option");
+        phone.selectOption(
+                "#route-to-settlement", targets.nth(targets.count() - 1).getAttribute("value"));
         phone.click("#route-form button[type=submit]");
         phone.waitForSelector("#route-map[data-state]");
         assertThat(phone.locator("h1").textContent()).isEqualTo("Երթուղու պլանավորիչ");
