@@ -15,7 +15,19 @@ public class CustodianApplication {
     /** The command that verifies the custody ledger instead of serving (see the README). */
     static final String VERIFY_CUSTODY_LEDGER = "verify-custody-ledger";
 
+    /** The command that imports a road network from an OpenStreetMap file instead of serving. */
+    static final String IMPORT_ROADS = "import-roads";
+
     public static void main(String[] args) {
+        if (args.length > 1 && args[0].equals(IMPORT_ROADS)) {
+            String[] rest = java.util.Arrays.copyOfRange(args, 2, args.length);
+            System.exit(SpringApplication.exit(new SpringApplicationBuilder(CustodianApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .properties("custodian.demo.enabled=false", "custodian.routing.import-file=" + args[1])
+                    .bannerMode(org.springframework.boot.Banner.Mode.OFF)
+                    .logStartupInfo(false)
+                    .run(rest)));
+        }
         if (args.length > 0 && args[0].equals(VERIFY_CUSTODY_LEDGER)) {
             String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
             System.exit(SpringApplication.exit(new SpringApplicationBuilder(CustodianApplication.class)

@@ -32,7 +32,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                             "custodian.integrity.directory=" + integrity.resolve("checkpoints"),
                             "custodian.integrity.generated-key-file=" + integrity.resolve("signing-key.pem"),
                             "custodian.backup.directory=" + integrity.resolve("backups"),
-                            "custodian.alerts.generated-subscriber-key-file=" + integrity.resolve("subscriber-key"))
+                            "custodian.alerts.generated-subscriber-key-file=" + integrity.resolve("subscriber-key"),
+                            "custodian.routing.graph-folder=" + integrity.resolve("routing"))
                     .applyTo(context);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -203,7 +203,8 @@ class HumanitarianDemo implements ApplicationRunner {
                         "Aghdam",
                         Wgs84.point(46.752, 39.815),
                         "Khankendi",
-                        line(reversed(AGHDAM_ROAD)),
+                        // No route given: the road network plans it, keeping clear of the hazard areas.
+                        null,
                         List.of(new ManifestLine(
                                 "Flour and flour products", new BigDecimal("40"), ManifestLine.Unit.TONNES)),
                         Set.of(cal),

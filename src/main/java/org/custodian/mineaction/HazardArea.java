@@ -220,6 +220,16 @@ public class HazardArea {
         this.importHash = contentHash;
     }
 
+    /** The part of the area not yet released (the area less every release), WGS 84. */
+    public Geometry remainingArea() {
+        Geometry remaining = area;
+        for (LandRelease r : releases) {
+            remaining = remaining.difference(r.area());
+        }
+        remaining.setSRID(Wgs84.SRID);
+        return remaining;
+    }
+
     public double remainingSquareMetres() {
         return Math.max(0, areaSquareMetres - releasedSquareMetres);
     }

@@ -88,6 +88,7 @@ public class HazardAreaImport {
     private final HazardAreas hazardAreas;
     private final EntityManager entityManager;
     private final TransactionTemplate transaction;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final long maxFeatures;
     private final Duration deadline;
 
@@ -96,12 +97,14 @@ public class HazardAreaImport {
             HazardAreas hazardAreas,
             EntityManager entityManager,
             TransactionTemplate transaction,
+            org.springframework.context.ApplicationEventPublisher events,
             @Value("${custodian.mineaction.import-max-features:20000}") long maxFeatures,
             @Value("${custodian.mineaction.import-deadline:PT2M}") Duration deadline) {
         this.mineAction = mineAction;
         this.hazardAreas = hazardAreas;
         this.entityManager = entityManager;
         this.transaction = transaction;
+        this.events = events;
         this.maxFeatures = maxFeatures;
         this.deadline = deadline;
     }
@@ -308,6 +311,7 @@ public class HazardAreaImport {
                     HazardArea area = MineAction.newHazardArea(reference, p.region(), p.draft(), p.recordedOn());
                     area.importedAs(p.hash());
                     entityManager.persist(area);
+                    events.publishEvent(HazardAreaChanged.of(area));
                     importedNow.put(p.hash(), reference);
                 }
                 outcomes.set(

@@ -119,7 +119,9 @@ public class MineAction {
         if (hazardAreas.existsByReference(reference)) {
             throw new ConflictWithState("hazard area " + reference + " exists already; retry");
         }
-        return hazardAreas.save(newHazardArea(reference, region, draft, recordedOn));
+        HazardArea area = hazardAreas.save(newHazardArea(reference, region, draft, recordedOn));
+        events.publishEvent(HazardAreaChanged.of(area));
+        return area;
     }
 
     /**
@@ -171,7 +173,16 @@ public class MineAction {
                 draft.contamination(),
                 draft.area(),
                 draft.sources());
+        events.publishEvent(HazardAreaChanged.of(area));
         return area;
+    }
+
+    /**
+     * Every hazard area as it stands, whatever its region: for modules that keep their own picture of the
+     * hazards (routing) and then follow {@link HazardAreaChanged}. Not for showing to a caller: it is unscoped.
+     */
+    public List<HazardAreaChanged> hazardAreaStates() {
+        return hazardAreas.findAll().stream().map(HazardAreaChanged::of).toList();
     }
 
     @Transactional
@@ -189,6 +200,7 @@ public class MineAction {
         LandRelease release = area.release(
                 draft.organisationId(), draft.method(), draft.startedOn(), draft.completedOn(), draft.area());
         hazardAreas.saveAndFlush(area);
+        events.publishEvent(HazardAreaChanged.of(area));
         return release;
     }
 

@@ -1,0 +1,312 @@
+package org.custodian.routing;
+
+import com.graphhopper.GHRequest;
+import com.graphhopper.GHResponse;
+import com.graphhopper.ResponsePath;
+import com.graphhopper.routing.util.EdgeFilter;
+import com.graphhopper.storage.BaseGraph;
+import com.graphhopper.storage.index.Snap;
+import com.graphhopper.util.CustomModel;
+import com.graphhopper.util.EdgeExplorer;
+import com.graphhopper.util.EdgeIterator;
+import com.graphhopper.util.PointList;
+import com.graphhopper.util.exceptions.PointNotFoundException;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.custodian.geo.GeodesicMeasure;
+import org.custodian.geo.Wgs84;
+import org.custodian.platform.InvalidParameter;
+import org.custodian.platform.RuleViolated;
+import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Plans the shortest way by road that keeps clear of the areas to avoid. The way is first planned with no
+ * area avoided: the hazard areas that way would have crossed are those the safe way {@code avoided}, and
+ * those that block every way when there is no safe one. Before answering, the safe way is checked against
+ * every grown area once more, so that a route never crosses an active hazard area, its buffer, or a closed
+ * road, whatever the graph.
+ */
+@Service
+class SafeRoutes implements RoutePlanner {
+
+    /** How far from a route an active hazard area is reported as nearby. */
+    static final double NEARBY_METRES = 1000;
+
+    static final double MAX_BUFFER_METRES = 5000;
+
+    /** A planned route with the regions of the hazard areas it names, so that callers can be told only theirs. */
+    record Planned(Route route, List<String> nearbyRegions, List<String> avoidedRegions, List<String> closedRoads) {}
+
+    private final RoadNetwork network;
+    private final AreasToAvoid areas;
+    private final double defaultBuffer;
+    private final double maxSnapMetres;
+
+    SafeRoutes(
+            RoadNetwork network,
+            AreasToAvoid areas,
+            @Value("${custodian.routing.buffer-metres:100}") double defaultBuffer,
+            @Value("${custodian.routing.max-snap-metres:2000}") double maxSnapMetres) {
+        this.network = network;
+        this.areas = areas;
+        this.defaultBuffer = defaultBuffer;
+        this.maxSnapMetres = maxSnapMetres;
+    }
+
+    double defaultBuffer() {
+        return defaultBuffer;
+    }
+
+    @Override
+    public Route plan(Point from, Point to, @Nullable Double bufferMetres) {
+        return planned(from, to, bufferMetres).route();
+    }
+
+    Planned planned(Point from, Point to, @Nullable Double bufferMetres) {
+        double buffer = bufferMetres == null ? defaultBuffer : bufferMetres;
+        if (!(buffer >= 0 && buffer <= MAX_BUFFER_METRES)) {
+            throw new InvalidParameter("buffer", "must be between 0 and " + (int) MAX_BUFFER_METRES + " metres");
+        }
+        RoadNetwork.Graph graph = network.graph();
+        AreasToAvoid.Avoidance avoid = areas.at(Instant.now(), buffer);
+        refuseEndsInside("from", from, avoid);
+        refuseEndsInside("to", to, avoid);
+
+        GHResponse direct = route(graph, from, to, null);
+        if (direct.hasErrors()) {
+            throw offNetwork(graph, from, to, direct.getErrors());
+        }
+        requireNearRoad("from", from, direct.getBest().getWaypoints(), 0, "");
+        requireNearRoad("to", to, direct.getBest().getWaypoints(), 1, "");
+        LineString directLine = line(direct.getBest().getPoints());
+
+        ResponsePath path = direct.getBest();
+        List<Integer> crossed = crossed(directLine, avoid.grownHazards());
+        List<Integer> closed = crossed(directLine, avoid.grownClosures());
+        if (avoid.model() != null && (!crossed.isEmpty() || !closed.isEmpty())) {
+            GHResponse safe = route(graph, from, to, avoid.model());
+            if (safe.hasErrors()) {
+                throw blocked(avoid, crossed, closed);
+            }
+            path = safe.getBest();
+            String blocked = " (the nearer roads are closed or within a hazard area's buffer)";
+            requireNearRoad("from", from, path.getWaypoints(), 0, blocked);
+            requireNearRoad("to", to, path.getWaypoints(), 1, blocked);
+        }
+        LineString line = line(path.getPoints());
+        List<Integer> stillCrossed = crossed(line, avoid.grownHazards());
+        List<Integer> stillClosed = crossed(line, avoid.grownClosures());
+        if (!stillCrossed.isEmpty() || !stillClosed.isEmpty()) {
+            throw blocked(avoid, stillCrossed, stillClosed);
+        }
+        List<Route.HazardNearby> nearby = new ArrayList<>();
+        List<String> nearbyRegions = new ArrayList<>();
+        Envelope reach = line.getEnvelopeInternal();
+        reach.expandBy(Buffers.degreesFor(NEARBY_METRES, reach.getMaxY()) * 1.1);
+        for (AreasToAvoid.Hazard h : avoid.hazards()) {
+            if (!reach.intersects(h.remaining().getEnvelopeInternal())) {
+                continue;
+            }
+            double d = Buffers.distanceMetres(line, h.remaining());
+            if (d <= NEARBY_METRES) {
+                nearby.add(new Route.HazardNearby(String.valueOf(h.id()), h.name(), Math.round(d * 10) / 10.0));
+                nearbyRegions.add(h.regionCode());
+            }
+        }
+        List<Route.HazardNearby> avoided = new ArrayList<>();
+        List<String> avoidedRegions = new ArrayList<>();
+        for (int i : crossed) {
+            AreasToAvoid.Hazard h = avoid.hazards().get(i);
+            avoided.add(new Route.HazardNearby(
+                    String.valueOf(h.id()),
+                    h.name(),
+                    Math.round(Buffers.distanceMetres(line, h.remaining()) * 10) / 10.0));
+            avoidedRegions.add(h.regionCode());
+        }
+        List<String> closedNames =
+                closed.stream().map(i -> avoid.closures().get(i).name()).toList();
+        return new Planned(
+                new Route(line, path.getDistance(), path.getTime() / 1000.0, nearby, avoided),
+                nearbyRegions,
+                avoidedRegions,
+                closedNames);
+    }
+
+    private static GHResponse route(RoadNetwork.Graph graph, Point from, Point to, @Nullable CustomModel model) {
+        GHRequest request =
+                new GHRequest(from.getY(), from.getX(), to.getY(), to.getX()).setProfile(RoadNetwork.PROFILE);
+        if (model != null) {
+            request.setCustomModel(model);
+        }
+        return graph.hopper().route(request);
+    }
+
+    private static void refuseEndsInside(String end, Point p, AreasToAvoid.Avoidance avoid) {
+        for (int i = 0; i < avoid.hazards().size(); i++) {
+            Geometry grown = avoid.grownHazards().get(i);
+            if (grown.getEnvelopeInternal().contains(p.getCoordinate()) && grown.covers(p)) {
+                AreasToAvoid.Hazard h = avoid.hazards().get(i);
+                throw new RuleViolated(
+                        end,
+                        String.format(
+                                Locale.ROOT,
+                                "the %s lies within hazard area %s (%s) or its %.0f m buffer",
+                                end.equals("from") ? "start" : "destination",
+                                h.reference(),
+                                h.name(),
+                                avoid.bufferMetres()));
+            }
+        }
+    }
+
+    private void requireNearRoad(String end, Point p, PointList waypoints, int index, String why) {
+        if (waypoints.size() <= index) {
+            return;
+        }
+        int i = index == 0 ? 0 : waypoints.size() - 1;
+        double d = GeodesicMeasure.distanceMetres(
+                p.getCoordinate(), new Coordinate(waypoints.getLon(i), waypoints.getLat(i)));
+        if (d > maxSnapMetres) {
+            throw new RuleViolated(
+                    end,
+                    String.format(
+                            Locale.ROOT,
+                            "the %s lies off the road network: the nearest road is %.0f m away, more than the %.0f m"
+                                    + " allowed%s",
+                            end.equals("from") ? "start" : "destination",
+                            d,
+                            maxSnapMetres,
+                            why));
+        }
+    }
+
+    private static List<Integer> crossed(LineString line, List<Geometry> grown) {
+        List<Integer> out = new ArrayList<>();
+        Envelope e = line.getEnvelopeInternal();
+        PreparedGeometry prepared = null;
+        for (int i = 0; i < grown.size(); i++) {
+            Geometry g = grown.get(i);
+            if (!e.intersects(g.getEnvelopeInternal())) {
+                continue;
+            }
+            if (prepared == null) {
+                prepared = PreparedGeometryFactory.prepare(line);
+            }
+            if (prepared.intersects(g)) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    private static RuleViolated blocked(AreasToAvoid.Avoidance avoid, List<Integer> hazards, List<Integer> closures) {
+        List<String> names = new ArrayList<>();
+        hazards.stream()
+                .map(avoid.hazards()::get)
+                .sorted(Comparator.comparing(AreasToAvoid.Hazard::reference))
+                .forEach(h -> names.add("hazard area " + h.reference() + " (" + h.name() + ")"));
+        closures.stream().map(avoid.closures()::get).forEach(c -> names.add("closed road " + c.name()));
+        return new RuleViolated(
+                "to",
+                String.format(
+                        Locale.ROOT,
+                        "no way by road keeps %.0f m clear of the hazard areas and off closed roads; blocked by %s",
+                        avoid.bufferMetres(),
+                        names.isEmpty() ? "the areas to avoid" : String.join(", ", names)));
+    }
+
+    /** Which end an unroutable request fails at: one off the network, or the one in the smaller separate part. */
+    private RuleViolated offNetwork(RoadNetwork.Graph graph, Point from, Point to, List<Throwable> errors) {
+        for (Throwable e : errors) {
+            if (e instanceof PointNotFoundException p) {
+                String end = p.getPointIndex() == 0 ? "from" : "to";
+                return new RuleViolated(
+                        end,
+                        "the " + (end.equals("from") ? "start" : "destination")
+                                + " lies off the road network: no road near it");
+            }
+        }
+        String end = smallerPart(graph, from, to);
+        return new RuleViolated(
+                end,
+                "the " + (end.equals("from") ? "start" : "destination")
+                        + " lies on a part of the road network that is not connected to the "
+                        + (end.equals("from") ? "destination" : "start"));
+    }
+
+    /** Explores the graph from both ends at once, ignoring direction: the first to run out is the smaller part. */
+    private static String smallerPart(RoadNetwork.Graph graph, Point from, Point to) {
+        BaseGraph g = graph.hopper().getBaseGraph();
+        Snap a = graph.hopper().getLocationIndex().findClosest(from.getY(), from.getX(), EdgeFilter.ALL_EDGES);
+        Snap b = graph.hopper().getLocationIndex().findClosest(to.getY(), to.getX(), EdgeFilter.ALL_EDGES);
+        if (!a.isValid()) {
+            return "from";
+        }
+        if (!b.isValid()) {
+            return "to";
+        }
+        EdgeExplorer explorer = g.createEdgeExplorer();
+        BitSet seenA = new BitSet();
+        BitSet seenB = new BitSet();
+        Deque<Integer> qa = new ArrayDeque<>(List.of(a.getClosestNode()));
+        Deque<Integer> qb = new ArrayDeque<>(List.of(b.getClosestNode()));
+        seenA.set(a.getClosestNode());
+        seenB.set(b.getClosestNode());
+        while (true) {
+            if (!step(explorer, qa, seenA)) {
+                return "from";
+            }
+            if (!step(explorer, qb, seenB)) {
+                return "to";
+            }
+        }
+    }
+
+    private static boolean step(EdgeExplorer explorer, Deque<Integer> queue, BitSet seen) {
+        Integer node = queue.poll();
+        if (node == null) {
+            return false;
+        }
+        EdgeIterator it = explorer.setBaseNode(node);
+        while (it.next()) {
+            if (!seen.get(it.getAdjNode())) {
+                seen.set(it.getAdjNode());
+                queue.add(it.getAdjNode());
+            }
+        }
+        return true;
+    }
+
+    static LineString line(PointList points) {
+        Coordinate[] c = new Coordinate[Math.max(points.size(), 2)];
+        for (int i = 0; i < points.size(); i++) {
+            c[i] = new Coordinate(points.getLon(i), points.getLat(i));
+        }
+        if (points.size() == 1) {
+            c[1] = c[0];
+        }
+        LineString line = Wgs84.FACTORY.createLineString(c);
+        line.setSRID(Wgs84.SRID);
+        return line;
+    }
+
+    static String describe(List<String> names) {
+        return names.stream().collect(Collectors.joining(", "));
+    }
+}
