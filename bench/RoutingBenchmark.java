@@ -167,8 +167,15 @@ public class RoutingBenchmark {
             report("GraphHopper via GET /api/routes (HTTP, 1 client)", api);
             System.out.printf("  (%d of %d answered 422: no safe way)%n", refused, ods.size());
 
+            // The peer as a pgRouting user would set it up: the hazards buffered once (100 m, geodesic) into an
+            // indexed table, so the edge query keeps only edges whose boxes miss every buffer or that do not cross it.
+            st.execute("drop table if exists bench_hazard_buffer");
+            st.execute("create table bench_hazard_buffer as select id, st_buffer(geom::geography, 100)::geometry geom"
+                    + " from bench_hazard");
+            st.execute("create index on bench_hazard_buffer using gist (geom)");
+            st.execute("analyze bench_hazard_buffer");
             String edgeSql = "select e.id, e.source, e.target, e.cost, e.reverse_cost from bench_edge e where not exists"
-                    + " (select 1 from bench_hazard h where st_dwithin(h.geom::geography, e.geom::geography, 100))";
+                    + " (select 1 from bench_hazard_buffer b where b.geom && e.geom and st_intersects(b.geom, e.geom))";
             PreparedStatement pgr = db.prepareStatement(
                     "select max(agg_cost) from pgr_dijkstra(?, ?::bigint, ?::bigint, directed := true)");
             pgr.setString(1, edgeSql);
