@@ -72,6 +72,13 @@
         list(document.getElementById('route-nearby'), body.properties.hazardsNearby);
         result.hidden = false;
         el.dataset.state = 'planned';
+      })
+      .catch(() => {
+        // No answer, or one that could not be drawn: say so rather than leave the page waiting.
+        result.hidden = true;
+        error.textContent = form.dataset.failed;
+        error.hidden = false;
+        el.dataset.state = 'refused';
       });
   };
   form.addEventListener('submit', (e) => {

@@ -109,6 +109,9 @@ class RouteIntegrationTests {
         assertThat(admin.get("/api/routes?fromSettlement=999999&toSettlement=" + khankendi)
                         .status())
                 .isEqualTo(404);
+        Api.Response same = admin.get("/api/routes?fromSettlement=" + aghdam + "&toSettlement=" + aghdam);
+        assertThat(same.status()).as(same.body()).isEqualTo(422);
+        assertThat(same.json().get("detail").asString()).contains("same place");
     }
 
     @Test
