@@ -240,6 +240,34 @@ class SmsDispatchIntegrationTests {
     }
 
     @Test
+    void anAlertReleasedAfterItsExpiryTextsNobody() throws Exception {
+        subscribe("+994509930001", "en", 46.9301, 39.9301);
+        transactions.executeWithoutResult(t -> events.publishEvent(new AlertReleased(
+                920_301,
+                "urn:oid:test-expired",
+                "Alert",
+                Set.of("AGD"),
+                SubscriberIntegrationTests.square(46.93, 39.93, 46.931, 39.931),
+                TEXTS,
+                Instant.now().minus(Duration.ofDays(2)),
+                Instant.now().minus(Duration.ofDays(1)))));
+        // The listener runs after the commit: wait until it has completed its publication.
+        await(
+                "the expired release handled",
+                () -> jdbc.queryForObject(
+                                "select count(*) from event_publication where completion_date is not null"
+                                        + " and serialized_event like '%test-expired%'",
+                                Long.class)
+                        > 0);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from alerts_sms_message where identifier = ?",
+                        Long.class,
+                        "urn:oid:test-expired"))
+                .isZero();
+        assertThat(to("+994509930001")).isEmpty();
+    }
+
+    @Test
     void aReplyOfStopOptsTheNumberOut() throws Exception {
         long az = subscribe("+994503000001", "az", 46.9601, 39.9601);
         long hy = subscribe("+994503000002", "hy", 46.9602, 39.9602);
