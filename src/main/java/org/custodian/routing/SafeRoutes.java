@@ -118,9 +118,13 @@ class SafeRoutes implements RoutePlanner {
         List<Route.HazardNearby> nearby = new ArrayList<>();
         List<String> nearbyRegions = new ArrayList<>();
         Envelope reach = line.getEnvelopeInternal();
-        reach.expandBy(Buffers.degreesFor(NEARBY_METRES, reach.getMaxY()) * 1.1);
+        double nearDegrees = Buffers.degreesFor(NEARBY_METRES, reach.getMaxY()) * 1.1;
+        reach.expandBy(nearDegrees);
         for (AreasToAvoid.Hazard h : avoid.hazards()) {
-            if (!reach.intersects(h.remaining().getEnvelopeInternal())) {
+            // Cheap tests in degrees first (never closer than the metres they stand for): the exact distance
+            // projects the whole line again for each area, costly for a long route near many areas.
+            if (!reach.intersects(h.remaining().getEnvelopeInternal())
+                    || !line.isWithinDistance(h.remaining(), nearDegrees)) {
                 continue;
             }
             double d = Buffers.distanceMetres(line, h.remaining());
