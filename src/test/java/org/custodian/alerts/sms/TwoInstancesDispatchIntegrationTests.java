@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.custodian.CustodianApplication;
 import org.custodian.CustodianIntegrationTest;
+import org.custodian.OtherNode;
 import org.custodian.TestDatabase;
 import org.custodian.alerts.AlertReleased;
 import org.junit.jupiter.api.AfterAll;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
@@ -86,12 +85,9 @@ class TwoInstancesDispatchIntegrationTests {
     @Test
     void everyRecipientGetsExactlyOneSubmit() throws Exception {
         Assumptions.assumeTrue(TestDatabase.postgis(), "two instances share a PostgreSQL database");
-        // As command-line arguments: they outrank application.properties (default properties do not, and the
-        // second instance would then open the embedded database instead of this one).
-        second = new SpringApplicationBuilder(CustodianApplication.class)
-                .run(secondInstance().entrySet().stream()
-                        .map(e -> "--" + e.getKey() + "=" + e.getValue())
-                        .toArray(String[]::new));
+        second = OtherNode.start(secondInstance().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new));
 
         // Subscribers written straight to the table, numbers encrypted with the shared key.
         Timestamp now = Timestamp.from(Instant.now());
@@ -172,7 +168,6 @@ class TwoInstancesDispatchIntegrationTests {
                 p.put(shared, value);
             }
         }
-        p.put("server.port", "0");
         p.put("custodian.demo.enabled", "false");
         p.put("custodian.alerts.smsc.host", "127.0.0.1");
         p.put("custodian.alerts.smsc.port", String.valueOf(SMSC.port()));

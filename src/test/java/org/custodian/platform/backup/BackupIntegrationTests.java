@@ -21,14 +21,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.custodian.Api;
 import org.custodian.Browser;
-import org.custodian.CustodianApplication;
 import org.custodian.CustodianIntegrationTest;
+import org.custodian.OtherNode;
 import org.custodian.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -99,20 +97,16 @@ class BackupIntegrationTests {
         assertThat(Files.readString(restoredCheckpoints.resolve("checkpoints.jsonl")))
                 .isNotBlank();
 
-        try (ConfigurableApplicationContext restored = new SpringApplicationBuilder(CustodianApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--server.shutdown=immediate",
-                        "--spring.datasource.url=" + restoredUrl,
-                        "--custodian.demo.enabled=false",
-                        "--custodian.integrity.directory=" + restoredCheckpoints,
-                        "--custodian.integrity.generated-key-file="
-                                + environment.getProperty("custodian.integrity.generated-key-file"),
-                        "--custodian.backup.directory=" + restoredCheckpoints.resolve("backups"))) {
+        try (ConfigurableApplicationContext restored = OtherNode.start(
+                "spring.datasource.url=" + restoredUrl,
+                "custodian.demo.enabled=false",
+                "custodian.integrity.directory=" + restoredCheckpoints,
+                "custodian.integrity.generated-key-file="
+                        + environment.getProperty("custodian.integrity.generated-key-file"),
+                "custodian.backup.directory=" + restoredCheckpoints.resolve("backups"))) {
             Map<String, Long> after = counts(restored.getBean(JdbcTemplate.class));
             assertThat(after).isEqualTo(before);
-            int restoredPort =
-                    ((WebServerApplicationContext) restored).getWebServer().getPort();
+            int restoredPort = OtherNode.port(restored);
             Api restoredAdmin = Api.at(restoredPort).from("127.0.0.52").asAdmin();
             JsonNode audit = restoredAdmin.get("/api/audit/verify").json();
             assertThat(audit.get("intact").asBoolean()).as(audit.toString()).isTrue();

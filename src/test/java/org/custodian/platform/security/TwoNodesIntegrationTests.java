@@ -15,17 +15,15 @@ import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
 import org.custodian.Api;
 import org.custodian.Browser;
-import org.custodian.CustodianApplication;
 import org.custodian.CustodianIntegrationTest;
+import org.custodian.OtherNode;
 import org.custodian.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -62,21 +60,17 @@ class TwoNodesIntegrationTests {
     @BeforeAll
     void startNodeB() {
         assumeTrue(TestDatabase.postgis(), "several nodes share a PostgreSQL database");
-        // As command-line arguments: they outrank application.properties, as on a real node.
-        nodeB = new SpringApplicationBuilder(CustodianApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--server.shutdown=immediate",
-                        "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
-                        "--custodian.admin.password=" + Api.ADMIN_PASSWORD,
-                        "--custodian.demo.enabled=true",
-                        "--custodian.integrity.directory=" + environment.getProperty("custodian.integrity.directory"),
-                        "--custodian.integrity.generated-key-file="
-                                + environment.getProperty("custodian.integrity.generated-key-file"),
-                        // Node B's jobs come round within the test.
-                        "--custodian.integrity.checkpoint-initial-delay=PT1S",
-                        "--custodian.events.resubmit-interval=PT1S");
-        portB = ((WebServerApplicationContext) nodeB).getWebServer().getPort();
+        nodeB = OtherNode.start(
+                "spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
+                "custodian.admin.password=" + Api.ADMIN_PASSWORD,
+                "custodian.demo.enabled=true",
+                "custodian.integrity.directory=" + environment.getProperty("custodian.integrity.directory"),
+                "custodian.integrity.generated-key-file="
+                        + environment.getProperty("custodian.integrity.generated-key-file"),
+                // Node B's jobs come round within the test.
+                "custodian.integrity.checkpoint-initial-delay=PT1S",
+                "custodian.events.resubmit-interval=PT1S");
+        portB = OtherNode.port(nodeB);
     }
 
     @AfterAll
