@@ -82,10 +82,6 @@ class RouteController {
         Scope scope = callers.current();
         Point a = end(scope, "from", from, fromSettlement);
         Point b = end(scope, "to", to, toSettlement);
-        if (a.equalsExact(b)) {
-            throw new org.custodian.platform.RuleViolated(
-                    "to", "the route starts and ends at the same place: choose two");
-        }
         return view(scope, routes.planned(a, b, buffer), buffer == null ? routes.defaultBuffer() : buffer);
     }
 

@@ -83,6 +83,9 @@ class SafeRoutes implements RoutePlanner {
         if (!(buffer >= 0 && buffer <= MAX_BUFFER_METRES)) {
             throw new InvalidParameter("buffer", "must be between 0 and " + (int) MAX_BUFFER_METRES + " metres");
         }
+        if (from.equalsExact(to)) {
+            throw new RuleViolated("to", "the route starts and ends at the same place: choose two");
+        }
         RoadNetwork.Graph graph = network.graph();
         AreasToAvoid.Avoidance avoid = areas.at(Instant.now(), buffer);
         refuseEndsInside("from", from, avoid);
