@@ -15,7 +15,8 @@
             "custody",
             "incidents",
             "humanitarian",
-            "alerts"
+            "alerts",
+            "civil"
         })
 @org.jspecify.annotations.NullMarked
 package org.custodian.demo;

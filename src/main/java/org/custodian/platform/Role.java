@@ -18,7 +18,12 @@ public enum Role {
      * Alert officer of an administration: composes and approves warnings to civilians and keeps the register of
      * their subscribers, the one role besides administrators that sees subscribers' phone numbers.
      */
-    ALERT_OFFICER;
+    ALERT_OFFICER,
+    /**
+     * Outreach worker: records outreach teams and visits in their regions, and is the one role besides
+     * administrators that sees the beneficiaries of outreach (every read of one is audited).
+     */
+    OUTREACH_WORKER;
 
     public boolean writesRecords() {
         return this == ADMIN || this == DIRECTOR || this == OFFICER;

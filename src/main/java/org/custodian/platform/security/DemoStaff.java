@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The demo's staff of Khojaly, to try the everyday jobs as a region's officer and its director: {@code
- * khj-officer} and {@code khj-director}, created once, only while the demo is on. Their password comes from
+ * khj-officer}, {@code khj-director} and the outreach worker {@code khj-outreach}, created once, only while the demo is on. Their password comes from
  * {@code CUSTODIAN_DEMO_PASSWORD}; without it one is generated and printed this once, as the administrator's
  * is. Existing accounts are never changed here.
  */
@@ -31,7 +31,8 @@ class DemoStaff implements ApplicationRunner {
 
     static final List<Member> STAFF = List.of(
             new Member("khj-officer", "Khojaly officer (demo)", Role.OFFICER, "KHJ"),
-            new Member("khj-director", "Khojaly director (demo)", Role.DIRECTOR, "KHJ"));
+            new Member("khj-director", "Khojaly director (demo)", Role.DIRECTOR, "KHJ"),
+            new Member("khj-outreach", "Khojaly outreach worker (demo)", Role.OUTREACH_WORKER, "KHJ"));
 
     private final AccountRegister register;
     private final Accounts accounts;
