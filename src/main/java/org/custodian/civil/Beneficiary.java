@@ -25,24 +25,25 @@ import org.jspecify.annotations.Nullable;
 /**
  * A vulnerable person an outreach team serves, with the least personal data that serves: no name, no
  * birth date, no address; a reference code, the settlement, an age band, sex, needs, and when they consented.
+ * Read only through {@link Beneficiaries}, which lets outreach roles alone see one and audits each read.
  */
 @Entity
 @Table(name = "civil_beneficiary")
-class Beneficiary {
+public class Beneficiary {
 
-    enum AgeBand {
+    public enum AgeBand {
         CHILD,
         ADULT,
         OLDER
     }
 
-    enum Sex {
+    public enum Sex {
         FEMALE,
         MALE,
         UNDISCLOSED
     }
 
-    enum Need {
+    public enum Need {
         MEDICAL,
         FOOD,
         FUEL,
@@ -114,47 +115,47 @@ class Beneficiary {
         this.illustrative = illustrative;
     }
 
-    long id() {
+    public long id() {
         return Objects.requireNonNull(id, "not saved yet");
     }
 
-    String regionCode() {
+    public String regionCode() {
         return regionCode;
     }
 
-    String reference() {
+    public String reference() {
         return reference;
     }
 
-    long settlementId() {
+    public long settlementId() {
         return settlementId;
     }
 
-    AgeBand ageBand() {
+    public AgeBand ageBand() {
         return ageBand;
     }
 
-    Sex sex() {
+    public Sex sex() {
         return sex;
     }
 
-    Set<Need> needs() {
+    public Set<Need> needs() {
         return needs.isEmpty() ? Set.of() : EnumSet.copyOf(needs);
     }
 
-    LocalDate consentOn() {
+    public LocalDate consentOn() {
         return consentOn;
     }
 
-    String consentRecordedBy() {
+    public String consentRecordedBy() {
         return consentRecordedBy;
     }
 
-    String note() {
+    public String note() {
         return note;
     }
 
-    boolean illustrative() {
+    public boolean illustrative() {
         return illustrative;
     }
 }

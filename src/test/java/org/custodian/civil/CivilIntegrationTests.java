@@ -123,8 +123,13 @@ class CivilIntegrationTests {
                         "civil-society representatives");
         demo.forEach(p -> assertThat(p.get("sources")).hasSize(1));
         assertThat(khojaly.get("decisions")).hasSize(1);
-        JsonNode action = khojaly.get("actions").get(0);
-        assertThat(action.get("owner").asString()).isEqualTo("khj-officer");
+        JsonNode action = null;
+        for (JsonNode a : khojaly.get("actions")) {
+            if (a.get("owner").asString().equals("khj-officer")) {
+                action = a;
+            }
+        }
+        assertThat(action).isNotNull();
         assertThat(action.get("overdue").asBoolean()).isTrue();
         // The visits layer reaches the map, the OGC API and the exports, without personal data.
         String layer = admin.get("/api/exports/outreach-visits.geojson").body();
