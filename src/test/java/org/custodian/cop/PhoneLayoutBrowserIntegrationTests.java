@@ -95,6 +95,20 @@ class PhoneLayoutBrowserIntegrationTests {
         pages.put(
                 "source",
                 "/sources/" + admin.get("/api/sources").json().get(0).get("id").asLong());
+        long group = admin.get("/api/working-groups").json().get(0).get("id").asLong();
+        pages.put("working-groups", "/working-groups");
+        pages.put("working-group", "/working-groups/" + group);
+        pages.put(
+                "meeting",
+                "/meetings/"
+                        + admin.get("/api/meetings?group=" + group)
+                                .json()
+                                .get(0)
+                                .get("id")
+                                .asLong());
+        pages.put("my-action-items", "/action-items/mine");
+        pages.put("outreach", "/outreach");
+        pages.put("beneficiaries", "/beneficiaries");
         pages.put("audit", "/audit?verify=true");
         pages.put("backups", "/backups");
         return pages;
