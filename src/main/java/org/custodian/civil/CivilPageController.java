@@ -292,6 +292,52 @@ class CivilPageController {
 
     // Outreach
 
+    /**
+     * What outreach brought to one settlement: visits, people reached, and per service the quantities in each
+     * unit ("40 parcels; 12 kg"), with the share of the busiest settlement's people for the bar chart.
+     */
+    record Village(
+            long settlementId,
+            long visits,
+            long people,
+            Map<ServiceLine.Service, List<Amount>> delivered,
+            int percent) {}
+
+    record Amount(BigDecimal quantity, ServiceLine.Unit unit) {
+
+        public String number() {
+            return quantity.stripTrailingZeros().toPlainString();
+        }
+    }
+
+    static List<Village> villages(List<Visit> visits) {
+        Map<Long, List<Visit>> bySettlement = visits.stream()
+                .collect(Collectors.groupingBy(Visit::settlementId, java.util.TreeMap::new, Collectors.toList()));
+        long most = bySettlement.values().stream()
+                .mapToLong(vs -> vs.stream().mapToLong(Visit::peopleReached).sum())
+                .max()
+                .orElse(0);
+        List<Village> villages = new ArrayList<>();
+        bySettlement.forEach((settlement, vs) -> {
+            Map<ServiceLine.Service, Map<ServiceLine.Unit, BigDecimal>> sums =
+                    new java.util.EnumMap<>(ServiceLine.Service.class);
+            vs.stream().flatMap(v -> v.services().stream()).forEach(l -> sums.computeIfAbsent(
+                            l.service(), k -> new java.util.EnumMap<>(ServiceLine.Unit.class))
+                    .merge(l.unit(), l.quantity(), BigDecimal::add));
+            Map<ServiceLine.Service, List<Amount>> delivered = new java.util.EnumMap<>(ServiceLine.Service.class);
+            sums.forEach((service, units) -> delivered.put(
+                    service,
+                    units.entrySet().stream()
+                            .map(e -> new Amount(e.getValue(), e.getKey()))
+                            .toList()));
+            long people = vs.stream().mapToLong(Visit::peopleReached).sum();
+            villages.add(
+                    new Village(settlement, vs.size(), people, delivered, most == 0 ? 0 : (int) (100 * people / most)));
+        });
+        villages.sort(java.util.Comparator.comparingLong(Village::people).reversed());
+        return villages;
+    }
+
     @GetMapping("/outreach")
     String outreach(Model model) {
         Scope scope = callers.current();
@@ -299,7 +345,9 @@ class CivilPageController {
         List<OutreachTeam> teams = outreach.teams(scope);
         model.addAttribute("teams", teams);
         model.addAttribute("teamNames", teams.stream().collect(Collectors.toMap(OutreachTeam::id, OutreachTeam::name)));
-        model.addAttribute("visits", outreach.visits(scope));
+        List<Visit> visits = outreach.visits(scope);
+        model.addAttribute("visits", visits);
+        model.addAttribute("villages", villages(visits));
         List<Settlement> settlements = territory.settlements(scope, null);
         model.addAttribute("settlements", settlements);
         model.addAttribute(

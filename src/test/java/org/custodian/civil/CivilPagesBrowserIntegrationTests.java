@@ -140,6 +140,11 @@ class CivilPagesBrowserIntegrationTests {
 
         worker.navigate(url("/outreach"));
         assertThat(worker.locator("#visits").textContent()).contains("Mixed healthcare team Khojaly 1");
+        worker.waitForFunction(
+                "() => (document.getElementById('outreach-map').dataset.drawn || '').includes('outreach-visits')");
+        assertThat(worker.locator("#outreach-map path.leaflet-interactive").count())
+                .isGreaterThanOrEqualTo(2);
+        assertThat(worker.locator("#villages tbody tr").count()).isGreaterThanOrEqualTo(2);
         worker.selectOption(
                 "#visit-form select[name=settlementId]",
                 new com.microsoft.playwright.options.SelectOption().setIndex(1));
