@@ -9,6 +9,7 @@ import com.graphhopper.storage.index.Snap;
 import com.graphhopper.util.CustomModel;
 import com.graphhopper.util.EdgeExplorer;
 import com.graphhopper.util.EdgeIterator;
+import com.graphhopper.util.Parameters;
 import com.graphhopper.util.PointList;
 import com.graphhopper.util.exceptions.PointNotFoundException;
 import java.time.Instant;
@@ -160,6 +161,7 @@ class SafeRoutes implements RoutePlanner {
                 new GHRequest(from.getY(), from.getX(), to.getY(), to.getX()).setProfile(RoadNetwork.PROFILE);
         if (model != null) {
             request.setCustomModel(model);
+            request.putHint(Parameters.CH.DISABLE, true);
         }
         return graph.hopper().route(request);
     }
