@@ -124,16 +124,14 @@ public class HazardAreaImport {
         try (ImportedFile source = ImportedFile.of(fileName, content)) {
             long count = source.count();
             if (count == 0) {
-                throw new RuleViolated("file", "the file holds no features");
+                throw new RuleViolated("file", Refusals.FILE_HOLDS_NO_FEATURES);
             }
             if (count > maxFeatures) {
                 throw new RuleViolated(
                         "file",
-                        String.format(
-                                Locale.ROOT,
-                                "the file holds %,d features; one import takes at most %,d: split the file",
-                                count,
-                                maxFeatures));
+                        Refusals.TOO_MANY_FEATURES,
+                        String.format(Locale.ROOT, "%,d", count),
+                        String.format(Locale.ROOT, "%,d", maxFeatures));
             }
             Run run = new Run(scope, regionCode, stopAt, (int) count);
             try {
@@ -146,8 +144,7 @@ public class HazardAreaImport {
                 });
             } catch (RuntimeException e) {
                 if (concurrentWrite(e)) {
-                    throw new ConflictWithState("the hazard areas of the region were being written by another"
-                            + " request at the same time; nothing was imported: retry");
+                    throw new ConflictWithState(Refusals.HAZARD_AREAS_REGION_BEING_WRITTEN);
                 }
                 throw e;
             }
@@ -234,7 +231,7 @@ public class HazardAreaImport {
                 int dropped = c.geometry().getNumPoints() - cleaned.getNumPoints();
                 String code = regionCode != null ? regionCode : c.text("region_code");
                 if (code == null) {
-                    throw new RuleViolated("region_code", "no region given for the file or the feature");
+                    throw new RuleViolated("region_code", Refusals.NO_REGION_GIVEN);
                 }
                 Region region = region(code);
                 String name = c.text("name");

@@ -59,7 +59,7 @@ class RoadNetworkImport {
         Status s = new Status(name, "importing", Instant.now(), null, null, null);
         Status before = latest.get();
         if (before != null && before.phase().equals("importing")) {
-            throw new ConflictWithState("a road network import is under way; wait until it ends");
+            throw new ConflictWithState(Refusals.ROAD_NETWORK_IMPORT_UNDER_WAY);
         }
         latest.set(s);
         Thread.ofVirtual().name("road-network-import").start(() -> {
