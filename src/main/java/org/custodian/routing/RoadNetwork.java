@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import org.custodian.platform.Reason;
 import org.custodian.platform.RuleViolated;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -170,7 +171,7 @@ class RoadNetwork {
         if (edges == 0) {
             hopper.close();
             delete(folder);
-            throw new RuleViolated("file", "the file holds no road that vehicles may use");
+            throw new RuleViolated("file", Refusals.FILE_HOLDS_ROAD_VEHICLES_MAY);
         }
         try {
             Files.writeString(folder.resolve("source"), name, StandardCharsets.UTF_8);
@@ -202,21 +203,23 @@ class RoadNetwork {
         // A PBF file starts with the 4-byte length of its first BlobHeader, whose type is "OSMHeader".
         boolean pbf = n > 16 && text.contains("OSMHeader");
         if (!xml && !pbf) {
-            throw new RuleViolated("file", "the file is neither OpenStreetMap XML nor PBF");
+            throw new RuleViolated("file", Refusals.FILE_NEITHER_OPENSTREETMAP_XML_NOR);
         }
     }
 
-    private static String refusal(Throwable e) {
+    private static Reason refusal(Throwable e) {
         if (e instanceof RuleViolated r) {
-            return r.getMessage();
+            return r.reason();
         }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
         String what = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return "the file could not be read as OpenStreetMap (cut short or damaged?): "
-                + what.lines().findFirst().orElse("").toLowerCase(Locale.ROOT);
+        // The library's own words follow, in English: they name what it could not read.
+        return Reason.of(
+                Refusals.NOT_READ_AS_OPENSTREETMAP,
+                what.lines().findFirst().orElse("").toLowerCase(Locale.ROOT));
     }
 
     private static GraphHopper configure(GraphHopper hopper, Path folder, @Nullable Path osm) {
