@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 import org.custodian.platform.ConflictWithState;
+import org.custodian.platform.Reason;
 import org.jspecify.annotations.Nullable;
 
 /** Something a meeting asked a person (an account) to do by a date. */
@@ -72,16 +73,25 @@ public class ActionItem {
     /** Moves the item on; a done or cancelled item is closed. */
     void changeStatus(Status to, @Nullable String note, Instant at) {
         if (status.closed()) {
-            throw new ConflictWithState("the action item is " + status.name().toLowerCase(java.util.Locale.ROOT)
-                    + ": it cannot change again");
+            throw new ConflictWithState(Refusals.ACTION_ITEM_CLOSED, said(status));
         }
         if (to == status) {
-            throw new ConflictWithState(
-                    "the action item is " + status.name().toLowerCase(java.util.Locale.ROOT) + " already");
+            throw new ConflictWithState(Refusals.ACTION_ITEM_ALREADY, said(status));
         }
         this.status = to;
         this.statusNote = note == null || note.isBlank() ? null : note.strip();
         this.closedAt = to.closed() ? at : null;
+    }
+
+    /** The status in words, said in the language of the one refused. */
+    private static Reason said(Status status) {
+        return Reason.of(
+                switch (status) {
+                    case OPEN -> Refusals.ACTION_OPEN;
+                    case IN_PROGRESS -> Refusals.ACTION_IN_PROGRESS;
+                    case DONE -> Refusals.ACTION_DONE;
+                    case CANCELLED -> Refusals.ACTION_CANCELLED;
+                });
     }
 
     /** Whether the item is still to do after its due date. */

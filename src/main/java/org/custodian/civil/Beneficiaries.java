@@ -72,20 +72,20 @@ public class Beneficiaries {
                 Outreach.writableRegion(territory, scope, d.regionCode()).code();
         String reference = Codes.required("reference", d.reference(), 32).toUpperCase(java.util.Locale.ROOT);
         if (!reference.matches("[A-Z0-9-]{3,32}")) {
-            throw new RuleViolated("reference", "a reference is 3 to 32 letters, digits or '-', and names no one");
+            throw new RuleViolated("reference", Refusals.REFERENCE_NAMES_NO_ONE);
         }
         if (records.existsByReference(reference)) {
-            throw new RuleViolated("reference", "the reference " + reference + " is taken");
+            throw new RuleViolated("reference", Refusals.REFERENCE_TAKEN, reference);
         }
         Settlement settlement = groups.settlement(scope, d.settlementId());
         if (!settlement.region().code().equals(regionCode)) {
-            throw new RuleViolated("settlementId", "the settlement is not in region " + regionCode);
+            throw new RuleViolated("settlementId", Refusals.SETTLEMENT_NOT_IN_REGION, regionCode);
         }
         if (d.consentOn() == null) {
-            throw new RuleViolated("consentOn", "record the day the person consented; without consent, no record");
+            throw new RuleViolated("consentOn", Refusals.RECORD_DAY_PERSON_CONSENTED);
         }
         if (d.consentOn().isAfter(LocalDate.now(clock).plusDays(1))) {
-            throw new RuleViolated("consentOn", "consent cannot be dated in the future");
+            throw new RuleViolated("consentOn", Refusals.CONSENT_DATED_FUTURE);
         }
         Set<Beneficiary.Need> needs = EnumSet.noneOf(Beneficiary.Need.class);
         d.needs().stream()
@@ -118,7 +118,7 @@ public class Beneficiaries {
     Beneficiary read(Scope scope, long id) {
         requireOutreach(scope);
         Beneficiary b = records.findInScope(id, scope.allRegions(), scope.regionsForQuery())
-                .orElseThrow(() -> new RecordNotFound("beneficiary", id));
+                .orElseThrow(() -> new RecordNotFound(Refusals.NO_BENEFICIARY, id));
         read(scope, b, "read");
         return b;
     }

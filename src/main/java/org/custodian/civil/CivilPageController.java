@@ -426,7 +426,7 @@ class CivilPageController {
                 try {
                     amount = new BigDecimal(q);
                 } catch (NumberFormatException e) {
-                    throw new org.custodian.platform.RuleViolated("quantity", "a quantity is a number: " + q);
+                    throw new org.custodian.platform.RuleViolated("quantity", Refusals.QUANTITY_IS_NUMBER, q);
                 }
                 lines.add(new Outreach.ServiceValues(
                         services.get(i),

@@ -20,16 +20,18 @@ final class Codes {
         }
         throw new RuleViolated(
                 field,
-                "unknown " + field + " '" + text + "': use "
-                        + EnumSet.allOf(type).stream().map(Enum::name).collect(Collectors.joining(" / ")));
+                Refusals.UNKNOWN_CODE,
+                field,
+                text,
+                EnumSet.allOf(type).stream().map(Enum::name).collect(Collectors.joining(" / ")));
     }
 
     static String required(String field, @Nullable String text, int max) {
         if (text == null || text.isBlank()) {
-            throw new RuleViolated(field, "the " + field + " is missing");
+            throw new RuleViolated(field, Refusals.IS_MISSING, field);
         }
         if (text.strip().length() > max) {
-            throw new RuleViolated(field, "the " + field + " is longer than " + max + " characters");
+            throw new RuleViolated(field, Refusals.LONGER_THAN, field, max);
         }
         return text.strip();
     }
@@ -37,7 +39,7 @@ final class Codes {
     /** Optional text: stripped, refused when too long. */
     static String limited(String field, String text, int max) {
         if (text.strip().length() > max) {
-            throw new RuleViolated(field, "the " + field + " is longer than " + max + " characters");
+            throw new RuleViolated(field, Refusals.LONGER_THAN, field, max);
         }
         return text.strip();
     }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.custodian.platform.CommonRefusals;
 import org.custodian.platform.RecordNotFound;
 import org.custodian.platform.Role;
 import org.custodian.platform.RuleViolated;
@@ -95,7 +96,7 @@ public class Outreach {
         try {
             region = territory.region(code);
         } catch (RecordNotFound e) {
-            throw new RuleViolated("regionCode", "no region " + code);
+            throw new RuleViolated("regionCode", CommonRefusals.NO_REGION, code);
         }
         if (!writes(scope, code)) {
             throw new AccessDeniedException("no outreach write access to region " + code);
@@ -111,7 +112,7 @@ public class Outreach {
 
     public OutreachTeam team(Scope scope, long id) {
         return teams.findInScope(id, scope.allRegions(), scope.regionsForQuery())
-                .orElseThrow(() -> new RecordNotFound("outreach team", id));
+                .orElseThrow(() -> new RecordNotFound(Refusals.NO_OUTREACH_TEAM, id));
     }
 
     @Transactional
@@ -122,10 +123,10 @@ public class Outreach {
             try {
                 group = groups.group(scope, groupId);
             } catch (RecordNotFound e) {
-                throw new RuleViolated("groupId", "no working group " + groupId);
+                throw new RuleViolated("groupId", Refusals.NO_WORKING_GROUP, groupId);
             }
             if (!group.regionCode().equals(region.code())) {
-                throw new RuleViolated("groupId", "the working group is not of region " + region.code());
+                throw new RuleViolated("groupId", Refusals.WORKING_GROUP_NOT_OF_REGION, region.code());
             }
         }
         return teams.save(new OutreachTeam(region.code(), Codes.required("name", name, 300), groupId));
@@ -139,7 +140,7 @@ public class Outreach {
             try {
                 territory.agency(member.agencyId());
             } catch (RecordNotFound e) {
-                throw new RuleViolated("agencyId", "no agency " + member.agencyId());
+                throw new RuleViolated("agencyId", CommonRefusals.NO_AGENCY, member.agencyId());
             }
         }
         String party = member.party() == null || member.party().isBlank()
@@ -158,7 +159,7 @@ public class Outreach {
 
     public Visit visit(Scope scope, long id) {
         return visits.findInScope(id, scope.allRegions(), scope.regionsForQuery())
-                .orElseThrow(() -> new RecordNotFound("visit", id));
+                .orElseThrow(() -> new RecordNotFound(Refusals.NO_VISIT, id));
     }
 
     /**
@@ -182,32 +183,32 @@ public class Outreach {
 
     private Visit record(Scope scope, VisitRecord v, boolean illustrative) {
         OutreachTeam team = teams.findInScope(v.teamId(), scope.allRegions(), scope.regionsForQuery())
-                .orElseThrow(() -> new RuleViolated("teamId", "no outreach team " + v.teamId() + " in your regions"));
+                .orElseThrow(() -> new RuleViolated("teamId", Refusals.NO_OUTREACH_TEAM_IN_YOUR_REGIONS, v.teamId()));
         writableRegion(territory, scope, team.regionCode());
         Settlement settlement = groups.settlement(scope, v.settlementId());
         if (!settlement.region().code().equals(team.regionCode())) {
-            throw new RuleViolated("settlementId", "the settlement is not in the team's region " + team.regionCode());
+            throw new RuleViolated("settlementId", Refusals.SETTLEMENT_NOT_IN_TEAM_S_REGION, team.regionCode());
         }
         if (v.visitedOn().isAfter(LocalDate.now(clock).plusDays(1))) {
-            throw new RuleViolated("visitedOn", "a visit cannot be dated in the future");
+            throw new RuleViolated("visitedOn", Refusals.VISIT_DATED_FUTURE);
         }
         if (v.peopleReached() < 0) {
-            throw new RuleViolated("peopleReached", "a number of people cannot be negative");
+            throw new RuleViolated("peopleReached", CommonRefusals.NUMBER_PEOPLE_CANNOT_NEGATIVE);
         }
         if (v.services().size() > 50) {
-            throw new RuleViolated("services", "at most 50 service lines a visit");
+            throw new RuleViolated("services", Refusals.AT_MOST_50_SERVICE_LINES);
         }
         List<ServiceLine> lines = new ArrayList<>();
         for (ServiceValues s : v.services()) {
             if (s.quantity() == null) {
-                throw new RuleViolated("quantity", "give the quantity delivered");
+                throw new RuleViolated("quantity", Refusals.GIVE_QUANTITY_DELIVERED);
             }
             if (s.quantity().signum() < 0) {
-                throw new RuleViolated("quantity", "a quantity cannot be negative");
+                throw new RuleViolated("quantity", Refusals.QUANTITY_CANNOT_NEGATIVE);
             }
             if (s.quantity().compareTo(new BigDecimal("100000000000")) >= 0
                     || s.quantity().scale() > 3) {
-                throw new RuleViolated("quantity", "a quantity is below 100,000,000,000 with at most 3 decimals");
+                throw new RuleViolated("quantity", Refusals.QUANTITY_BELOW_LIMIT);
             }
             lines.add(new ServiceLine(
                     Codes.read("service", ServiceLine.Service.class, s.service()),

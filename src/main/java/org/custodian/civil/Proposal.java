@@ -19,11 +19,12 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.custodian.platform.CommonRefusals;
 import org.custodian.platform.ConflictWithState;
+import org.custodian.platform.Reason;
 import org.custodian.platform.RuleViolated;
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
@@ -104,28 +105,39 @@ public class Proposal {
      */
     void changeStatus(Status to, String reason, String by, Instant at) {
         if (to == status) {
-            throw new ConflictWithState("the proposal is " + words(to) + " already");
+            throw new ConflictWithState(Refusals.PROPOSAL_ALREADY, said(to));
         }
         if (!NEXT.get(status).contains(to)) {
-            throw new ConflictWithState("a proposal " + words(status) + " cannot become " + words(to)
-                    + (status == Status.IMPLEMENTED ? ": its history is closed" : ""));
+            throw new ConflictWithState(
+                    status == Status.IMPLEMENTED
+                            ? Refusals.PROPOSAL_CANNOT_BECOME_CLOSED
+                            : Refusals.PROPOSAL_CANNOT_BECOME,
+                    said(status),
+                    said(to));
         }
         if (reason.isBlank()) {
-            throw new RuleViolated("reason", "say why the status changes");
+            throw new RuleViolated("reason", CommonRefusals.SAY_WHY_STATUS_CHANGES);
         }
         if (at.isAfter(Instant.now().plusSeconds(60))) {
-            throw new RuleViolated("at", "a status change cannot be dated in the future");
+            throw new RuleViolated("at", Refusals.STATUS_CHANGE_CANNOT_DATED_FUTURE);
         }
         Instant last = history.get(history.size() - 1).at();
         if (at.isBefore(last)) {
-            throw new RuleViolated("at", "a status change cannot be dated before the last one, " + last);
+            throw new RuleViolated("at", Refusals.STATUS_CHANGE_CANNOT_DATED_BEFORE, last);
         }
         history.add(new StatusStep(at, to.name(), reason.strip(), by));
         this.status = to;
     }
 
-    private static String words(Status status) {
-        return status.name().toLowerCase(Locale.ROOT);
+    /** The status in words, said in the language of the one refused. */
+    private static Reason said(Status status) {
+        return Reason.of(
+                switch (status) {
+                    case PROPOSED -> Refusals.PROPOSAL_PROPOSED;
+                    case ACCEPTED -> Refusals.PROPOSAL_ACCEPTED;
+                    case REJECTED -> Refusals.PROPOSAL_REJECTED;
+                    case IMPLEMENTED -> Refusals.PROPOSAL_IMPLEMENTED;
+                });
     }
 
     public long id() {

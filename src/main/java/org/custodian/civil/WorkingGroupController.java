@@ -255,7 +255,7 @@ class WorkingGroupController {
         try {
             p = groups.propose(callers.current(), in.meetingId(), in.text(), in.proposedBy(), orEmpty(in.sources()));
         } catch (org.custodian.platform.RecordNotFound e) {
-            throw new org.custodian.platform.RuleViolated("meetingId", "no meeting " + in.meetingId());
+            throw new org.custodian.platform.RuleViolated("meetingId", Refusals.NO_MEETING, in.meetingId());
         }
         return ResponseEntity.created(URI.create("/api/proposals/" + p.id())).body(Views.ProposalView.of(p));
     }
@@ -310,7 +310,7 @@ class WorkingGroupController {
                     callers.current(),
                     new WorkingGroups.ActionDraft(in.meetingId(), in.decisionId(), in.text(), in.owner(), in.dueOn()));
         } catch (org.custodian.platform.RecordNotFound e) {
-            throw new org.custodian.platform.RuleViolated("meetingId", "no meeting " + in.meetingId());
+            throw new org.custodian.platform.RuleViolated("meetingId", Refusals.NO_MEETING, in.meetingId());
         }
         return ResponseEntity.created(URI.create("/api/action-items/" + a.id())).body(view(a));
     }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.custodian.platform.CommonRefusals;
 import org.custodian.platform.RecordNotFound;
 import org.custodian.platform.RuleViolated;
 import org.custodian.platform.Scope;
@@ -84,7 +85,7 @@ public class WorkingGroups {
 
     public WorkingGroup group(Scope scope, long id) {
         return groups.findInScope(id, scope.allRegions(), scope.regionsForQuery())
-                .orElseThrow(() -> new RecordNotFound("working group", id));
+                .orElseThrow(() -> new RecordNotFound(Refusals.NO_WORKING_GROUP, id));
     }
 
     @Transactional
@@ -112,17 +113,17 @@ public class WorkingGroups {
                 ? null
                 : member.party().strip();
         if (member.agencyId() == null && party == null) {
-            throw new RuleViolated("party", "say which agency or party the member speaks for");
+            throw new RuleViolated("party", Refusals.SAY_WHICH_AGENCY_PARTY_MEMBER);
         }
         if (member.agencyId() != null) {
             try {
                 territory.agency(member.agencyId());
             } catch (RecordNotFound e) {
-                throw new RuleViolated("agencyId", "no agency " + member.agencyId());
+                throw new RuleViolated("agencyId", CommonRefusals.NO_AGENCY, member.agencyId());
             }
         }
         if (party != null && party.length() > 300) {
-            throw new RuleViolated("party", "the party is longer than 300 characters");
+            throw new RuleViolated("party", Refusals.LONGER_THAN, "party", 300);
         }
         group.join(new Member(Codes.required("name", member.name(), 300), member.agencyId(), party));
         return group;
@@ -136,7 +137,7 @@ public class WorkingGroups {
 
     public Meeting meeting(Scope scope, long id) {
         return meetings.findInScope(id, scope.allRegions(), scope.regionsForQuery())
-                .orElseThrow(() -> new RecordNotFound("meeting", id));
+                .orElseThrow(() -> new RecordNotFound(Refusals.NO_MEETING, id));
     }
 
     @Transactional
@@ -144,7 +145,7 @@ public class WorkingGroups {
         WorkingGroup group = group(scope, d.groupId());
         territory.writableRegion(scope, group.regionCode());
         if (d.heldOn().isAfter(LocalDate.now(clock).plusYears(1))) {
-            throw new RuleViolated("heldOn", "a meeting is planned at most a year ahead");
+            throw new RuleViolated("heldOn", Refusals.MEETING_PLANNED_YEAR_AHEAD);
         }
         if (d.settlementId() != null) {
             settlement(scope, d.settlementId());
@@ -169,7 +170,7 @@ public class WorkingGroups {
         try {
             return territory.settlement(scope, id);
         } catch (RecordNotFound e) {
-            throw new RuleViolated("settlementId", "no settlement " + id + " in your regions");
+            throw new RuleViolated("settlementId", Refusals.NO_SETTLEMENT_IN_YOUR_REGIONS, id);
         }
     }
 
@@ -182,7 +183,7 @@ public class WorkingGroups {
     public Proposal proposal(Scope scope, long id) {
         return proposals
                 .findInScope(id, scope.allRegions(), scope.regionsForQuery())
-                .orElseThrow(() -> new RecordNotFound("proposal", id));
+                .orElseThrow(() -> new RecordNotFound(Refusals.NO_PROPOSAL, id));
     }
 
     @Transactional
@@ -221,7 +222,7 @@ public class WorkingGroups {
                         .findInScope(proposalId, scope.allRegions(), scope.regionsForQuery())
                         .filter(x -> x.groupId() == meeting.groupId())
                         .isEmpty()) {
-            throw new RuleViolated("proposalId", "no proposal " + proposalId + " of this group");
+            throw new RuleViolated("proposalId", Refusals.NO_PROPOSAL_OF_GROUP, proposalId);
         }
         return decisions.save(new Decision(meeting, proposalId, Codes.required("text", text, 4000), scope.username()));
     }
@@ -240,7 +241,7 @@ public class WorkingGroups {
 
     public ActionItem action(Scope scope, long id) {
         return actions.findInScope(id, scope.allRegions(), scope.regionsForQuery())
-                .orElseThrow(() -> new RecordNotFound("action item", id));
+                .orElseThrow(() -> new RecordNotFound(Refusals.NO_ACTION_ITEM, id));
     }
 
     /** Whether the item is still to do after its due date, as the day is in its region. */
@@ -253,16 +254,16 @@ public class WorkingGroups {
         Meeting meeting = meeting(scope, d.meetingId());
         territory.writableRegion(scope, meeting.regionCode());
         String owner = Codes.required("owner", d.owner(), 64);
-        Scope owners = staff.scopeOf(owner).orElseThrow(() -> new RuleViolated("owner", "no account " + owner));
+        Scope owners = staff.scopeOf(owner).orElseThrow(() -> new RuleViolated("owner", Refusals.NO_ACCOUNT, owner));
         if (!owners.reads(meeting.regionCode())) {
-            throw new RuleViolated("owner", owner + " does not work in region " + meeting.regionCode());
+            throw new RuleViolated("owner", Refusals.OWNER_NOT_IN_REGION, owner, meeting.regionCode());
         }
         if (d.dueOn().isBefore(meeting.heldOn())) {
-            throw new RuleViolated("dueOn", "an action item cannot be due before its meeting, " + meeting.heldOn());
+            throw new RuleViolated("dueOn", Refusals.ACTION_ITEM_DUE_BEFORE_MEETING, meeting.heldOn());
         }
         if (d.decisionId() != null
                 && decisions(scope, meeting.id()).stream().noneMatch(x -> x.id() == d.decisionId())) {
-            throw new RuleViolated("decisionId", "no decision " + d.decisionId() + " of this meeting");
+            throw new RuleViolated("decisionId", Refusals.NO_DECISION_OF_MEETING, d.decisionId());
         }
         return actions.save(
                 new ActionItem(meeting, d.decisionId(), Codes.required("text", d.text(), 2000), owner, d.dueOn()));
@@ -276,7 +277,7 @@ public class WorkingGroups {
             throw new AccessDeniedException("only the owner or the region's officers move an action item on");
         }
         if (note != null && note.length() > 1000) {
-            throw new RuleViolated("note", "the note is longer than 1000 characters");
+            throw new RuleViolated("note", Refusals.LONGER_THAN, "note", 1000);
         }
         item.changeStatus(to, note, clock.instant());
         return item;

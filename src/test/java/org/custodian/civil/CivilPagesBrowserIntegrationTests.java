@@ -31,8 +31,12 @@ class CivilPagesBrowserIntegrationTests {
 
     /** What the pages say in each language tested. */
     static final Map<String, String[]> WORDS = Map.of(
-            "en", new String[] {"Working groups", "Accepted", "My action items", "Beneficiaries"},
-            "hy", new String[] {"Աշխատանքային խմբեր", "Ընդունված", "Իմ հանձնարարականները", "Շահառուներ"});
+            "en",
+            new String[] {"Working groups", "Accepted", "My action items", "Beneficiaries", "before its meeting"},
+            "hy",
+            new String[] {
+                "Աշխատանքային խմբեր", "Ընդունված", "Իմ հանձնարարականները", "Շահառուներ", "չի կարող նախորդել իր նիստին"
+            });
 
     @RegisterExtension
     static final Chromium chromium = new Chromium();
@@ -111,7 +115,8 @@ class CivilPagesBrowserIntegrationTests {
         officer.evaluate("() => document.querySelector('#action-form input[name=dueOn]').removeAttribute('min')");
         officer.fill("#action-form input[name=dueOn]", "2023-09-01");
         officer.click("#action-form button[type=submit]");
-        assertThat(officer.locator("p.error").textContent()).contains("before its meeting");
+        // The refusal is said in the page's language, with the meeting's day as given.
+        assertThat(officer.locator("p.error").textContent()).contains(words[4], "2023-09-25");
         officer.fill("#action-form input[name=text]", "Find premises " + tag);
         officer.fill("#action-form input[name=owner]", "khj-civ-page-outreach");
         officer.fill("#action-form input[name=dueOn]", "2023-10-01");
