@@ -91,6 +91,9 @@ class SmscDispatch implements SmartLifecycle {
     private volatile @Nullable SMPPSession session;
     private volatile boolean bound;
     private volatile Instant boundSince = Instant.MAX;
+    /** How many claimed messages wait for a submit slot at most (or four windows, if more). */
+    private static final int READY_AHEAD = 1000;
+
     /** How long a receipt that matches no message is tried again: it belongs to no message of ours. */
     private static final Duration RECEIPT_KEPT = Duration.ofMinutes(10);
     /** How long held receipts are given to arrive after a bind before messages in doubt are sent again. */
@@ -187,8 +190,12 @@ class SmscDispatch implements SmartLifecycle {
                     sweep(now);
                     lastSweep = now;
                 }
-                int room = settings.window() * 4 - ready.size();
-                if (bound && room >= settings.window()) {
+                // Claimed ahead in batches of hundreds: a round of claiming and recording costs milliseconds, so
+                // claiming a window at a time would keep the submits waiting for the database. What is claimed and
+                // not sent when a node dies is in doubt and settled by receipts.
+                int ahead = Math.max(READY_AHEAD, settings.window() * 4);
+                int room = ahead - ready.size();
+                if (bound && room >= ahead / 4) {
                     List<Outbox.Claimed> claimed = outbox.claim(instance, room, now);
                     ready.addAll(claimed);
                     busy |= !claimed.isEmpty();
