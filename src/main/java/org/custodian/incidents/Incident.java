@@ -100,6 +100,7 @@ public class Incident {
     private boolean ceasefireViolation;
     private @Nullable Long reportingAgencyId;
     private @Nullable Long accidentId;
+    private @Nullable Long fieldSubmissionId;
 
     @Enumerated(EnumType.STRING)
     private Status status = Status.REPORTED;
@@ -164,6 +165,15 @@ public class Incident {
             throw new RuleViolated("sourceId", "a verified incident cites at least one source");
         }
         sources.remove(sourceId);
+    }
+
+    void linkFieldSubmission(long submissionId) {
+        this.fieldSubmissionId = submissionId;
+    }
+
+    /** The field submission this incident was reported by, if it came from ODK Collect. */
+    public @Nullable Long fieldSubmissionId() {
+        return fieldSubmissionId;
     }
 
     void linkAccident(long accidentId) {

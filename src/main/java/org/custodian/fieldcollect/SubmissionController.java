@@ -1,0 +1,200 @@
+package org.custodian.fieldcollect;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.custodian.platform.Callers;
+import org.custodian.platform.Scope;
+import org.custodian.platform.UploadedFileName;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** The reviewers' API: submissions in scope, their answers and files; accept, correct, reject; device keys. */
+@RestController
+class SubmissionController {
+
+    private final FieldCollection collection;
+    private final FieldForms forms;
+    private final DeviceKeyRing keys;
+    private final Callers callers;
+
+    SubmissionController(FieldCollection collection, FieldForms forms, DeviceKeyRing keys, Callers callers) {
+        this.collection = collection;
+        this.forms = forms;
+        this.keys = keys;
+        this.callers = callers;
+    }
+
+    record Summary(
+            long id,
+            long version,
+            String formId,
+            String formVersion,
+            String instanceId,
+            @Nullable String deprecatedId,
+            String regionCode,
+            double longitude,
+            double latitude,
+            String submittedBy,
+            Instant receivedAt,
+            Submission.Status status,
+            @Nullable String reviewedBy,
+            @Nullable Instant reviewedAt,
+            @Nullable String reason,
+            @Nullable Long sourceId) {
+
+        static Summary of(Submission s) {
+            return new Summary(
+                    s.id(),
+                    s.version(),
+                    s.formId(),
+                    s.formVersion(),
+                    s.instanceId(),
+                    s.deprecatedId(),
+                    s.regionCode(),
+                    s.longitude(),
+                    s.latitude(),
+                    s.submittedBy(),
+                    s.receivedAt(),
+                    s.status(),
+                    s.reviewedBy(),
+                    s.reviewedAt(),
+                    s.reason(),
+                    s.sourceId());
+        }
+    }
+
+    record Detail(
+            Summary submission,
+            Map<String, String> values,
+            Map<String, String> original,
+            Map<String, String> corrections,
+            List<SubmissionFiles.Listed> files,
+            boolean reviewable) {}
+
+    record Review(
+            @Nullable Long version,
+            @Nullable String reason,
+            @Nullable Map<String, String> values) {}
+
+    @GetMapping("/api/forms")
+    List<Map<String, Object>> forms() {
+        callers.current();
+        return forms.open().stream()
+                .map(f -> Map.<String, Object>of(
+                        "id", f.id(), "version", f.version(), "titles", f.titles(), "fields", f.fields()))
+                .toList();
+    }
+
+    @GetMapping("/api/submissions")
+    List<Summary> list(
+            @RequestParam(required = false) @Nullable String form,
+            @RequestParam(defaultValue = "RECEIVED") Submission.Status status,
+            @RequestParam(defaultValue = "200") int limit) {
+        return collection.queue(callers.current(), form, status, limit).stream()
+                .map(Summary::of)
+                .toList();
+    }
+
+    @GetMapping("/api/submissions/{id}")
+    Detail detail(@PathVariable long id) {
+        Scope scope = callers.current();
+        return detail(scope, collection.submission(scope, id));
+    }
+
+    private Detail detail(Scope scope, Submission s) {
+        return new Detail(
+                Summary.of(s),
+                collection.values(s),
+                collection.original(s),
+                collection.corrections(s),
+                collection.files(scope, s.id()),
+                collection.reviews(scope, s) && s.status() == Submission.Status.RECEIVED);
+    }
+
+    @GetMapping("/api/submissions/{id}/files/{name}")
+    ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable String name) {
+        SubmissionFile f = collection.file(callers.current(), id, name);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(f.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, UploadedFileName.contentDisposition(true, f.name()))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "sandbox")
+                .body(f.content());
+    }
+
+    @PostMapping("/api/submissions/{id}/acceptance")
+    Detail accept(@PathVariable long id, @RequestBody(required = false) @Nullable Review review) {
+        Scope scope = callers.current();
+        return detail(scope, collection.accept(scope, id, review == null ? null : review.version()));
+    }
+
+    @PostMapping("/api/submissions/{id}/corrections")
+    Detail correct(@PathVariable long id, @RequestBody Review review) {
+        Scope scope = callers.current();
+        return detail(
+                scope,
+                collection.correct(scope, id, review.version(), review.values() == null ? Map.of() : review.values()));
+    }
+
+    @PostMapping("/api/submissions/{id}/rejection")
+    Detail reject(@PathVariable long id, @RequestBody Review review) {
+        Scope scope = callers.current();
+        return detail(scope, collection.reject(scope, id, review.version(), review.reason()));
+    }
+
+    record KeyView(
+            long id,
+            String username,
+            String name,
+            Instant createdAt,
+            String createdBy,
+            @Nullable Instant revokedAt) {
+        static KeyView of(DeviceKey k) {
+            return new KeyView(k.id(), k.username(), k.name(), k.createdAt(), k.createdBy(), k.revokedAt());
+        }
+    }
+
+    record NewKey(@Nullable String name) {}
+
+    /**
+     * A key just made: the secret, shown this once, the server URL to give ODK Collect, and the text of its
+     * configuration QR code.
+     */
+    record IssuedKey(KeyView key, String secret, String serverUrl, String settings, String qrPayload) {}
+
+    @GetMapping("/api/device-keys")
+    List<KeyView> deviceKeys() {
+        return keys.visible(callers.current()).stream().map(KeyView::of).toList();
+    }
+
+    @PostMapping("/api/device-keys")
+    @ResponseStatus(HttpStatus.CREATED)
+    IssuedKey issue(@RequestBody NewKey request) {
+        DeviceKeyRing.Issued issued = keys.issue(callers.current(), request.name() == null ? "" : request.name());
+        String url = serverUrl(issued.secret());
+        String settings = CollectSettings.json(url, "Custodian");
+        return new IssuedKey(
+                KeyView.of(issued.key()), issued.secret(), url, settings, CollectSettings.payload(settings));
+    }
+
+    @PostMapping("/api/device-keys/{id}/revocation")
+    KeyView revoke(@PathVariable long id) {
+        return KeyView.of(keys.revoke(callers.current(), id));
+    }
+
+    static String serverUrl(String secret) {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() + DeviceKeyRing.PREFIX + secret;
+    }
+}
