@@ -238,7 +238,7 @@ class FieldCollection {
                 LocalDate.ofInstant(s.receivedAt(), ZoneOffset.UTC),
                 false,
                 null,
-                "/fieldcollect/submissions/" + s.id()));
+                link(s)));
         Instant now = clock.instant();
         s.accept(scope.username(), now, source.id());
         List<SubmissionAccepted.Attachment> attachments = files.listed(s.id()).stream()
@@ -261,6 +261,17 @@ class FieldCollection {
                 now,
                 source.id()));
         return s;
+    }
+
+    /** The submission's page, as an absolute address when a request tells the server's (sources link http(s)). */
+    private static @Nullable String link(Submission s) {
+        if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes() == null) {
+            return null;
+        }
+        return org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/fieldcollect/submissions/{id}")
+                .buildAndExpand(s.id())
+                .toUriString();
     }
 
     @Transactional
