@@ -129,11 +129,20 @@ class FieldCollection {
         for (Upload u : uploads) {
             String name = UploadedFileName.of(u.name(), "file");
             if (!files.existsBySubmissionIdAndName(submissionId, name)) {
-                String type = u.contentType().isBlank() || u.contentType().length() > 100
-                        ? "application/octet-stream"
-                        : u.contentType();
+                String type = mediaType(u.contentType());
                 files.save(new SubmissionFile(submissionId, name, type, u.content()));
             }
+        }
+    }
+
+    /** The type a device gave a file, when it is a well-formed one; else a plain download. */
+    private static String mediaType(String sent) {
+        try {
+            return sent.length() > 100
+                    ? "application/octet-stream"
+                    : org.springframework.http.MediaType.parseMediaType(sent).toString();
+        } catch (org.springframework.http.InvalidMediaTypeException e) {
+            return "application/octet-stream";
         }
     }
 

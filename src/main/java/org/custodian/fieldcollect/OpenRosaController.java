@@ -1,5 +1,6 @@
 package org.custodian.fieldcollect;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,6 +55,10 @@ class OpenRosaController {
         return key == null ? root : root + "/key/" + key;
     }
 
+    @Operation(
+            summary = "OpenRosa form list",
+            description =
+                    "The OpenRosa 1.0 form list (text/xml, namespace http://openrosa.org/xforms/xformsList) that ODK Collect reads: each open form with formID, name in the Accept-Language, version, md5 hash, download and manifest URLs. Under /openrosa/key/{key} the URLs carry the device key. Anyone signed in may call it.")
     @GetMapping({"/openrosa/formList", "/openrosa/key/{key}/formList"})
     ResponseEntity<String> formList(
             @PathVariable(required = false) @Nullable String key,
@@ -92,6 +97,10 @@ class OpenRosaController {
         return ResponseEntity.ok().contentType(XML).body(xml.toString());
     }
 
+    @Operation(
+            summary = "Download a blank XForm",
+            description =
+                    "The XForm file whose MD5 the form list gives. Anyone signed in may call it; an unknown or closed form answers 404.")
     @GetMapping({"/openrosa/forms/{formId}.xml", "/openrosa/key/{key}/forms/{formId}.xml"})
     ResponseEntity<byte[]> form(@PathVariable(required = false) @Nullable String key, @PathVariable String formId) {
         callers.current();
@@ -103,6 +112,10 @@ class OpenRosaController {
     }
 
     /** The form's media files; the forms here have none, so the manifest is empty but present. */
+    @Operation(
+            summary = "OpenRosa manifest of a form",
+            description =
+                    "The form's media files as an OpenRosa manifest (namespace http://openrosa.org/xforms/xformsManifest); the forms here have none, so it is empty. An unknown or closed form answers 404.")
     @GetMapping({"/openrosa/forms/{formId}/manifest", "/openrosa/key/{key}/forms/{formId}/manifest"})
     ResponseEntity<String> manifest(@PathVariable(required = false) @Nullable String key, @PathVariable String formId) {
         callers.current();
@@ -114,6 +127,10 @@ class OpenRosaController {
     }
 
     /** Collect asks first, to settle authentication and learn the size limit: 204, never a body. */
+    @Operation(
+            summary = "Prepare an OpenRosa submission",
+            description =
+                    "What ODK Collect asks before it sends: 204 with X-OpenRosa-Accept-Content-Length (the largest submission accepted, in bytes) once authenticated, or 401 with a Basic challenge.")
     @RequestMapping(
             value = {"/openrosa/submission", "/openrosa/key/{key}/submission"},
             method = RequestMethod.HEAD)
@@ -122,6 +139,10 @@ class OpenRosaController {
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(
+            summary = "Send an OpenRosa submission",
+            description =
+                    "A filled form as ODK Collect sends it: multipart/form-data with the xml_submission_file part and one part per file. Answers 201 with an OpenRosaResponse; the same XML again (a replay, or the next part of a large submission) answers 201 too. Another XML under a known instanceID, a closed form or an old version is 409, an unknown form 404, malformed XML, a DOCTYPE or a wrong answer 422, not multipart 400, a location outside the caller's regions 403, too large 413.")
     @RequestMapping(
             value = {"/openrosa/submission", "/openrosa/key/{key}/submission"},
             method = RequestMethod.POST)

@@ -1,5 +1,6 @@
 package org.custodian.fieldcollect;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -88,6 +88,10 @@ class SubmissionController {
             @Nullable String reason,
             @Nullable Map<String, String> values) {}
 
+    @Operation(
+            summary = "List the field forms",
+            description =
+                    "The blank forms this server hosts for ODK Collect: id, current version, title in each language and the type of each field. Anyone signed in may call it; closed forms are not listed.")
     @GetMapping("/api/forms")
     List<Map<String, Object>> forms() {
         callers.current();
@@ -97,6 +101,10 @@ class SubmissionController {
                 .toList();
     }
 
+    @Operation(
+            summary = "List field submissions",
+            description =
+                    "Submissions from ODK Collect in the caller's regions, oldest first, of one status (RECEIVED, the review queue, by default) and optionally one form. Anyone signed in may call it; it answers only what lies in the caller's regions. An unknown status is refused with 400.")
     @GetMapping("/api/submissions")
     List<Summary> list(
             @RequestParam(required = false) @Nullable String form,
@@ -107,6 +115,10 @@ class SubmissionController {
                 .toList();
     }
 
+    @Operation(
+            summary = "Read a field submission",
+            description =
+                    "One submission with its answers as corrected, the answers as sent, the corrections, its files and whether the caller may review it. Anyone signed in may call it for a submission of their regions; one elsewhere answers 404, as if it did not exist.")
     @GetMapping("/api/submissions/{id}")
     Detail detail(@PathVariable long id) {
         Scope scope = callers.current();
@@ -123,6 +135,10 @@ class SubmissionController {
                 collection.reviews(scope, s) && s.status() == Submission.Status.RECEIVED);
     }
 
+    @Operation(
+            summary = "Download a file of a field submission",
+            description =
+                    "A file (a photo) sent with the submission, with its type and name. Anyone signed in may call it for a submission of their regions; an unknown file or a submission elsewhere answers 404.")
     @GetMapping("/api/submissions/{id}/files/{name}")
     ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable String name) {
         SubmissionFile f = collection.file(callers.current(), id, name);
@@ -134,12 +150,20 @@ class SubmissionController {
                 .body(f.content());
     }
 
+    @Operation(
+            summary = "Accept a field submission",
+            description =
+                    "Accepts a submission waiting for review: it is registered as a source and announced to the module that owns its form, which makes its record (an ordnance find, an incident, an inspection) citing it. Administrators, and directors and officers of the submission's region, may call it; others are refused with 403, a submission elsewhere answers 404, one already reviewed or a stale version 409.")
     @PostMapping("/api/submissions/{id}/acceptance")
     Detail accept(@PathVariable long id, @RequestBody(required = false) @Nullable Review review) {
         Scope scope = callers.current();
         return detail(scope, collection.accept(scope, id, review == null ? null : review.version()));
     }
 
+    @Operation(
+            summary = "Correct a field submission",
+            description =
+                    "Corrects answers of a submission waiting for review ({\"values\": {\"field\": \"value\"}}); the answers as sent are kept beside the corrections. The location and files cannot be corrected. Reviewers of the region may call it (403 otherwise); a field not in the form or a value its type refuses is 422, a reviewed submission or stale version 409.")
     @PostMapping("/api/submissions/{id}/corrections")
     Detail correct(@PathVariable long id, @RequestBody Review review) {
         Scope scope = callers.current();
@@ -148,6 +172,10 @@ class SubmissionController {
                 collection.correct(scope, id, review.version(), review.values() == null ? Map.of() : review.values()));
     }
 
+    @Operation(
+            summary = "Reject a field submission",
+            description =
+                    "Rejects a submission waiting for review, with the reason (required, up to 1000 characters). Reviewers of the region may call it (403 otherwise); a missing reason is 422, a submission already reviewed or a stale version 409, one elsewhere 404.")
     @PostMapping("/api/submissions/{id}/rejection")
     Detail reject(@PathVariable long id, @RequestBody Review review) {
         Scope scope = callers.current();
@@ -174,21 +202,33 @@ class SubmissionController {
      */
     record IssuedKey(KeyView key, String secret, String serverUrl, String settings, String qrPayload) {}
 
+    @Operation(
+            summary = "List device keys",
+            description =
+                    "The caller's device keys for ODK Collect (an administrator sees everyone's): device name, account, when made and whether revoked. The secrets are never shown again.")
     @GetMapping("/api/device-keys")
     List<KeyView> deviceKeys() {
         return keys.visible(callers.current()).stream().map(KeyView::of).toList();
     }
 
+    @Operation(
+            summary = "Make a device key",
+            description =
+                    "Makes a device key for the caller's own account and answers 201 with the secret (shown this once), the server URL to give ODK Collect and the text of its configuration QR code (Collect's settings, zlib-deflated, base64). The key acts with the account's role and regions. Roles that do not send submissions are refused with 403; a missing name is 422.")
     @PostMapping("/api/device-keys")
-    @ResponseStatus(HttpStatus.CREATED)
-    IssuedKey issue(@RequestBody NewKey request) {
+    ResponseEntity<IssuedKey> issue(@RequestBody NewKey request) {
         DeviceKeyRing.Issued issued = keys.issue(callers.current(), request.name() == null ? "" : request.name());
         String url = serverUrl(issued.secret());
         String settings = CollectSettings.json(url, "Custodian");
-        return new IssuedKey(
-                KeyView.of(issued.key()), issued.secret(), url, settings, CollectSettings.payload(settings));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new IssuedKey(
+                        KeyView.of(issued.key()), issued.secret(), url, settings, CollectSettings.payload(settings)));
     }
 
+    @Operation(
+            summary = "Revoke a device key",
+            description =
+                    "Revokes a device key for good: the phone holding it is refused (403) from then on. The key's owner and administrators may call it; another's key answers 404.")
     @PostMapping("/api/device-keys/{id}/revocation")
     KeyView revoke(@PathVariable long id) {
         return KeyView.of(keys.revoke(callers.current(), id));
