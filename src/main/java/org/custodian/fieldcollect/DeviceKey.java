@@ -12,11 +12,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * A device key, as ODK Central's app users have: a secret in the server URL that a phone keeps, acting for
  * one account with that account's role and regions as they are at each request. Only the SHA-256 of the
- * secret is stored (in {@code tokenHash}, which the audit trail redacts); revoking is for good.
+ * secret is stored (in {@code tokenHash}, which the audit trail redacts); revoking is for good. Public for
+ * the pages' templates only; other modules have no use for it.
  */
 @Entity
 @Table(name = "fieldcollect_device_key")
-class DeviceKey {
+public class DeviceKey {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -51,32 +52,31 @@ class DeviceKey {
         }
     }
 
-    boolean usable() {
+    public boolean usable() {
         return revokedAt == null;
     }
 
-    long id() {
+    public long id() {
         return Objects.requireNonNull(id);
     }
 
-    String username() {
+    public String username() {
         return username;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    Instant createdAt() {
+    public Instant createdAt() {
         return createdAt;
     }
 
-    String createdBy() {
+    public String createdBy() {
         return createdBy;
     }
 
-    @Nullable
-    Instant revokedAt() {
+    public @Nullable Instant revokedAt() {
         return revokedAt;
     }
 }

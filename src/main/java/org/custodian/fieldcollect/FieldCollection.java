@@ -178,7 +178,7 @@ class FieldCollection {
     }
 
     @Transactional(readOnly = true)
-    List<SubmissionFiles.Listed> files(Scope scope, long id) {
+    List<AttachedFile> files(Scope scope, long id) {
         return files.listed(submission(scope, id).id());
     }
 

@@ -80,7 +80,7 @@ class SubmissionController {
             Map<String, String> values,
             Map<String, String> original,
             Map<String, String> corrections,
-            List<SubmissionFiles.Listed> files,
+            List<AttachedFile> files,
             boolean reviewable) {}
 
     record Review(

@@ -9,13 +9,11 @@ import org.springframework.data.repository.query.Param;
 interface SubmissionFiles extends JpaRepository<SubmissionFile, Long> {
 
     /** What a submission's files are, without their bytes. */
-    @Query("select new org.custodian.fieldcollect.SubmissionFiles$Listed(f.id, f.name, f.contentType, f.size)"
+    @Query("select new org.custodian.fieldcollect.AttachedFile(f.id, f.name, f.contentType, f.size)"
             + " from SubmissionFile f where f.submissionId = :submission order by f.name")
-    List<Listed> listed(@Param("submission") long submissionId);
+    List<AttachedFile> listed(@Param("submission") long submissionId);
 
     Optional<SubmissionFile> findBySubmissionIdAndName(long submissionId, String name);
 
     boolean existsBySubmissionIdAndName(long submissionId, String name);
-
-    record Listed(long id, String name, String contentType, long size) {}
 }

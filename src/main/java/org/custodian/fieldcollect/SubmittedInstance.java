@@ -96,7 +96,7 @@ record SubmittedInstance(
         for (String field : form.required()) {
             String v = values.get(field);
             if (v == null || v.isBlank()) {
-                throw new RuleViolated(field, "the answer is required");
+                throw new RuleViolated(field, "the answer to " + field + " is required");
             }
         }
         for (Map.Entry<String, String> e : values.entrySet()) {
@@ -119,7 +119,8 @@ record SubmittedInstance(
                     }
                 }
             } catch (NumberFormatException | DateTimeParseException x) {
-                throw new RuleViolated(e.getKey(), "not a valid " + type + ": " + abbreviate(v));
+                throw new RuleViolated(
+                        e.getKey(), "the answer to " + e.getKey() + " is not a valid " + type + ": " + abbreviate(v));
             }
         }
     }
