@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import org.custodian.geo.Wgs84;
 import org.custodian.platform.ConflictWithState;
+import org.custodian.platform.Reason;
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
 import org.jspecify.annotations.Nullable;
@@ -143,8 +144,7 @@ public class Alert {
     /** Sends a draft to be approved by a second person. */
     void submit(String by, Instant at) {
         if (status != Status.DRAFT) {
-            throw new ConflictWithState(
-                    "only a draft is sent for approval; alert " + identifier + " is " + words(status()));
+            throw new ConflictWithState(Refusals.ONLY_DRAFT_SENT_APPROVAL_ALERT, identifier, said(status()));
         }
         move(Status.AWAITING_APPROVAL, "sent for approval", by, at);
     }
@@ -152,8 +152,7 @@ public class Alert {
     /** Returns an alert awaiting approval to its composer, with the reason. */
     void returnToDraft(String reason, String by, Instant at) {
         if (status != Status.AWAITING_APPROVAL) {
-            throw new ConflictWithState(
-                    "only an alert awaiting approval is returned; alert " + identifier + " is " + words(status()));
+            throw new ConflictWithState(Refusals.ONLY_ALERT_AWAITING_APPROVAL_RETURNED, identifier, said(status()));
         }
         move(Status.DRAFT, reason, by, at);
     }
@@ -170,11 +169,10 @@ public class Alert {
                     "the person who composed alert " + identifier + " may not approve it; a second person must");
         }
         if (status != Status.AWAITING_APPROVAL) {
-            throw new ConflictWithState(
-                    "only an alert awaiting approval is approved; alert " + identifier + " is " + words(status()));
+            throw new ConflictWithState(Refusals.ONLY_ALERT_AWAITING_APPROVAL_APPROVED, identifier, said(status()));
         }
         if (!expires.isAfter(at)) {
-            throw new ConflictWithState("alert " + identifier + " expired before it was approved; compose it again");
+            throw new ConflictWithState(Refusals.ALERT_EXPIRED_BEFORE_APPROVED_COMPOSE, identifier);
         }
         this.approvedBy = by;
         this.sentAt = at;
@@ -184,8 +182,7 @@ public class Alert {
     /** Marks an issued message as replaced by a later one (updated or cancelled). */
     void supersede(Status by, String reference, String who, Instant at) {
         if (status() != Status.ISSUED) {
-            throw new ConflictWithState("alert " + identifier + " is " + words(status())
-                    + ": only an issued alert is updated or cancelled");
+            throw new ConflictWithState(Refusals.ALERT_ONLY_ISSUED_ALERT_UPDATED, identifier, said(status()));
         }
         move(by, "by " + reference, who, at);
     }
@@ -204,8 +201,17 @@ public class Alert {
         history.add(new StatusChange(at, to, reason, by));
     }
 
-    private static String words(Status s) {
-        return s.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    /** A status as a refusal names it, in the words of the page's language. */
+    static Reason said(Status s) {
+        return Reason.of(
+                switch (s) {
+                    case DRAFT -> Refusals.STATUS_DRAFT;
+                    case AWAITING_APPROVAL -> Refusals.STATUS_AWAITING_APPROVAL;
+                    case ISSUED -> Refusals.STATUS_ISSUED;
+                    case UPDATED -> Refusals.STATUS_UPDATED;
+                    case CANCELLED -> Refusals.STATUS_CANCELLED;
+                    case EXPIRED -> Refusals.STATUS_EXPIRED;
+                });
     }
 
     /** The status as of now: an issued message past its expiry reads as expired before the job records it. */

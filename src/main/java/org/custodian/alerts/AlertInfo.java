@@ -55,8 +55,7 @@ public record AlertInfo(
     static AlertInfo checked(AlertInfo in, String field) {
         String language = in.language() == null ? "" : in.language().strip().toLowerCase(Locale.ROOT);
         if (!LANGUAGES.contains(language)) {
-            throw new RuleViolated(
-                    field + ".language", "unknown language '" + in.language() + "'; one of " + LANGUAGES);
+            throw new RuleViolated(field + ".language", Refusals.UNKNOWN_LANGUAGE, in.language(), LANGUAGES);
         }
         one(field + ".category", in.category(), CATEGORIES);
         one(field + ".urgency", in.urgency(), URGENCIES);
@@ -100,17 +99,17 @@ public record AlertInfo(
 
     private static void one(String field, String value, List<String> allowed) {
         if (value == null || !allowed.contains(value)) {
-            throw new RuleViolated(field, "unknown value '" + value + "'; one of " + allowed);
+            throw new RuleViolated(field, Refusals.UNKNOWN_VALUE, value, allowed);
         }
     }
 
     private static String text(String field, String value, int max) {
         if (value == null || value.isBlank()) {
-            throw new RuleViolated(field, "the " + words(field) + " is required");
+            throw new RuleViolated(field, Refusals.IS_REQUIRED, words(field));
         }
         String stripped = value.strip();
         if (stripped.length() > max) {
-            throw new RuleViolated(field, "the " + words(field) + " has at most " + max + " characters");
+            throw new RuleViolated(field, Refusals.AT_MOST_CHARACTERS, words(field), max);
         }
         return stripped;
     }

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.custodian.platform.CommonRefusals;
 import org.custodian.platform.RecordNotFound;
 import org.custodian.platform.Role;
 import org.custodian.platform.RuleViolated;
@@ -86,14 +87,14 @@ public class Alerts {
 
     public Alert alert(Scope scope, long id) {
         return alerts.findInScope(id, scope.allRegions(), scope.regionsForQuery())
-                .orElseThrow(() -> new RecordNotFound("alert", id));
+                .orElseThrow(() -> new RecordNotFound(Refusals.NO_ALERT, id));
     }
 
     /** A message that went out, by its CAP identifier, for anyone: drafts and messages awaiting approval are not. */
     public Alert released(String identifier) {
         return alerts.findByIdentifier(identifier)
                 .filter(a -> a.status().released())
-                .orElseThrow(() -> new RecordNotFound("alert", identifier));
+                .orElseThrow(() -> new RecordNotFound(Refusals.NO_ALERT, identifier));
     }
 
     /** Issued messages in effect now, newest first: the public feed. */
@@ -130,9 +131,9 @@ public class Alerts {
     /** Composes an update of an issued alert: new text, area or times, referring to it. */
     @Transactional
     public Alert update(Scope scope, long id, Draft d) {
-        Alert earlier = issued(scope, id, "updated");
+        Alert earlier = issued(scope, id, Refusals.ONLY_ISSUED_ALERT_UPDATED);
         if (!earlier.regionCode().equals(d.regionCode())) {
-            throw new RuleViolated("regionCode", "an update stays in the region of the alert, " + earlier.regionCode());
+            throw new RuleViolated("regionCode", Refusals.UPDATE_STAYS_REGION_ALERT, earlier.regionCode());
         }
         return compose(scope, d, "Update", earlier.id(), null);
     }
@@ -140,7 +141,7 @@ public class Alerts {
     /** Composes the cancellation of an issued alert, sent for approval at once; its text says it is cancelled. */
     @Transactional
     public Alert cancel(Scope scope, long id, @Nullable Instant at) {
-        Alert earlier = issued(scope, id, "cancelled");
+        Alert earlier = issued(scope, id, Refusals.ONLY_ISSUED_ALERT_CANCELLED);
         Instant now = at == null ? Instant.now() : at;
         Region region = composable(scope, earlier.regionCode());
         Alert cancel = new Alert(
@@ -171,7 +172,7 @@ public class Alerts {
     public Alert returnToDraft(Scope scope, long id, String reason) {
         Alert alert = writable(scope, id);
         if (reason.isBlank() || reason.length() > 1000) {
-            throw new RuleViolated("reason", "say in 1 to 1000 characters why the alert goes back");
+            throw new RuleViolated("reason", Refusals.SAY_1_1000_CHARACTERS_WHY);
         }
         alert.returnToDraft(reason.strip(), scope.username(), Instant.now());
         return alert;
@@ -226,13 +227,13 @@ public class Alerts {
         Region region = composable(scope, d.regionCode());
         List<AlertInfo> infos = infos(d.infos());
         if (!d.expires().isAfter(d.effective())) {
-            throw new RuleViolated("expires", "an alert expires after it takes effect, " + d.effective());
+            throw new RuleViolated("expires", Refusals.ALERT_EXPIRES_AFTER_TAKES_EFFECT, d.effective());
         }
         String description = d.areaDescription() == null || d.areaDescription().isBlank()
                 ? region.names().en()
                 : d.areaDescription().strip();
         if (description.length() > 500) {
-            throw new RuleViolated("areaDescription", "an area is described in at most 500 characters");
+            throw new RuleViolated("areaDescription", Refusals.AREA_DESCRIBED_MOST_500_CHARACTERS);
         }
         AlertArea.Simplified area = areas.resolve(
                 scope,
@@ -263,7 +264,7 @@ public class Alerts {
 
     private static List<AlertInfo> infos(List<AlertInfo> given) {
         if (given.isEmpty()) {
-            throw new RuleViolated("infos", "give the alert's text in at least one of " + AlertInfo.LANGUAGES);
+            throw new RuleViolated("infos", Refusals.GIVE_ALERT_S_TEXT_LEAST, AlertInfo.LANGUAGES);
         }
         List<AlertInfo> checked = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -271,20 +272,19 @@ public class Alerts {
             AlertInfo info = AlertInfo.checked(given.get(i), "infos[" + i + "]");
             if (!seen.add(info.language())) {
                 throw new RuleViolated(
-                        "infos[" + i + "].language", "one info per language; '" + info.language() + "' is given twice");
+                        "infos[" + i + "].language", Refusals.INFO_PER_LANGUAGE_GIVEN_TWICE, info.language());
             }
             checked.add(info);
         }
         return checked;
     }
 
-    private Alert issued(Scope scope, long id, String what) {
+    private Alert issued(Scope scope, long id, Refusals refusal) {
         Alert earlier = alert(scope, id);
         composable(scope, earlier.regionCode());
         if (earlier.status() != Alert.Status.ISSUED) {
-            throw new org.custodian.platform.ConflictWithState("alert " + earlier.identifier() + " is "
-                    + earlier.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                    + ": only an issued alert is " + what);
+            throw new org.custodian.platform.ConflictWithState(
+                    refusal, earlier.identifier(), Alert.said(earlier.status()));
         }
         return earlier;
     }
@@ -300,7 +300,7 @@ public class Alerts {
         try {
             region = territory.region(regionCode);
         } catch (RecordNotFound e) {
-            throw new RuleViolated("regionCode", "no region " + regionCode);
+            throw new RuleViolated("regionCode", CommonRefusals.NO_REGION, regionCode);
         }
         if (!composes(scope, regionCode)) {
             throw new AccessDeniedException("administrators, and directors and alert officers of region " + regionCode

@@ -69,23 +69,22 @@ class AreaChoice {
 
     AlertArea.Simplified resolve(Scope scope, Region region, Choice choice) {
         if (!(choice.bufferMetres() >= 0 && choice.bufferMetres() <= MAX_BUFFER_METRES)) {
-            throw new RuleViolated("bufferMetres", "a buffer is 0 to " + (int) MAX_BUFFER_METRES + " metres");
+            throw new RuleViolated("bufferMetres", Refusals.BUFFER_0_METRES, (int) MAX_BUFFER_METRES);
         }
         Geometry assembled;
         if (choice.drawn() != null) {
             if (choice.takesPlaces()) {
-                throw new RuleViolated(
-                        "area", "draw the area or take it from regions, settlements or hazard areas, not both");
+                throw new RuleViolated("area", Refusals.DRAW_AREA_TAKE_REGIONS_SETTLEMENTS);
             }
             GeometryRules.check("area", choice.drawn(), Set.of("Polygon", "MultiPolygon"), MAX_DRAWN_VERTICES);
             assembled = AlertArea.buffered(choice.drawn(), choice.bufferMetres());
         } else if (choice.takesPlaces()) {
             assembled = assemble(scope, choice);
         } else {
-            throw new RuleViolated("area", "draw the area, or take it from regions, settlements or hazard areas");
+            throw new RuleViolated("area", Refusals.DRAW_AREA_TAKE_REGIONS_SETTLEMENTS_2);
         }
         if (!(assembled instanceof Polygon) && !(assembled instanceof org.locationtech.jts.geom.MultiPolygon)) {
-            throw new RuleViolated("area", "the places chosen make no area; give a buffer around them");
+            throw new RuleViolated("area", Refusals.PLACES_CHOSEN_MAKE_AREA_GIVE);
         }
         assembled.setSRID(Wgs84.SRID);
         double squareMetres = GeodesicMeasure.areaSquareMetres(assembled);
@@ -99,7 +98,7 @@ class AreaChoice {
                             MAX_SQUARE_METRES / 1e6),
                     null);
         }
-        region.requireHolds("area", "alert area", assembled);
+        region.requireHolds("area", Refusals.WHAT_ALERT_AREA, assembled);
         return AlertArea.simplified(assembled, AlertArea.MAX_POINTS);
     }
 
@@ -107,12 +106,12 @@ class AreaChoice {
         List<Geometry> parts = new ArrayList<>();
         for (String code : choice.regions()) {
             if (!scope.reads(code)) {
-                throw new RuleViolated("regions", "no region " + code + " among yours");
+                throw new RuleViolated("regions", Refusals.NO_REGION_AMONG_YOURS, code);
             }
             parts.add(known("regions", () -> territory.region(code)).boundary());
         }
         if (!choice.settlements().isEmpty() && choice.bufferMetres() <= 0) {
-            throw new RuleViolated("bufferMetres", "a settlement is a point: give a buffer around it, in metres");
+            throw new RuleViolated("bufferMetres", Refusals.SETTLEMENT_POINT_GIVE_BUFFER_AROUND);
         }
         for (long id : choice.settlements()) {
             parts.add(
@@ -133,7 +132,7 @@ class AreaChoice {
         try {
             return lookup.get();
         } catch (RecordNotFound e) {
-            throw new RuleViolated(field, e.getMessage());
+            throw new RuleViolated(field, e.reason());
         }
     }
 }

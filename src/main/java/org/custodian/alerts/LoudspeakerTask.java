@@ -55,13 +55,13 @@ public class LoudspeakerTask {
     /** Assigns the teams or vehicles and the time; refused once the announcement is done. */
     void assign(String teams, Instant scheduledAt, Instant expires) {
         if (doneAt != null) {
-            throw new ConflictWithState("the announcement in " + settlementName + " is done already");
+            throw new ConflictWithState(Refusals.ANNOUNCEMENT_DONE_ALREADY, settlementName);
         }
         if (teams.isBlank() || teams.length() > 500) {
-            throw new RuleViolated("teams", "name the teams or vehicles in 1 to 500 characters");
+            throw new RuleViolated("teams", Refusals.NAME_TEAMS_VEHICLES_1_500);
         }
         if (scheduledAt.isAfter(expires)) {
-            throw new RuleViolated("scheduledAt", "an announcement is scheduled before the alert expires, " + expires);
+            throw new RuleViolated("scheduledAt", Refusals.ANNOUNCEMENT_SCHEDULED_BEFORE_ALERT_EXPIRES, expires);
         }
         this.teams = teams.strip();
         this.scheduledAt = scheduledAt;
@@ -70,10 +70,10 @@ public class LoudspeakerTask {
     /** A field team reports the announcement made. */
     void done(String by, @Nullable String note, Instant at) {
         if (doneAt != null) {
-            throw new ConflictWithState("the announcement in " + settlementName + " is done already");
+            throw new ConflictWithState(Refusals.ANNOUNCEMENT_DONE_ALREADY, settlementName);
         }
         if (note != null && note.length() > 1000) {
-            throw new RuleViolated("note", "a note has at most 1000 characters");
+            throw new RuleViolated("note", Refusals.NOTE_MOST_1000_CHARACTERS);
         }
         this.doneAt = at;
         this.doneBy = by;

@@ -93,11 +93,11 @@ public class Loudspeakers {
 
     private Alert requireReadable(Scope scope, long alertId) {
         return alerts.findInScope(alertId, scope.allRegions(), scope.regionsForQuery())
-                .orElseThrow(() -> new RecordNotFound("alert", alertId));
+                .orElseThrow(() -> new RecordNotFound(Refusals.NO_ALERT, alertId));
     }
 
     private LoudspeakerTask task(long alertId, long taskId) {
         return tasks.findByIdAndAlertId(taskId, alertId)
-                .orElseThrow(() -> new RecordNotFound("loudspeaker announcement", taskId));
+                .orElseThrow(() -> new RecordNotFound(Refusals.NO_LOUDSPEAKER_ANNOUNCEMENT, taskId));
     }
 }

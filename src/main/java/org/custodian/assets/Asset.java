@@ -107,13 +107,13 @@ public class Asset {
     void describe(String regionCode, Kind kind, String name, Geometry geometry, Particulars p) {
         if (p.reserves() != null) {
             if (p.reserves() < 0) {
-                throw new RuleViolated("reserves", "reserves cannot be negative");
+                throw new RuleViolated("reserves", Refusals.RESERVES_CANNOT_NEGATIVE);
             }
             if (given(p.reservesUnit()) == null) {
-                throw new RuleViolated("reservesUnit", "an estimate of reserves needs its unit");
+                throw new RuleViolated("reservesUnit", Refusals.ESTIMATE_RESERVES_NEEDS_UNIT);
             }
             if (p.reservesSourceId() == null) {
-                throw new RuleViolated("reservesSourceId", "an estimate of reserves cites its source");
+                throw new RuleViolated("reservesSourceId", Refusals.ESTIMATE_RESERVES_CITES_SOURCE);
             }
         }
         this.regionCode = regionCode;

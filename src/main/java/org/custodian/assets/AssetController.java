@@ -12,6 +12,7 @@ import java.util.List;
 import org.custodian.geo.GeoJsonFeature;
 import org.custodian.geo.GeoJsonFeatureCollection;
 import org.custodian.platform.Callers;
+import org.custodian.platform.CommonRefusals;
 import org.custodian.platform.RuleViolated;
 import org.custodian.platform.UploadedFileName;
 import org.jspecify.annotations.Nullable;
@@ -81,7 +82,7 @@ class AssetController {
             @PathVariable long id, @Valid @RequestBody GeoJsonFeature<AssetProperties> body) {
         AssetProperties p = body.properties();
         if (p.version() == null) {
-            throw new RuleViolated("version", "give the version you are changing");
+            throw new RuleViolated("version", CommonRefusals.GIVE_VERSION_YOU_CHANGING);
         }
         return feature(assets.describe(callers.current(), id, p.version(), draft(body)));
     }

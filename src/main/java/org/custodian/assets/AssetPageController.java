@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.custodian.geo.GeoJsonModule;
 import org.custodian.platform.Callers;
+import org.custodian.platform.CommonRefusals;
 import org.custodian.platform.PageForms;
 import org.custodian.platform.RuleViolated;
 import org.custodian.platform.Scope;
@@ -120,7 +121,7 @@ class AssetPageController {
         }
         return PageForms.attempt("/assets/" + id, redirect, "assessment", form, () -> {
             if (form.assessedOn() == null || form.assessor() == null || form.condition() == null) {
-                throw new RuleViolated("assessment", "give the date, who assessed it and the condition found");
+                throw new RuleViolated("assessment", Refusals.GIVE_DATE_ASSESSED_CONDITION_FOUND);
             }
             assets.assessWithPhotos(
                     callers.current(),
@@ -161,7 +162,7 @@ class AssetPageController {
 
         Assets.AssetDraft draft() {
             if (regionCode == null || kind == null || name == null || geometry == null || geometry.isBlank()) {
-                throw new RuleViolated("asset", "give the name, the region, the kind and the geometry");
+                throw new RuleViolated("asset", CommonRefusals.GIVE_NAME_REGION_KIND_GEOMETRY);
             }
             return new Assets.AssetDraft(regionCode, kind, name, GeoJsonModule.read("geometry", geometry), shown());
         }
@@ -193,7 +194,7 @@ class AssetPageController {
     String describe(@PathVariable long id, ParticularsForm form, RedirectAttributes redirect) {
         return PageForms.attempt("/assets/" + id + "#particulars-form", redirect, "particulars", form, () -> {
             if (form.version() == null) {
-                throw new RuleViolated("version", "the form lost the version it changes; reload");
+                throw new RuleViolated("version", CommonRefusals.FORM_LOST_VERSION_CHANGES_RELOAD);
             }
             assets.describe(callers.current(), id, form.version(), form.draft());
             return "/assets/" + id;

@@ -53,7 +53,7 @@ public class Assets {
 
     public Asset asset(Scope scope, long id) {
         return assets.findInScope(id, scope.allRegions(), scope.regionsForQuery())
-                .orElseThrow(() -> new RecordNotFound("asset", id));
+                .orElseThrow(() -> new RecordNotFound(Refusals.NO_ASSET, id));
     }
 
     @Transactional
@@ -70,7 +70,7 @@ public class Assets {
     @Transactional
     public Asset describe(Scope scope, long id, long version, AssetDraft draft) {
         Asset asset = writable(scope, id);
-        ConflictWithState.requireVersion("asset " + id, asset.version(), version);
+        ConflictWithState.requireVersion(Refusals.ASSET_CHANGED, id, asset.version(), version);
         Region region = checked(scope, draft);
         asset.describe(region.code(), draft.kind(), draft.name().strip(), draft.geometry(), draft.particulars());
         return asset;
@@ -80,14 +80,16 @@ public class Assets {
     private Region checked(Scope scope, AssetDraft draft) {
         Region region = writableRegion(scope, draft.regionCode());
         GeometryRules.check("geometry", draft.geometry(), Set.of("Point", "Polygon", "MultiPolygon"));
-        region.requireHolds("geometry", "asset", draft.geometry());
+        region.requireHolds("geometry", Refusals.WHAT_ASSET, draft.geometry());
         boolean area = draft.kind() == Asset.Kind.LAND_PARCEL || draft.kind() == Asset.Kind.MINERAL_DEPOSIT;
         if (area && draft.geometry().getDimension() < 2) {
             throw new RuleViolated(
-                    "geometry", "a " + draft.kind().name().toLowerCase().replace('_', ' ') + " is a polygon");
+                    "geometry",
+                    Refusals.IS_A_POLYGON,
+                    draft.kind().name().toLowerCase().replace('_', ' '));
         }
         if (draft.name().isBlank()) {
-            throw new RuleViolated("name", "an asset needs a name");
+            throw new RuleViolated("name", Refusals.ASSET_NEEDS_NAME);
         }
         if (draft.particulars().reservesSourceId() != null) {
             sources.require("reservesSourceId", draft.particulars().reservesSourceId());
@@ -100,10 +102,10 @@ public class Assets {
             Scope scope, long assetId, LocalDate on, String assessor, Assessment.Condition condition, String damage) {
         Asset asset = writable(scope, assetId);
         if (on.isAfter(LocalDate.now(territory.region(asset.regionCode()).zone()))) {
-            throw new RuleViolated("assessedOn", "the assessment is dated in the future");
+            throw new RuleViolated("assessedOn", Refusals.ASSESSMENT_DATED_FUTURE);
         }
         if (assessor.isBlank()) {
-            throw new RuleViolated("assessor", "name who assessed it");
+            throw new RuleViolated("assessor", Refusals.NAME_ASSESSED);
         }
         asset.assess(new Assessment(on, assessor.strip(), condition, damage.strip()));
         // Saving merges the new assessment into a managed copy: the newest identifier is the one written.
@@ -137,10 +139,10 @@ public class Assets {
             Scope scope, long assetId, long assessmentId, String fileName, String mediaType, byte[] content) {
         Asset asset = writable(scope, assetId);
         if (asset.assessments().stream().noneMatch(a -> a.id() == assessmentId)) {
-            throw new RecordNotFound("assessment", assessmentId);
+            throw new RecordNotFound(Refusals.NO_ASSESSMENT, assessmentId);
         }
         if (content.length == 0 || content.length > MAX_PHOTO_BYTES) {
-            throw new RuleViolated("file", "a photo is between 1 byte and 10 MB");
+            throw new RuleViolated("file", Refusals.PHOTO_BETWEEN_1_BYTE_10);
         }
         boolean jpeg = mediaType.equals("image/jpeg")
                 && content.length > 3
@@ -154,7 +156,7 @@ public class Assets {
                 && content[2] == 'N'
                 && content[3] == 'G';
         if (!jpeg && !png) {
-            throw new RuleViolated("file", "only JPEG and PNG photos are accepted, and the file must be one");
+            throw new RuleViolated("file", Refusals.ONLY_JPEG_PNG_PHOTOS_ACCEPTED);
         }
         AssetPhoto photo =
                 photos.save(new AssetPhoto(asset.id(), assessmentId, fileName, mediaType, sha256(content), content));
@@ -175,7 +177,7 @@ public class Assets {
         Asset asset = asset(scope, assetId);
         AssetPhoto photo = photos.findById(photoId)
                 .filter(p -> p.assetId() == asset.id())
-                .orElseThrow(() -> new RecordNotFound("photo", photoId));
+                .orElseThrow(() -> new RecordNotFound(Refusals.NO_PHOTO, photoId));
         return new PhotoContent(photo.fileName(), photo.mediaType(), photo.content());
     }
 

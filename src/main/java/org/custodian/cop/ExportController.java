@@ -16,6 +16,7 @@ import java.util.Set;
 import org.custodian.geo.FeatureLayer;
 import org.custodian.geo.GeoPackageFiles;
 import org.custodian.platform.Callers;
+import org.custodian.platform.CommonRefusals;
 import org.custodian.platform.CsvCell;
 import org.custodian.platform.RecordNotFound;
 import org.custodian.territory.Region;
@@ -225,7 +226,7 @@ class ExportController {
         }
         Region region = territory.region(regionCode);
         if (!callers.current().reads(regionCode)) {
-            throw new RecordNotFound("region", regionCode);
+            throw new RecordNotFound(CommonRefusals.NO_REGION, regionCode);
         }
         return new RegionalLayer(layer, region.boundary()).all();
     }
@@ -233,7 +234,7 @@ class ExportController {
     private FeatureLayer layer(String id) {
         FeatureLayer layer = layers.get(id);
         if (layer == null) {
-            throw new RecordNotFound("layer", id);
+            throw new RecordNotFound(Refusals.NO_LAYER, id);
         }
         return layer;
     }

@@ -67,7 +67,7 @@ class LayerController {
             throws java.io.IOException {
         FeatureLayer layer = layers.get(id);
         if (layer == null) {
-            throw new RecordNotFound("layer", id);
+            throw new RecordNotFound(Refusals.NO_LAYER, id);
         }
         var query = new FeatureLayer.Query(bbox == null ? null : bbox(bbox), null, null, 0, MAP_LIMIT);
         var rendered = layer.rendered(query);
@@ -104,24 +104,23 @@ class LayerController {
     static double[] corners(String bbox) {
         String[] parts = bbox.split(",", -1);
         if (parts.length != 4 && parts.length != 6) {
-            throw new InvalidParameter(
-                    "bbox", "give four numbers (west,south,east,north) or six (with the lowest and highest elevation)");
+            throw new InvalidParameter("bbox", Refusals.GIVE_FOUR_NUMBERS_WEST_SOUTH);
         }
         double[] n = new double[parts.length];
         for (int i = 0; i < parts.length; i++) {
             try {
                 n[i] = Double.parseDouble(parts[i].strip());
             } catch (NumberFormatException e) {
-                throw new InvalidParameter("bbox", "'" + parts[i] + "' is not a number");
+                throw new InvalidParameter("bbox", Refusals.NOT_A_NUMBER, parts[i]);
             }
             // Double.parseDouble reads NaN and Infinity: a box must be finite on every side.
             if (!Double.isFinite(n[i])) {
-                throw new InvalidParameter("bbox", "'" + parts[i] + "' is not a finite number");
+                throw new InvalidParameter("bbox", Refusals.NOT_A_FINITE_NUMBER, parts[i]);
             }
         }
         boolean six = parts.length == 6;
         if (six && n[2] > n[5]) {
-            throw new InvalidParameter("bbox", "the lowest elevation must come before the highest");
+            throw new InvalidParameter("bbox", Refusals.LOWEST_ELEVATION_MUST_COME_BEFORE);
         }
         return six ? new double[] {n[0], n[1], n[3], n[4]} : n;
     }
@@ -129,13 +128,13 @@ class LayerController {
     /** A box in CRS84 whose corners are checked: longitudes within ±180, latitudes within ±90, south first. */
     static BoundingBox box(double west, double south, double east, double north) {
         if (Math.abs(west) > 180 || Math.abs(east) > 180) {
-            throw new InvalidParameter("bbox", "longitudes lie between -180 and 180");
+            throw new InvalidParameter("bbox", Refusals.LONGITUDES_LIE_BETWEEN_180_180);
         }
         if (Math.abs(south) > 90 || Math.abs(north) > 90) {
-            throw new InvalidParameter("bbox", "latitudes lie between -90 and 90");
+            throw new InvalidParameter("bbox", Refusals.LATITUDES_LIE_BETWEEN_90_90);
         }
         if (south > north) {
-            throw new InvalidParameter("bbox", "the southern edge must come before the northern one");
+            throw new InvalidParameter("bbox", Refusals.SOUTHERN_EDGE_MUST_COME_BEFORE);
         }
         return new BoundingBox(west, south, east, north);
     }

@@ -21,7 +21,9 @@ import java.util.Map;
 import java.util.Set;
 import org.custodian.geo.FeatureLayer;
 import org.custodian.platform.Callers;
+import org.custodian.platform.CommonRefusals;
 import org.custodian.platform.InvalidParameter;
+import org.custodian.platform.Reason;
 import org.custodian.platform.RecordNotFound;
 import org.custodian.territory.Territory;
 import org.jspecify.annotations.Nullable;
@@ -386,8 +388,8 @@ class OgcApiController {
         Format format = format(request, FEATURE_PARAMETERS);
         OutputCrs out = format == Format.JSON ? OutputCrs.of("crs", crs) : OutputCrs.CRS84;
         FeatureLayer layer = layer(region, id);
-        FeatureLayer.Feature found =
-                layer.feature(featureId).orElseThrow(() -> new RecordNotFound("feature " + id + "/", featureId));
+        FeatureLayer.Feature found = layer.feature(featureId)
+                .orElseThrow(() -> new RecordNotFound(Reason.of(Refusals.NO_FEATURE, id, featureId)));
         Map<String, Object> body = new LinkedHashMap<>(feature(found, out));
         String self = base(region) + "/collections/" + id + "/items/" + featureId;
         body.put(
@@ -424,7 +426,7 @@ class OgcApiController {
     @Hidden
     @RequestMapping("/**")
     Object unknown(HttpServletRequest request) {
-        throw new RecordNotFound("resource", request.getRequestURI());
+        throw new RecordNotFound(Refusals.NO_RESOURCE, request.getRequestURI());
     }
 
     /** Refusals of a format are problems whatever the client accepts: it accepts nothing that we serve. */
@@ -554,7 +556,7 @@ class OgcApiController {
     private FeatureLayer layer(@Nullable String region, String id) {
         FeatureLayer layer = layers(region).get(id);
         if (layer == null) {
-            throw new RecordNotFound("collection", id);
+            throw new RecordNotFound(Refusals.NO_COLLECTION, id);
         }
         return layer;
     }
@@ -568,7 +570,7 @@ class OgcApiController {
             return layers;
         }
         if (!callers.current().reads(region)) {
-            throw new RecordNotFound("region", region);
+            throw new RecordNotFound(CommonRefusals.NO_REGION, region);
         }
         var boundary = territory.region(region).boundary();
         Map<String, FeatureLayer> regional = new LinkedHashMap<>();
@@ -581,19 +583,21 @@ class OgcApiController {
             FeatureLayer layer, @Nullable String filter, @Nullable String language, @Nullable String crs) {
         if (filter == null) {
             if (language != null || crs != null) {
-                throw new InvalidParameter(language != null ? "filter-lang" : "filter-crs", "given without a filter");
+                throw new InvalidParameter(
+                        language != null ? "filter-lang" : "filter-crs", Refusals.GIVEN_WITHOUT_FILTER);
             }
             return null;
         }
         String lang = language == null ? "cql2-text" : language;
         if (!FILTER_LANGUAGES.contains(lang)) {
-            throw new InvalidParameter("filter-lang", "'" + lang + "' is not offered; give one of " + FILTER_LANGUAGES);
+            throw new InvalidParameter("filter-lang", Refusals.NOT_OFFERED, lang, FILTER_LANGUAGES);
         }
         OutputCrs in = OutputCrs.of("filter-crs", crs);
         try {
             return FeatureFilter.of(filter, lang, in, layer.schema());
         } catch (Cql2Text.Cql2Refused e) {
-            throw new InvalidParameter("filter", e.getMessage());
+            // The CQL2 reader's own words: only the API reads filters, and it answers in English.
+            throw new InvalidParameter("filter", Refusals.FILTER_NOT_READ, e.getMessage());
         }
     }
 
@@ -708,7 +712,7 @@ class OgcApiController {
     private static void checkParameters(HttpServletRequest request, Set<String> known) {
         for (String name : request.getParameterMap().keySet()) {
             if (!known.contains(name)) {
-                throw new InvalidParameter(name, "unknown parameter; this resource accepts " + known);
+                throw new InvalidParameter(name, Refusals.UNKNOWN_PARAMETER_RESOURCE_ACCEPTS, known);
             }
         }
     }
@@ -717,7 +721,7 @@ class OgcApiController {
     static int limit(@Nullable String limit) {
         int value = whole("limit", limit, DEFAULT_LIMIT);
         if (value < 1) {
-            throw new InvalidParameter("limit", "limit must be at least 1");
+            throw new InvalidParameter("limit", Refusals.LIMIT_MUST_LEAST_1);
         }
         return Math.min(value, MAX_LIMIT);
     }
@@ -729,11 +733,11 @@ class OgcApiController {
         try {
             int value = Integer.parseInt(text);
             if (value < 0) {
-                throw new InvalidParameter(name, name + " cannot be negative");
+                throw new InvalidParameter(name, Refusals.CANNOT_BE_NEGATIVE, name);
             }
             return value;
         } catch (NumberFormatException e) {
-            throw new InvalidParameter(name, "'" + text + "' is not a whole number");
+            throw new InvalidParameter(name, Refusals.NOT_A_WHOLE_NUMBER, text);
         }
     }
 
@@ -745,18 +749,18 @@ class OgcApiController {
     static Instant[] interval(String datetime) {
         String[] parts = datetime.split("/", -1);
         if (parts.length > 2) {
-            throw new InvalidParameter("datetime", "give an instant or an interval start/end");
+            throw new InvalidParameter("datetime", Refusals.GIVE_INSTANT_INTERVAL_START_END);
         }
         if (parts.length == 1) {
             if (parts[0].isEmpty() || parts[0].equals("..")) {
-                throw new InvalidParameter("datetime", "an instant cannot be open; give start/.. or ../end");
+                throw new InvalidParameter("datetime", Refusals.INSTANT_CANNOT_OPEN_GIVE_START);
             }
             return new Instant[] {instant(parts[0], false), instant(parts[0], true)};
         }
         Instant from = instant(parts[0], false);
         Instant to = instant(parts[1], true);
         if (from != null && to != null && to.isBefore(from)) {
-            throw new InvalidParameter("datetime", "the interval ends before it starts");
+            throw new InvalidParameter("datetime", Refusals.INTERVAL_ENDS_BEFORE_STARTS);
         }
         return new Instant[] {from, to};
     }
@@ -777,7 +781,7 @@ class OgcApiController {
                                 .minusNanos(1)
                         : day.atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeParseException again) {
-                throw new InvalidParameter("datetime", "'" + text + "' is not an RFC 3339 date-time");
+                throw new InvalidParameter("datetime", Refusals.NOT_A_DATE_TIME, text);
             }
         }
     }

@@ -59,7 +59,7 @@ enum OutputCrs {
                 return crs;
             }
         }
-        throw new InvalidParameter(parameter, "'" + uri + "' is not offered; give one of " + uris());
+        throw new InvalidParameter(parameter, Refusals.NOT_OFFERED, uri, uris());
     }
 
     /** A stored geometry (CRS84) in this CRS: a copy, the stored one untouched. */

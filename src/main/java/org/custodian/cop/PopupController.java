@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.custodian.geo.FeatureLayer;
+import org.custodian.platform.Reason;
 import org.custodian.platform.RecordNotFound;
 import org.custodian.territory.RegionTimes;
 import org.custodian.territory.Territory;
@@ -48,9 +49,10 @@ class PopupController {
     String popup(@PathVariable String id, @PathVariable String featureId, Model model, Locale locale) {
         FeatureLayer layer = layers.get(id);
         if (layer == null) {
-            throw new RecordNotFound("layer", id);
+            throw new RecordNotFound(Refusals.NO_LAYER, id);
         }
-        FeatureLayer.Feature feature = layer.feature(featureId).orElseThrow(() -> new RecordNotFound(id, featureId));
+        FeatureLayer.Feature feature = layer.feature(featureId)
+                .orElseThrow(() -> new RecordNotFound(Reason.of(Refusals.NO_FEATURE_IN_LAYER, id, featureId)));
         Map<String, @Nullable Object> properties = feature.properties();
         String region = properties.get("region_code") instanceof String code ? code : null;
         List<Row> rows = new ArrayList<>();

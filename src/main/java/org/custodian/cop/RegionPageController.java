@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.custodian.platform.Callers;
+import org.custodian.platform.CommonRefusals;
 import org.custodian.platform.PageForms;
 import org.custodian.platform.Role;
 import org.custodian.platform.RuleViolated;
@@ -169,8 +170,7 @@ class RegionPageController {
 
         Territory.AdministrationDraft draft(String regionCode) {
             if (name == null || name.isBlank() || establishedOn == null) {
-                throw new RuleViolated(
-                        "administration", "give the administration's name and the day it was established");
+                throw new RuleViolated("administration", Refusals.GIVE_ADMINISTRATION_S_NAME_DAY);
             }
             List<CoordinationLink> links = new ArrayList<>();
             int given = Math.max(size(coordinationAgency), size(coordinationSubject));
@@ -182,8 +182,7 @@ class RegionPageController {
                     continue;
                 }
                 if (agency == null || noSubject) {
-                    throw new RuleViolated(
-                            "coordination", "each coordination row needs both the agency and the subject");
+                    throw new RuleViolated("coordination", Refusals.EACH_COORDINATION_ROW_NEEDS_BOTH);
                 }
                 links.add(new CoordinationLink(agency, subject.strip()));
             }
@@ -225,7 +224,7 @@ class RegionPageController {
         String page = "/regions/" + code + "#administration";
         return PageForms.attempt(page, redirect, "particulars", form, () -> {
             if (form.version() == null) {
-                throw new RuleViolated("version", "the form lost the version it changes; reload");
+                throw new RuleViolated("version", CommonRefusals.FORM_LOST_VERSION_CHANGES_RELOAD);
             }
             territory.updateAdministration(callers.current(), id, form.version(), form.draft(code));
             return page;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.custodian.geo.GeometryRules;
 import org.custodian.platform.ConflictWithState;
+import org.custodian.platform.Reason;
 import org.custodian.platform.RecordNotFound;
 import org.custodian.platform.Role;
 import org.custodian.platform.RuleViolated;
@@ -173,7 +174,7 @@ public class Custody {
         requireRegister(scope);
         return sites.findById(id)
                 .filter(s -> scope.reads(s.regionCode()))
-                .orElseThrow(() -> new RecordNotFound("storage site", id));
+                .orElseThrow(() -> new RecordNotFound(Refusals.NO_STORAGE_SITE, id));
     }
 
     /** A site with what it holds, what is on its way to it, and the hazard codes it holds. */
@@ -197,13 +198,14 @@ public class Custody {
     public StorageSite createSite(Scope scope, SiteDraft draft) {
         Region region = territory.writableRegion(scope, draft.regionCode());
         GeometryRules.check("location", draft.location(), Set.of("Point"));
-        region.requireHolds("location", "site", draft.location());
+        region.requireHolds("location", Refusals.WHAT_SITE, draft.location());
         if (draft.capacity() <= 0) {
-            throw new RuleViolated("capacity", "a site holds at least one item");
+            throw new RuleViolated("capacity", Refusals.SITE_HOLDS_LEAST_ITEM);
         }
         territory.agency(draft.keeperAgencyId());
         if (sites.findByName(draft.name().strip()).isPresent()) {
-            throw new ConflictWithState("a storage site named " + draft.name().strip() + " exists already");
+            throw new ConflictWithState(
+                    Refusals.STORAGE_SITE_NAMED_EXISTS_ALREADY, draft.name().strip());
         }
         return sites.save(new StorageSite(
                 draft.name().strip(),
@@ -244,7 +246,7 @@ public class Custody {
     public CustodyItem item(Scope scope, long id) {
         requireRegister(scope);
         return items.findInScope(id, scope.allRegions(), scope.regionsForQuery())
-                .orElseThrow(() -> new RecordNotFound("custody item", id));
+                .orElseThrow(() -> new RecordNotFound(Refusals.NO_CUSTODY_ITEM, id));
     }
 
     /** An item's custody events, for the custody roles of its region. */
@@ -332,7 +334,7 @@ public class Custody {
     @Transactional
     public CustodyItem register(Scope scope, ItemDraft draft, CustodyItem.Origin origin, long siteId) {
         if (origin == CustodyItem.Origin.SURRENDER) {
-            throw new RuleViolated("origin", "surrendered items are received in a surrender batch");
+            throw new RuleViolated("origin", Refusals.SURRENDERED_ITEMS_RECEIVED_SURRENDER_BATCH);
         }
         StorageSite site = writableSite(scope, siteId);
         CustodyItem item = newItem(site, draft, origin, numbers.next(ITEM_NUMBERS));
@@ -349,7 +351,7 @@ public class Custody {
     public SurrenderBatch batch(Scope scope, long id) {
         SurrenderBatch batch = batches.findById(id)
                 .filter(b -> scope.reads(b.regionCode()))
-                .orElseThrow(() -> new RecordNotFound("surrender batch", id));
+                .orElseThrow(() -> new RecordNotFound(Refusals.NO_SURRENDER_BATCH, id));
         requireFull(scope, batch.regionCode());
         return batch;
     }
@@ -364,13 +366,13 @@ public class Custody {
     public SurrenderBatch receiveSurrender(Scope scope, BatchDraft draft) {
         Region region = territory.writableRegion(scope, draft.regionCode());
         GeometryRules.check("place", draft.place(), Set.of("Point"));
-        region.requireHolds("place", "place", draft.place());
+        region.requireHolds("place", Refusals.WHAT_PLACE, draft.place());
         notInFuture("receivedAt", draft.receivedAt());
         if (draft.items().isEmpty()) {
-            throw new RuleViolated("items", "a surrender batch lists at least one item");
+            throw new RuleViolated("items", Refusals.SURRENDER_BATCH_LISTS_LEAST_ITEM);
         }
         if (draft.witnesses().stream().allMatch(String::isBlank)) {
-            throw new RuleViolated("witnesses", "a surrender is received before at least one witness");
+            throw new RuleViolated("witnesses", Refusals.SURRENDER_RECEIVED_BEFORE_LEAST_WITNESS);
         }
         StorageSite site = writableSite(scope, draft.siteId());
         String reference = region.code() + "-SB-" + String.format("%04d", numbers.next(BATCH_NUMBERS));
@@ -393,7 +395,7 @@ public class Custody {
             try {
                 store(item, site, Map.of("batch", reference, "party", batch.party()));
             } catch (RuleViolated e) {
-                throw new RuleViolated("items[" + i + "]." + e.field(), e.getMessage());
+                throw new RuleViolated("items[" + i + "]." + e.field(), e.reason());
             }
         }
         return batch;
@@ -407,7 +409,7 @@ public class Custody {
         CustodyItem item = lockedWritable(scope, itemId);
         item.dispatch();
         if ((draft.toSiteId() == null) == (draft.toAgencyId() == null)) {
-            throw new RuleViolated("toSiteId", "send the item either to a site or to an agency");
+            throw new RuleViolated("toSiteId", Refusals.SEND_ITEM_EITHER_SITE_AGENCY);
         }
         Instant at = draft.dispatchedAt() == null ? Instant.now() : draft.dispatchedAt();
         notInFuture("dispatchedAt", at);
@@ -416,7 +418,7 @@ public class Custody {
         payload.put("fromSite", from);
         if (draft.toSiteId() != null) {
             if (draft.toSiteId() == from) {
-                throw new RuleViolated("toSiteId", "the item is at that site already");
+                throw new RuleViolated("toSiteId", Refusals.ITEM_SITE_ALREADY);
             }
             // A site outside the caller's regions answers exactly as a missing one: neither its existence nor
             // what it holds is told. Transfers between regions are dispatched by someone who sees both.
@@ -445,15 +447,15 @@ public class Custody {
     @Transactional
     public Transfer receive(Scope scope, long transferId, ReceiptDraft draft) {
         Transfer transfer =
-                transfers.findById(transferId).orElseThrow(() -> new RecordNotFound("transfer", transferId));
+                transfers.findById(transferId).orElseThrow(() -> new RecordNotFound(Refusals.NO_TRANSFER, transferId));
         CustodyItem item = items.lockById(transfer.itemId())
                 .filter(i -> scope.reads(i.regionCode())
                         || (transfer.toSiteId() != null && scope.writes(siteRegion(transfer.toSiteId()))))
-                .orElseThrow(() -> new RecordNotFound("transfer", transferId));
+                .orElseThrow(() -> new RecordNotFound(Refusals.NO_TRANSFER, transferId));
         Instant at = draft.receivedAt() == null ? Instant.now() : draft.receivedAt();
         notInFuture("receivedAt", at);
         if (draft.quantity().signum() < 0) {
-            throw new RuleViolated("quantity", "a quantity cannot be negative");
+            throw new RuleViolated("quantity", Refusals.QUANTITY_CANNOT_NEGATIVE);
         }
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("transfer", transfer.id());
@@ -492,17 +494,17 @@ public class Custody {
         item.destroy();
         notInFuture("destroyedAt", draft.destroyedAt());
         if (draft.method().isBlank()) {
-            throw new RuleViolated("method", "say how the item was destroyed");
+            throw new RuleViolated("method", Refusals.SAY_HOW_ITEM_DESTROYED);
         }
         if (draft.certificate().isBlank()) {
-            throw new RuleViolated("certificate", "give the destruction certificate's number");
+            throw new RuleViolated("certificate", Refusals.GIVE_DESTRUCTION_CERTIFICATE_S_NUMBER);
         }
         List<String> witnesses = draft.witnesses().stream()
                 .map(String::strip)
                 .filter(w -> !w.isEmpty())
                 .toList();
         if (witnesses.isEmpty()) {
-            throw new RuleViolated("witnesses", "a destruction is witnessed by at least one person");
+            throw new RuleViolated("witnesses", Refusals.DESTRUCTION_WITNESSED_LEAST_PERSON);
         }
         Destruction destruction = destructions.save(new Destruction(
                 item.id(),
@@ -526,7 +528,7 @@ public class Custody {
         CustodyItem item = lockedWritable(scope, itemId);
         item.release();
         if (reason.isBlank()) {
-            throw new RuleViolated("reason", "say why and to whom the item is released");
+            throw new RuleViolated("reason", Refusals.SAY_WHY_WHOM_ITEM_RELEASED);
         }
         items.flush();
         ledger.append(item.id(), CustodyLedger.Kind.RELEASED, Map.of("reason", reason.strip()));
@@ -584,7 +586,7 @@ public class Custody {
                 return store(item, site, Map.of("ordnanceFind", findId));
             }
         }
-        throw new ConflictWithState("no storage site can take ordnance find " + findId);
+        throw new ConflictWithState(Refusals.NO_STORAGE_SITE_CAN_TAKE, findId);
     }
 
     // ---- internals
@@ -592,21 +594,25 @@ public class Custody {
     private CustodyItem newItem(StorageSite site, ItemDraft d, CustodyItem.Origin origin, long number) {
         GeometryRules.check("foundAt", d.foundAt(), Set.of("Point"));
         if (d.quantity().signum() <= 0) {
-            throw new RuleViolated("quantity", "a quantity must be more than zero");
+            throw new RuleViolated("quantity", Refusals.QUANTITY_MUST_MORE_ZERO);
         }
         if (d.unit() == CustodyItem.Unit.PIECES || d.unit() == CustodyItem.Unit.ROUNDS) {
             if (d.quantity().stripTrailingZeros().scale() > 0) {
-                throw new RuleViolated("quantity", d.unit().name().toLowerCase(Locale.ROOT) + " are counted whole");
+                throw new RuleViolated(
+                        "quantity",
+                        d.unit() == CustodyItem.Unit.PIECES
+                                ? Refusals.PIECES_COUNTED_WHOLE
+                                : Refusals.ROUNDS_COUNTED_WHOLE);
             }
         }
         notInFuture("foundTime", d.foundTime());
         if (d.hazardCode() != null
                 && d.category() != CustodyItem.Category.AMMUNITION
                 && d.category() != CustodyItem.Category.EXPLOSIVE) {
-            throw new RuleViolated("hazardCode", "a UN hazard code is for ammunition and explosives");
+            throw new RuleViolated("hazardCode", Refusals.UN_HAZARD_CODE_AMMUNITION_EXPLOSIVES);
         }
         if (d.category() == CustodyItem.Category.WEAPON && d.serialNumber() == null && d.markings() == null) {
-            throw new RuleViolated("serialNumber", "record a weapon's serial number or, if it has none, its markings");
+            throw new RuleViolated("serialNumber", Refusals.RECORD_WEAPON_S_SERIAL_NUMBER);
         }
         return new CustodyItem(
                 site.regionCode() + "-CI-" + String.format("%05d", number), site.regionCode(), d, origin, site.id());
@@ -645,7 +651,7 @@ public class Custody {
         return saved;
     }
 
-    private java.util.Optional<String> refusal(StorageSite site, CustodyItem item) {
+    private java.util.Optional<Reason> refusal(StorageSite site, CustodyItem item) {
         return site.refusal(item, items.countHeldAt(site.id()), items.hazardsHeldAt(site.id()));
     }
 
@@ -654,7 +660,7 @@ public class Custody {
         requireRegister(scope);
         CustodyItem item = items.lockById(itemId)
                 .filter(i -> scope.reads(i.regionCode()))
-                .orElseThrow(() -> new RecordNotFound("custody item", itemId));
+                .orElseThrow(() -> new RecordNotFound(Refusals.NO_CUSTODY_ITEM, itemId));
         if (!scope.writes(item.regionCode())) {
             throw new AccessDeniedException("no write access to region " + item.regionCode());
         }
@@ -671,7 +677,7 @@ public class Custody {
 
     /** The one refusal of a site that is missing or outside the caller's regions: the two read the same. */
     private static RuleViolated noSiteInScope(String field, long siteId) {
-        return new RuleViolated(field, "no storage site " + siteId + " in your regions");
+        return new RuleViolated(field, Refusals.NO_STORAGE_SITE_IN_YOUR, siteId);
     }
 
     private String siteRegion(long siteId) {
@@ -705,7 +711,7 @@ public class Custody {
 
     private static void notInFuture(String field, Instant at) {
         if (at.isAfter(Instant.now().plusSeconds(60))) {
-            throw new RuleViolated(field, "the time is in the future");
+            throw new RuleViolated(field, Refusals.TIME_FUTURE);
         }
     }
 }

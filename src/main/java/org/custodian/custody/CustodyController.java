@@ -80,9 +80,7 @@ class CustodyController {
          */
         Custody.ItemDraft draft(ZoneId zone) {
             if ((foundTime == null) == (foundOn == null)) {
-                throw new RuleViolated(
-                        "foundTime",
-                        "give either foundTime, the moment of the find, or foundOn, its day when the time is unknown");
+                throw new RuleViolated("foundTime", Refusals.GIVE_EITHER_FOUNDTIME_MOMENT_FIND);
             }
             return foundTime != null ? draft(foundTime, true) : draft(RegionTimes.moment(foundOn, null, zone), false);
         }

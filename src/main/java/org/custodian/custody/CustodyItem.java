@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Objects;
 import org.custodian.geo.Wgs84;
 import org.custodian.platform.ConflictWithState;
+import org.custodian.platform.Reason;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Point;
 
@@ -159,45 +160,55 @@ public class CustodyItem {
 
     /** The first step of a transfer: the item leaves its site. */
     void dispatch() {
-        requireInCustody("dispatched");
+        requireInCustody(Refusals.ACTION_DISPATCHED);
         this.status = Status.IN_TRANSIT;
     }
 
     /** The second step: received at a site (possibly in another region) or by another agency. */
     void receiveAt(StorageSite site) {
-        requireStatus(Status.IN_TRANSIT, "received");
+        requireStatus(Status.IN_TRANSIT, Refusals.ACTION_RECEIVED);
         this.status = Status.IN_CUSTODY;
         this.siteId = site.id();
         this.regionCode = site.regionCode();
     }
 
     void handOver(long agencyId) {
-        requireStatus(Status.IN_TRANSIT, "handed over");
+        requireStatus(Status.IN_TRANSIT, Refusals.ACTION_HANDED_OVER);
         this.status = Status.TRANSFERRED_OUT;
         this.siteId = null;
         this.holderAgencyId = agencyId;
     }
 
     void destroy() {
-        requireInCustody("destroyed");
+        requireInCustody(Refusals.ACTION_DESTROYED);
         this.status = Status.DESTROYED;
         this.siteId = null;
     }
 
     void release() {
-        requireInCustody("released");
+        requireInCustody(Refusals.ACTION_RELEASED);
         this.status = Status.RELEASED;
         this.siteId = null;
     }
 
-    private void requireInCustody(String what) {
+    private void requireInCustody(Refusals what) {
         requireStatus(Status.IN_CUSTODY, what);
     }
 
-    private void requireStatus(Status expected, String what) {
+    private void requireStatus(Status expected, Refusals what) {
         if (status != expected) {
-            throw new ConflictWithState("item " + reference + " is "
-                    + status.name().toLowerCase().replace('_', ' ') + " and cannot be " + what);
+            throw new ConflictWithState(
+                    Refusals.ITEM_CANNOT_BE,
+                    reference,
+                    Reason.of(
+                            switch (status) {
+                                case IN_CUSTODY -> Refusals.STATUS_IN_CUSTODY;
+                                case IN_TRANSIT -> Refusals.STATUS_IN_TRANSIT;
+                                case TRANSFERRED_OUT -> Refusals.STATUS_TRANSFERRED_OUT;
+                                case DESTROYED -> Refusals.STATUS_DESTROYED;
+                                case RELEASED -> Refusals.STATUS_RELEASED;
+                            }),
+                    Reason.of(what));
         }
     }
 

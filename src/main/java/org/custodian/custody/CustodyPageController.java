@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.custodian.geo.Wgs84;
 import org.custodian.platform.Callers;
+import org.custodian.platform.CommonRefusals;
 import org.custodian.platform.PageForms;
 import org.custodian.platform.Role;
 import org.custodian.platform.RuleViolated;
@@ -145,12 +146,10 @@ class CustodyPageController {
                     || foundOn == null
                     || foundBy == null
                     || foundBy.isBlank()) {
-                throw new RuleViolated(
-                        "item",
-                        "give the category, a description, the quantity and unit, the day found and who found it");
+                throw new RuleViolated("item", Refusals.GIVE_CATEGORY_DESCRIPTION_QUANTITY_UNIT);
             }
             if (longitude == null || latitude == null) {
-                throw new RuleViolated("foundAt", "place the find on the map or give its longitude and latitude");
+                throw new RuleViolated("foundAt", CommonRefusals.PLACE_FIND_MAP_GIVE_LONGITUDE);
             }
             return new CustodyController.ItemInput(
                             category,
@@ -198,7 +197,7 @@ class CustodyPageController {
     String registerItem(ItemForm form, RedirectAttributes redirect) {
         return PageForms.attempt("/custody/items/new", redirect, "form", form, () -> {
             if (form.siteId() == null || form.origin() == null) {
-                throw new RuleViolated("siteId", "choose the storage site and whether the item was found or seized");
+                throw new RuleViolated("siteId", Refusals.CHOOSE_STORAGE_SITE_WHETHER_ITEM);
             }
             Scope scope = callers.current();
             StorageSite site = custody.site(scope, form.siteId());
@@ -224,13 +223,13 @@ class CustodyPageController {
 
         Custody.SiteDraft draft() {
             if (name == null || name.isBlank() || regionCode == null || regionCode.isBlank()) {
-                throw new RuleViolated("name", "give the site's name and its region");
+                throw new RuleViolated("name", Refusals.GIVE_SITE_S_NAME_REGION);
             }
             if (capacity == null || keeperAgencyId == null) {
-                throw new RuleViolated("capacity", "give the capacity and the agency that keeps the site");
+                throw new RuleViolated("capacity", Refusals.GIVE_CAPACITY_AGENCY_KEEPS_SITE);
             }
             if (longitude == null || latitude == null) {
-                throw new RuleViolated("location", "place the site on the map or give its longitude and latitude");
+                throw new RuleViolated("location", Refusals.PLACE_SITE_MAP_GIVE_LONGITUDE);
             }
             return new Custody.SiteDraft(
                     name, regionCode, null, Wgs84.point(longitude, latitude), capacity, keeperAgencyId);
@@ -323,12 +322,10 @@ class CustodyPageController {
                     || receivingOfficer.isBlank()
                     || receivedOn == null
                     || receivedTime == null) {
-                throw new RuleViolated(
-                        "batch",
-                        "give the region, the storage site, who surrendered, the receiving officer, the day and the time");
+                throw new RuleViolated("batch", Refusals.GIVE_REGION_STORAGE_SITE_SURRENDERED);
             }
             if (longitude == null || latitude == null) {
-                throw new RuleViolated("place", "place the surrender on the map or give its longitude and latitude");
+                throw new RuleViolated("place", Refusals.PLACE_SURRENDER_MAP_GIVE_LONGITUDE);
             }
             Point place = Wgs84.point(longitude, latitude);
             java.time.Instant at = RegionTimes.moment(receivedOn, receivedTime, zone);
@@ -342,9 +339,7 @@ class CustodyPageController {
                         || row.description().isBlank()
                         || row.quantity() == null
                         || row.unit() == null) {
-                    throw new RuleViolated(
-                            "items[" + drafts.size() + "]",
-                            "give each item's category, description, quantity and unit");
+                    throw new RuleViolated("items[" + drafts.size() + "]", Refusals.GIVE_EACH_ITEM_S_CATEGORY);
                 }
                 // A surrendered item is found where and when the surrender is received, by the party.
                 drafts.add(new CustodyController.ItemInput(
@@ -402,7 +397,7 @@ class CustodyPageController {
     String receiveSurrender(BatchForm form, RedirectAttributes redirect) {
         return PageForms.attempt("/custody/batches/new", redirect, "form", form, () -> {
             if (form.regionCode() == null || form.regionCode().isBlank()) {
-                throw new RuleViolated("regionCode", "choose the region");
+                throw new RuleViolated("regionCode", CommonRefusals.CHOOSE_REGION);
             }
             Scope scope = callers.current();
             ZoneId zone = territory.writableRegion(scope, form.regionCode()).zone();

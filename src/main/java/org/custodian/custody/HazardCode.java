@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.custodian.platform.Reason;
 import org.custodian.platform.RuleViolated;
 
 /**
@@ -54,20 +55,22 @@ public record HazardCode(String division, char group) {
     public static HazardCode parse(String code) {
         Matcher m = FORM.matcher(code.strip().toUpperCase(java.util.Locale.ROOT));
         if (!m.matches()) {
-            throw new RuleViolated(
-                    "hazardCode", code + " is not a UN class 1 hazard code: write division and group, as in 1.1D");
+            throw new RuleViolated("hazardCode", Refusals.UN_CLASS_1_HAZARD_CODE, code);
         }
         return new HazardCode(m.group(1), m.group(2).charAt(0));
     }
 
     private static RuleViolated invalid(String code) {
         String groups = GROUPS_BY_DIVISION.get(code.substring(0, Math.min(3, code.length())));
+        if (groups == null) {
+            return new RuleViolated("hazardCode", Refusals.NOT_HAZARD_CODE_DIVISIONS, code);
+        }
         return new RuleViolated(
                 "hazardCode",
-                groups == null
-                        ? code + " is not a UN hazard code: class 1 has divisions 1.1 to 1.6"
-                        : code + " is not a UN hazard code: division " + code.substring(0, 3) + " takes group"
-                                + (groups.length() > 1 ? "s " : " ") + String.join(", ", groups.split("")));
+                groups.length() > 1 ? Refusals.NOT_HAZARD_CODE_GROUPS : Refusals.NOT_HAZARD_CODE_GROUP,
+                code,
+                code.substring(0, 3),
+                String.join(", ", groups.split("")));
     }
 
     /** Whether the group must be stored only with items of its own group and type (K and L). */
@@ -79,17 +82,15 @@ public record HazardCode(String division, char group) {
      * Why an item of this code may not be stored with one of the other code, or empty when it may. Items of
      * group K or L need the same type as well, which only the site knows.
      */
-    public Optional<String> conflictWith(HazardCode other) {
+    public Optional<Reason> conflictWith(HazardCode other) {
         if (STORED_WITH.get(group).indexOf(other.group) >= 0) {
             return Optional.empty();
         }
         if (storedAlone() || other.storedAlone()) {
             HazardCode alone = storedAlone() ? this : other;
-            return Optional.of("compatibility group " + alone.group + " must be stored alone, and " + this
-                    + " may not be stored with " + other);
+            return Optional.of(Reason.of(Refusals.GROUP_STORED_ALONE, alone.group, this, other));
         }
-        return Optional.of("compatibility group " + group + " may not be stored with group " + other.group + " (" + this
-                + " with " + other + ", UN mixing rules)");
+        return Optional.of(Reason.of(Refusals.GROUPS_NOT_STORED_TOGETHER, group, other.group, this, other));
     }
 
     /** The 35 valid codes, for forms and documentation. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.custodian.geo.Wgs84;
+import org.custodian.platform.Reason;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Point;
 
@@ -64,9 +65,9 @@ public class StorageSite {
      * Why the site may not take this item, given how many items it holds and the kinds of ammunition and
      * explosives among them, or empty when it may: its capacity, and the UN compatibility mixing rules.
      */
-    Optional<String> refusal(CustodyItem item, long held, List<HeldHazard> hazards) {
+    Optional<Reason> refusal(CustodyItem item, long held, List<HeldHazard> hazards) {
         if (held >= capacity) {
-            return Optional.of(name + " is full: it holds " + held + " items, its capacity");
+            return Optional.of(Reason.of(Refusals.SITE_FULL, name, held));
         }
         HazardCode code = item.hazard();
         if (code == null) {
@@ -74,17 +75,22 @@ public class StorageSite {
         }
         for (HeldHazard other : hazards) {
             HazardCode otherCode = HazardCode.parse(other.hazardCode());
-            Optional<String> conflict = code.conflictWith(otherCode);
+            Optional<Reason> conflict = code.conflictWith(otherCode);
             if (conflict.isEmpty()
                     && (code.storedAlone() || otherCode.storedAlone())
                     && !Objects.equals(item.typeModel(), other.typeModel())) {
-                conflict = Optional.of("compatibility group " + code.group()
-                        + " may be stored only with items of the same type (" + other.reference() + " is "
-                        + Objects.requireNonNullElse(other.typeModel(), "of no stated type") + ")");
+                conflict = Optional.of(
+                        other.typeModel() == null
+                                ? Reason.of(Refusals.GROUP_SAME_TYPE_ONLY_NO_TYPE, code.group(), other.reference())
+                                : Reason.of(
+                                        Refusals.GROUP_SAME_TYPE_ONLY,
+                                        code.group(),
+                                        other.reference(),
+                                        other.typeModel()));
             }
             if (conflict.isPresent()) {
-                return Optional.of(name + " refuses " + code + ": it holds " + other.reference() + " (" + otherCode
-                        + "); " + conflict.get());
+                return Optional.of(
+                        Reason.of(Refusals.SITE_REFUSES, name, code, other.reference(), otherCode, conflict.get()));
             }
         }
         return Optional.empty();

@@ -77,23 +77,22 @@ public class Transfer {
             BigDecimal expected,
             @Nullable String discrepancy) {
         if (state == State.RECEIVED) {
-            throw new ConflictWithState("transfer " + id + " was received already");
+            throw new ConflictWithState(Refusals.TRANSFER_RECEIVED_ALREADY, id);
         }
         if (!Objects.equals(atSiteId, toSiteId)) {
-            throw new RuleViolated(
-                    "siteId",
-                    toSiteId == null
-                            ? "this transfer goes to an agency, not to a site"
-                            : "this transfer goes to site " + toSiteId + ", not to site " + atSiteId);
+            throw toSiteId == null
+                    ? new RuleViolated("siteId", Refusals.TRANSFER_GOES_TO_AGENCY)
+                    : new RuleViolated("siteId", Refusals.TRANSFER_GOES_TO_OTHER_SITE, toSiteId, atSiteId);
         }
         if (at.isBefore(dispatchedAt)) {
-            throw new RuleViolated("receivedAt", "received before it was dispatched");
+            throw new RuleViolated("receivedAt", Refusals.RECEIVED_BEFORE_DISPATCHED);
         }
         if (quantity.compareTo(expected) != 0 && (discrepancy == null || discrepancy.isBlank())) {
             throw new RuleViolated(
                     "discrepancy",
-                    "received " + quantity.toPlainString() + " of " + expected.toPlainString()
-                            + " dispatched: record the discrepancy");
+                    Refusals.RECEIVED_DISPATCHED_RECORD_DISCREPANCY,
+                    quantity.toPlainString(),
+                    expected.toPlainString());
         }
         this.state = State.RECEIVED;
         this.receivedAt = at;

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.custodian.geo.GeodesicMeasure;
 import org.custodian.geo.GeometryRules;
 import org.custodian.geo.Wgs84;
+import org.custodian.platform.CommonRefusals;
 import org.custodian.platform.ConflictWithState;
 import org.custodian.platform.RecordNotFound;
 import org.custodian.platform.RuleViolated;
@@ -57,7 +58,7 @@ public class Facilities {
     public Facility facility(Scope scope, long id) {
         return facilities
                 .findInScope(id, scope.allRegions(), scope.regionsForQuery())
-                .orElseThrow(() -> new RecordNotFound("facility", id));
+                .orElseThrow(() -> new RecordNotFound(Refusals.NO_FACILITY, id));
     }
 
     @Transactional
@@ -81,7 +82,7 @@ public class Facilities {
     @Transactional
     public Facility describe(Scope scope, long id, long version, Particulars particulars) {
         Facility facility = writable(scope, id);
-        ConflictWithState.requireVersion("facility " + id, facility.version(), version);
+        ConflictWithState.requireVersion(Refusals.FACILITY_CHANGED, id, facility.version(), version);
         Region region = checked(scope, particulars);
         facility.describe(region.code(), particulars.name().strip(), particulars.kind(), particulars.geometry());
         return facility;
@@ -97,9 +98,9 @@ public class Facilities {
                     default -> Set.of("Point", "Polygon", "MultiPolygon");
                 };
         GeometryRules.check("geometry", p.geometry(), allowed);
-        region.requireHolds("geometry", "facility", p.geometry());
+        region.requireHolds("geometry", Refusals.WHAT_FACILITY, p.geometry());
         if (p.name().isBlank()) {
-            throw new RuleViolated("name", "a facility needs a name");
+            throw new RuleViolated("name", Refusals.FACILITY_NEEDS_NAME);
         }
         return region;
     }
@@ -117,7 +118,7 @@ public class Facilities {
         if (inspection
                 .on()
                 .isAfter(LocalDate.now(territory.region(facility.regionCode()).zone()))) {
-            throw new RuleViolated("on", "the inspection is dated in the future");
+            throw new RuleViolated("on", Refusals.INSPECTION_DATED_FUTURE);
         }
         facility.inspect(inspection, found, scope.username(), clock.instant());
         return facility;
@@ -127,7 +128,7 @@ public class Facilities {
     public Facility assignGuard(Scope scope, long id, GuardAssignment assignment) {
         Facility facility = writable(scope, id);
         if (territory.agencies().stream().noneMatch(a -> a.id() == assignment.agencyId())) {
-            throw new RuleViolated("agencyId", "no agency " + assignment.agencyId() + " is registered");
+            throw new RuleViolated("agencyId", CommonRefusals.NO_AGENCY_IS_REGISTERED, assignment.agencyId());
         }
         facility.assignGuard(
                 assignment,

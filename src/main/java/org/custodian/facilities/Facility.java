@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.custodian.geo.Wgs84;
+import org.custodian.platform.CommonRefusals;
 import org.custodian.platform.ConflictWithState;
 import org.custodian.platform.RuleViolated;
 import org.hibernate.annotations.Fetch;
@@ -123,11 +124,10 @@ public class Facility {
     /** Records a new status with the reason; an unchanged status is not a change. */
     void changeStatus(Status status, String reason, String by, Instant at) {
         if (reason.isBlank()) {
-            throw new RuleViolated("reason", "say why the status changes");
+            throw new RuleViolated("reason", CommonRefusals.SAY_WHY_STATUS_CHANGES);
         }
         if (!history.isEmpty() && status == this.status) {
-            throw new ConflictWithState(
-                    "the facility is already " + status.name().toLowerCase());
+            throw new ConflictWithState(Refusals.FACILITY_ALREADY, status.name().toLowerCase());
         }
         this.status = status;
         history.add(new StatusChange(at, status, reason, by));
@@ -136,7 +136,7 @@ public class Facility {
     /** Records an inspection; when it finds another status, the status changes with the findings as reason. */
     void inspect(Inspection inspection, @Nullable Status found, String by, Instant at) {
         if (inspection.findings().isBlank()) {
-            throw new RuleViolated("findings", "an inspection records its findings");
+            throw new RuleViolated("findings", Refusals.INSPECTION_RECORDS_FINDINGS);
         }
         inspections.add(inspection);
         if (found != null && found != status) {
@@ -147,7 +147,7 @@ public class Facility {
     /** Assigns a guard; the posture becomes guarded unless the site is restricted. */
     void assignGuard(GuardAssignment assignment, LocalDate today) {
         if (assignment.to() != null && assignment.to().isBefore(assignment.from())) {
-            throw new RuleViolated("to", "the assignment ends before it starts");
+            throw new RuleViolated("to", Refusals.ASSIGNMENT_ENDS_BEFORE_STARTS);
         }
         guards.add(assignment);
         if (posture == Posture.UNGUARDED

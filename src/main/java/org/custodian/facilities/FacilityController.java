@@ -12,6 +12,7 @@ import java.util.List;
 import org.custodian.geo.GeoJsonFeature;
 import org.custodian.geo.GeoJsonFeatureCollection;
 import org.custodian.platform.Callers;
+import org.custodian.platform.CommonRefusals;
 import org.custodian.platform.RuleViolated;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -87,7 +88,7 @@ class FacilityController {
             @PathVariable long id, @Valid @RequestBody GeoJsonFeature<FacilityProperties> body) {
         FacilityProperties p = body.properties();
         if (p.version() == null) {
-            throw new RuleViolated("version", "give the version you are changing");
+            throw new RuleViolated("version", CommonRefusals.GIVE_VERSION_YOU_CHANGING);
         }
         return feature(facilities.describe(
                 callers.current(),

@@ -6,6 +6,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.custodian.geo.GeoJsonModule;
 import org.custodian.platform.Callers;
+import org.custodian.platform.CommonRefusals;
 import org.custodian.platform.PageForms;
 import org.custodian.platform.RuleViolated;
 import org.custodian.platform.Scope;
@@ -72,7 +73,7 @@ class FacilityPageController {
 
         Facilities.Particulars particulars() {
             if (regionCode == null || name == null || kind == null || geometry == null || geometry.isBlank()) {
-                throw new RuleViolated("facility", "give the name, the region, the kind and the geometry");
+                throw new RuleViolated("facility", CommonRefusals.GIVE_NAME_REGION_KIND_GEOMETRY);
             }
             return new Facilities.Particulars(regionCode, name, kind, GeoJsonModule.read("geometry", geometry));
         }
@@ -106,7 +107,7 @@ class FacilityPageController {
     String describe(@PathVariable long id, ParticularsForm form, RedirectAttributes redirect) {
         return PageForms.attempt("/facilities/" + id + "#particulars-form", redirect, "particulars", form, () -> {
             if (form.version() == null) {
-                throw new RuleViolated("version", "the form lost the version it changes; reload");
+                throw new RuleViolated("version", CommonRefusals.FORM_LOST_VERSION_CHANGES_RELOAD);
             }
             facilities.describe(callers.current(), id, form.version(), form.particulars());
             return "/facilities/" + id;

@@ -66,7 +66,7 @@ class DeviceKeyRing implements PathCredentials {
         }
         String label = name.strip();
         if (label.isEmpty() || label.length() > 100) {
-            throw new RuleViolated("name", "name the device (up to 100 characters), say \"Tablet 3, Khojaly team\"");
+            throw new RuleViolated("name", Refusals.NAME_DEVICE_UP_TO_100_CHARACTERS);
         }
         byte[] bytes = new byte[24];
         random.nextBytes(bytes);
@@ -92,7 +92,7 @@ class DeviceKeyRing implements PathCredentials {
     DeviceKey revoke(Scope scope, long id) {
         DeviceKey key = keys.findById(id)
                 .filter(k -> scope.isAdmin() || k.username().equals(scope.username()))
-                .orElseThrow(() -> new RecordNotFound("device key", id));
+                .orElseThrow(() -> new RecordNotFound(Refusals.NO_DEVICE_KEY, id));
         key.revoke(clock.instant());
         return key;
     }

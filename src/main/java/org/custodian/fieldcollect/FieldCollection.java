@@ -97,8 +97,7 @@ class FieldCollection {
                 throw new AccessDeniedException("the submission belongs to a region outside your scope");
             }
             if (!known.sameAs(xml)) {
-                throw new ConflictWithState("another submission with instanceID " + instance.instanceId()
-                        + " was received already; an edit carries a new instanceID and this one as deprecatedID");
+                throw new ConflictWithState(Refusals.INSTANCE_ID_RECEIVED_ALREADY, instance.instanceId());
             }
             store(known.id(), uploads);
             return new Received(known, true);
@@ -114,7 +113,7 @@ class FieldCollection {
         Region region = territory.regions().stream()
                 .filter(r -> r.covers(Wgs84.point(lonLat[0], lonLat[1])))
                 .findFirst()
-                .orElseThrow(() -> new RuleViolated(geoField, "the location lies in no region"));
+                .orElseThrow(() -> new RuleViolated(geoField, Refusals.LOCATION_LIES_IN_NO_REGION));
         if (!DeviceKeyRing.COLLECTORS.contains(scope.role()) || !scope.reads(region.code())) {
             throw new AccessDeniedException(
                     "you may not send submissions from region " + region.code() + ": it is outside your scope");
@@ -157,7 +156,7 @@ class FieldCollection {
     Submission submission(Scope scope, long id) {
         return submissions
                 .findInScope(id, scope.allRegions(), scope.regionsForQuery())
-                .orElseThrow(() -> new RecordNotFound("submission", id));
+                .orElseThrow(() -> new RecordNotFound(Refusals.NO_SUBMISSION, id));
     }
 
     /** The answers as they arrived. */
@@ -185,7 +184,8 @@ class FieldCollection {
     @Transactional(readOnly = true)
     SubmissionFile file(Scope scope, long id, String name) {
         Submission s = submission(scope, id);
-        return files.findBySubmissionIdAndName(s.id(), name).orElseThrow(() -> new RecordNotFound("file", name));
+        return files.findBySubmissionIdAndName(s.id(), name)
+                .orElseThrow(() -> new RecordNotFound(Refusals.NO_FILE, name));
     }
 
     /** Whether the caller reviews this submission (writes its region's records). */
@@ -199,7 +199,7 @@ class FieldCollection {
             throw new AccessDeniedException("only reviewers of region " + s.regionCode() + " review its submissions");
         }
         if (version != null) {
-            ConflictWithState.requireVersion("submission", s.version(), version);
+            ConflictWithState.requireVersion(Refusals.SUBMISSION_CHANGED, s.id(), s.version(), version);
         }
         return s;
     }
@@ -211,16 +211,16 @@ class FieldCollection {
     @Transactional
     Submission correct(Scope scope, long id, @Nullable Long version, Map<String, String> changes) {
         Submission s = reviewable(scope, id, version);
-        FieldForm form = forms.find(s.formId()).orElseThrow(() -> new RecordNotFound("form", s.formId()));
+        FieldForm form = forms.find(s.formId()).orElseThrow(() -> new RecordNotFound(Refusals.NO_FORM, s.formId()));
         Map<String, String> original = original(s);
         Map<String, String> corrected = new LinkedHashMap<>(corrections(s));
         for (Map.Entry<String, String> c : changes.entrySet()) {
             String type = form.fields().get(c.getKey());
             if (type == null) {
-                throw new RuleViolated(c.getKey(), "the form " + form.id() + " has no such field");
+                throw new RuleViolated(c.getKey(), Refusals.FORM_HAS_NO_SUCH_FIELD, form.id());
             }
             if (type.equals("geopoint") || type.equals("binary")) {
-                throw new RuleViolated(c.getKey(), "the location and the files are kept as sent");
+                throw new RuleViolated(c.getKey(), Refusals.LOCATION_FILES_KEPT_AS_SENT);
             }
             String value = c.getValue() == null ? "" : c.getValue().strip();
             if (value.equals(original.getOrDefault(c.getKey(), ""))) {
@@ -240,7 +240,7 @@ class FieldCollection {
     @Transactional
     Submission accept(Scope scope, long id, @Nullable Long version) {
         Submission s = reviewable(scope, id, version);
-        FieldForm form = forms.find(s.formId()).orElseThrow(() -> new RecordNotFound("form", s.formId()));
+        FieldForm form = forms.find(s.formId()).orElseThrow(() -> new RecordNotFound(Refusals.NO_FORM, s.formId()));
         Sources.Citation source = sources.register(new Sources.NewSource(
                 PUBLISHER,
                 form.title(java.util.Locale.ENGLISH) + " " + s.instanceId() + " sent by " + s.submittedBy(),

@@ -61,7 +61,7 @@ class FieldForms {
 
     /** An open form, for download. */
     FieldForm openForm(String id) {
-        return find(id).filter(f -> !closed.contains(id)).orElseThrow(() -> new RecordNotFound("form", id));
+        return find(id).filter(f -> !closed.contains(id)).orElseThrow(() -> new RecordNotFound(Refusals.NO_FORM, id));
     }
 
     /**
@@ -71,13 +71,12 @@ class FieldForms {
      * @throws ConflictWithState when it is closed or the version is not the current one
      */
     FieldForm forSubmission(String id, String version) {
-        FieldForm form = find(id).orElseThrow(() -> new RecordNotFound("form", id));
+        FieldForm form = find(id).orElseThrow(() -> new RecordNotFound(Refusals.NO_FORM, id));
         if (closed.contains(id)) {
-            throw new ConflictWithState("the form " + id + " is closed: it takes no more submissions");
+            throw new ConflictWithState(Refusals.FORM_CLOSED, id);
         }
         if (!form.version().equals(version)) {
-            throw new ConflictWithState("the form " + id + " version " + version + " is no longer current (it is "
-                    + form.version() + "): get blank forms again and refill");
+            throw new ConflictWithState(Refusals.FORM_VERSION_NO_LONGER_CURRENT, id, version, form.version());
         }
         return form;
     }

@@ -149,14 +149,11 @@ class OpenRosaController {
     ResponseEntity<String> submit(@PathVariable(required = false) @Nullable String key, HttpServletRequest request) {
         Scope scope = callers.current();
         if (!(request instanceof MultipartHttpServletRequest multipart)) {
-            throw new InvalidParameter(
-                    "xml_submission_file",
-                    "not an XForm submission: send multipart/form-data with an xml_submission_file part");
+            throw new InvalidParameter("xml_submission_file", Refusals.SEND_MULTIPART_WITH_XML_PART);
         }
         MultipartFile xmlPart = multipart.getFile("xml_submission_file");
         if (xmlPart == null) {
-            throw new InvalidParameter(
-                    "xml_submission_file", "not an XForm submission: the xml_submission_file part is missing");
+            throw new InvalidParameter("xml_submission_file", Refusals.XML_PART_MISSING);
         }
         long total = 0;
         List<FieldCollection.Upload> uploads = new ArrayList<>();

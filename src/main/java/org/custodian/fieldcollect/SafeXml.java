@@ -45,7 +45,7 @@ final class SafeXml {
      */
     static Document parse(String field, byte[] xml, long maxBytes) {
         if (xml.length > maxBytes) {
-            throw new RuleViolated(field, "the XML is larger than the " + maxBytes + " bytes accepted");
+            throw new RuleViolated(field, Refusals.XML_LARGER_THAN_ACCEPTED, maxBytes);
         }
         try {
             DocumentBuilder builder;
@@ -55,9 +55,9 @@ final class SafeXml {
             builder.setErrorHandler(null);
             return builder.parse(new ByteArrayInputStream(xml));
         } catch (SAXException e) {
-            throw new RuleViolated(field, "not well-formed XML, or XML with a DOCTYPE (refused): " + e.getMessage());
+            throw new RuleViolated(field, Refusals.XML_NOT_WELL_FORMED, e.getMessage());
         } catch (IOException | ParserConfigurationException e) {
-            throw new RuleViolated(field, "the XML could not be read: " + e.getMessage());
+            throw new RuleViolated(field, Refusals.XML_COULD_NOT_BE_READ, e.getMessage());
         }
     }
 }

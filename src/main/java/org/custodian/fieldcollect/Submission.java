@@ -114,10 +114,10 @@ public class Submission {
     void reject(String reviewer, Instant at, String reason) {
         requireReceived();
         if (reason.isBlank()) {
-            throw new RuleViolated("reason", "say why the submission is rejected");
+            throw new RuleViolated("reason", Refusals.SAY_WHY_SUBMISSION_REJECTED);
         }
         if (reason.length() > 1000) {
-            throw new RuleViolated("reason", "the reason is longer than 1000 characters");
+            throw new RuleViolated("reason", Refusals.REASON_LONGER_THAN_1000_CHARACTERS);
         }
         this.status = Status.REJECTED;
         this.reviewedBy = reviewer;
@@ -128,7 +128,9 @@ public class Submission {
     private void requireReceived() {
         if (status != Status.RECEIVED) {
             throw new ConflictWithState(
-                    "the submission was already " + status.name().toLowerCase(java.util.Locale.ROOT));
+                    status == Status.ACCEPTED
+                            ? Refusals.SUBMISSION_ALREADY_ACCEPTED
+                            : Refusals.SUBMISSION_ALREADY_REJECTED);
         }
     }
 

@@ -28,17 +28,17 @@ record SubmittedInstance(
         Element root = doc.getDocumentElement();
         String id = root.getAttribute("id");
         if (id.isBlank()) {
-            throw new RuleViolated("xml_submission_file", "not an XForm submission: the root element has no form id");
+            throw new RuleViolated("xml_submission_file", Refusals.ROOT_ELEMENT_HAS_NO_FORM_ID);
         }
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, String> meta = new LinkedHashMap<>();
         collect(root, "", values, meta);
         String instanceId = meta.get("instanceID");
         if (instanceId == null || instanceId.isBlank()) {
-            throw new RuleViolated("xml_submission_file", "the submission has no meta/instanceID");
+            throw new RuleViolated("xml_submission_file", Refusals.SUBMISSION_HAS_NO_INSTANCE_ID);
         }
         if (instanceId.length() > 200) {
-            throw new RuleViolated("xml_submission_file", "the instanceID is longer than 200 characters");
+            throw new RuleViolated("xml_submission_file", Refusals.INSTANCE_ID_LONGER_THAN_200_CHARACTERS);
         }
         String deprecated = meta.get("deprecatedID");
         return new SubmittedInstance(
@@ -96,7 +96,7 @@ record SubmittedInstance(
         for (String field : form.required()) {
             String v = values.get(field);
             if (v == null || v.isBlank()) {
-                throw new RuleViolated(field, "the answer to " + field + " is required");
+                throw new RuleViolated(field, Refusals.ANSWER_REQUIRED, field);
             }
         }
         for (Map.Entry<String, String> e : values.entrySet()) {
@@ -114,13 +114,12 @@ record SubmittedInstance(
                     case "geopoint" -> geopoint(e.getKey(), v);
                     default -> {
                         if (v.length() > 2000) {
-                            throw new RuleViolated(e.getKey(), "the answer is longer than 2000 characters");
+                            throw new RuleViolated(e.getKey(), Refusals.ANSWER_LONGER_THAN_2000_CHARACTERS);
                         }
                     }
                 }
             } catch (NumberFormatException | DateTimeParseException x) {
-                throw new RuleViolated(
-                        e.getKey(), "the answer to " + e.getKey() + " is not a valid " + type + ": " + abbreviate(v));
+                throw new RuleViolated(e.getKey(), Refusals.ANSWER_NOT_VALID, e.getKey(), type, abbreviate(v));
             }
         }
     }
@@ -133,7 +132,7 @@ record SubmittedInstance(
     static double[] geopoint(String field, String value) {
         String[] parts = value.strip().split("\\s+");
         if (parts.length < 2 || parts.length > 4) {
-            throw new RuleViolated(field, "a geopoint is \"latitude longitude [altitude [accuracy]]\"");
+            throw new RuleViolated(field, Refusals.GEOPOINT_IS_LATITUDE_LONGITUDE);
         }
         double lat;
         double lon;
@@ -141,10 +140,10 @@ record SubmittedInstance(
             lat = Double.parseDouble(parts[0]);
             lon = Double.parseDouble(parts[1]);
         } catch (NumberFormatException e) {
-            throw new RuleViolated(field, "a geopoint is \"latitude longitude [altitude [accuracy]]\"");
+            throw new RuleViolated(field, Refusals.GEOPOINT_IS_LATITUDE_LONGITUDE);
         }
         if (!(lat >= -90 && lat <= 90) || !(lon >= -180 && lon <= 180)) {
-            throw new RuleViolated(field, "the geopoint is out of range: " + abbreviate(value));
+            throw new RuleViolated(field, Refusals.GEOPOINT_OUT_OF_RANGE, abbreviate(value));
         }
         return new double[] {lon, lat};
     }

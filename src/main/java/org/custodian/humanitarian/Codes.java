@@ -15,12 +15,14 @@ final class Codes {
         } catch (IllegalArgumentException e) {
             throw new RuleViolated(
                     field,
-                    "no " + field + " " + code + "; one of "
-                            + String.join(
-                                    ", ",
-                                    Arrays.stream(type.getEnumConstants())
-                                            .map(Enum::name)
-                                            .toList()));
+                    Refusals.NO_SUCH_CODE,
+                    field,
+                    code,
+                    String.join(
+                            ", ",
+                            Arrays.stream(type.getEnumConstants())
+                                    .map(Enum::name)
+                                    .toList()));
         }
     }
 }

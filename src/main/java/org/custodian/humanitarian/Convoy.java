@@ -124,19 +124,19 @@ public class Convoy {
         this.route = route;
         this.sources = new HashSet<>(d.sources());
         d.manifest().forEach(this::load);
-        StatusHistory.append(history, "", Status.PLANNED.name(), "recorded", by, at, "convoy", false);
+        StatusHistory.append(history, "", Status.PLANNED.name(), "recorded", by, at, Refusals.CONVOY_ALREADY, false);
     }
 
     /** Adds a line to the manifest; a delivered convoy's manifest is closed. */
     void load(ManifestLine line) {
         if (status == Status.DELIVERED) {
-            throw new ConflictWithState("the convoy is delivered: its manifest is closed");
+            throw new ConflictWithState(Refusals.CONVOY_DELIVERED_MANIFEST_CLOSED);
         }
         if (line.item().isBlank()) {
-            throw new RuleViolated("item", "name the item");
+            throw new RuleViolated("item", Refusals.NAME_ITEM);
         }
         if (line.quantity().signum() <= 0) {
-            throw new RuleViolated("quantity", "a quantity is more than zero");
+            throw new RuleViolated("quantity", Refusals.QUANTITY_MORE_ZERO);
         }
         manifest.add(new ManifestLine(line.item().strip(), line.quantity(), line.unit()));
     }
@@ -144,10 +144,10 @@ public class Convoy {
     /** Removes the manifest line at this position (from 0). */
     void unload(int index) {
         if (status == Status.DELIVERED) {
-            throw new ConflictWithState("the convoy is delivered: its manifest is closed");
+            throw new ConflictWithState(Refusals.CONVOY_DELIVERED_MANIFEST_CLOSED);
         }
         if (index < 0 || index >= manifest.size()) {
-            throw new org.custodian.platform.RecordNotFound("manifest line", index);
+            throw new org.custodian.platform.RecordNotFound(Refusals.NO_MANIFEST_LINE, index);
         }
         manifest.remove(index);
     }
@@ -158,11 +158,12 @@ public class Convoy {
      */
     void changeStatus(Status to, String reason, String by, Instant at) {
         if (to != status && !NEXT.get(status).contains(to)) {
-            throw new ConflictWithState("a convoy " + StatusHistory.words(status.name()) + " cannot become "
-                    + StatusHistory.words(to.name())
-                    + (status == Status.DELIVERED ? ": its history is closed" : ""));
+            throw new ConflictWithState(
+                    status == Status.DELIVERED ? Refusals.CONVOY_CANNOT_BECOME_CLOSED : Refusals.CONVOY_CANNOT_BECOME,
+                    StatusHistory.said(status.name()),
+                    StatusHistory.said(to.name()));
         }
-        StatusHistory.append(history, status.name(), to.name(), reason, by, at, "convoy", true);
+        StatusHistory.append(history, status.name(), to.name(), reason, by, at, Refusals.CONVOY_ALREADY, true);
         this.status = to;
     }
 

@@ -78,17 +78,18 @@ public class Convoys {
 
     public Convoy convoy(Scope scope, long id) {
         return convoys.findInScope(id, scope.allRegions(), scope.regionsForQuery())
-                .orElseThrow(() -> new RecordNotFound("convoy", id));
+                .orElseThrow(() -> new RecordNotFound(Refusals.NO_CONVOY, id));
     }
 
     @Transactional
     public Convoy record(Scope scope, Draft d) {
         Region region = territory.writableRegion(scope, d.regionCode());
         if (d.organisation().isBlank()) {
-            throw new RuleViolated("organisation", "name the organisation that sends the convoy");
+            throw new RuleViolated("organisation", Refusals.NAME_ORGANISATION_SENDS_CONVOY);
         }
         if (d.originName().isBlank() || d.destinationName().isBlank()) {
-            throw new RuleViolated(d.originName().isBlank() ? "originName" : "destinationName", "name both ends");
+            throw new RuleViolated(
+                    d.originName().isBlank() ? "originName" : "destinationName", Refusals.NAME_BOTH_ENDS);
         }
         GeometryRules.check("origin", d.origin(), Set.of("Point"));
         GeometryRules.check("destination", d.destination(), Set.of("Point"));
@@ -98,12 +99,12 @@ public class Convoys {
         d.sources().forEach(id -> sources.require("sources", id));
         Instant at = d.plannedAt() == null ? Instant.now() : d.plannedAt();
         if (at.isAfter(Instant.now().plusSeconds(60))) {
-            throw new RuleViolated("plannedAt", "a convoy is recorded when it is planned, not later");
+            throw new RuleViolated("plannedAt", Refusals.CONVOY_RECORDED_WHEN_PLANNED_LATER);
         }
         LineString route = routes.wayOf(d.route(), d.origin(), d.destination());
         String reference = region.code() + "-CV-" + String.format("%05d", sequences.next("humanitarian_convoy_number"));
         Convoy convoy = new Convoy(reference, d, route, scope.username(), at);
-        region.requireHolds("destination", "convoy's way", convoy.path());
+        region.requireHolds("destination", Refusals.WHAT_CONVOY_WAY, convoy.path());
         return convoys.save(convoy);
     }
 

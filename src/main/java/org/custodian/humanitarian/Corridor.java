@@ -89,7 +89,8 @@ public class Corridor {
 
     /** Records a new status with its reason, no earlier than the last one; an unchanged status is no change. */
     void changeStatus(Status to, String reason, String by, Instant at) {
-        StatusHistory.append(history, status.name(), to.name(), reason, by, at, "corridor", !history.isEmpty());
+        StatusHistory.append(
+                history, status.name(), to.name(), reason, by, at, Refusals.CORRIDOR_ALREADY, !history.isEmpty());
         this.status = to;
     }
 

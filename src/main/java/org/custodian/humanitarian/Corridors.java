@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.custodian.geo.GeometryRules;
+import org.custodian.platform.CommonRefusals;
 import org.custodian.platform.RecordNotFound;
 import org.custodian.platform.RuleViolated;
 import org.custodian.platform.Scope;
@@ -74,34 +75,34 @@ public class Corridors {
     public Corridor corridor(Scope scope, long id) {
         return corridors
                 .findInScope(id, scope.allRegions(), scope.regionsForQuery())
-                .orElseThrow(() -> new RecordNotFound("corridor", id));
+                .orElseThrow(() -> new RecordNotFound(Refusals.NO_CORRIDOR, id));
     }
 
     @Transactional
     public Corridor open(Scope scope, CorridorDraft d) {
         Region region = territory.writableRegion(scope, d.regionCode());
         if (d.name().isBlank()) {
-            throw new RuleViolated("name", "name the corridor");
+            throw new RuleViolated("name", Refusals.NAME_CORRIDOR);
         }
         LineString line = d.line();
         if (line == null) {
             if (d.from() == null || d.to() == null) {
-                throw new RuleViolated("line", "give the corridor's line, or both ends to plan it by road");
+                throw new RuleViolated("line", Refusals.GIVE_CORRIDOR_S_LINE_BOTH);
             }
             GeometryRules.check("from", d.from(), Set.of("Point"));
             GeometryRules.check("to", d.to(), Set.of("Point"));
             line = routes.wayOf(null, d.from(), d.to());
             if (line == null) {
-                throw new RuleViolated("line", "no road network is installed to plan the corridor: draw its line");
+                throw new RuleViolated("line", Refusals.NO_ROAD_NETWORK_IS_INSTALLED);
             }
         }
         GeometryRules.check("line", line, Set.of("LineString"));
-        region.requireHolds("line", "corridor", line);
+        region.requireHolds("line", Refusals.WHAT_CORRIDOR, line);
         Set<Long> agencies = territory.agencies().stream()
                 .map(org.custodian.territory.Agency::id)
                 .collect(java.util.stream.Collectors.toSet());
         d.guarantors().stream().filter(a -> !agencies.contains(a)).findFirst().ifPresent(a -> {
-            throw new RuleViolated("guarantors", "no agency " + a);
+            throw new RuleViolated("guarantors", CommonRefusals.NO_AGENCY, a);
         });
         d.sources().forEach(id -> sources.require("sources", id));
         Corridor corridor = new Corridor(region.code(), d.name().strip(), line, d.guarantors(), d.sources());
@@ -133,28 +134,28 @@ public class Corridors {
 
     public Station station(Scope scope, long id) {
         return stations.findInScope(id, scope.allRegions(), scope.regionsForQuery())
-                .orElseThrow(() -> new RecordNotFound("station", id));
+                .orElseThrow(() -> new RecordNotFound(Refusals.NO_STATION, id));
     }
 
     @Transactional
     public Station addStation(Scope scope, StationDraft d) {
         Region region = territory.writableRegion(scope, d.regionCode());
         if (d.name().isBlank()) {
-            throw new RuleViolated("name", "name the station");
+            throw new RuleViolated("name", Refusals.NAME_STATION);
         }
         GeometryRules.check("location", d.location(), Set.of("Point"));
-        region.requireHolds("location", "station", d.location());
+        region.requireHolds("location", Refusals.WHAT_STATION, d.location());
         if (d.capacity() != null && d.capacity() < 0) {
-            throw new RuleViolated("capacity", "a capacity cannot be negative");
+            throw new RuleViolated("capacity", Refusals.CAPACITY_CANNOT_NEGATIVE);
         }
         if (d.services().isEmpty()) {
-            throw new RuleViolated("services", "say what the station offers");
+            throw new RuleViolated("services", Refusals.SAY_WHAT_STATION_OFFERS);
         }
         if (d.corridorId() != null) {
             try {
                 corridor(scope, d.corridorId());
             } catch (RecordNotFound e) {
-                throw new RuleViolated("corridorId", "no corridor " + d.corridorId());
+                throw new RuleViolated("corridorId", Refusals.NO_CORRIDOR, d.corridorId());
             }
         }
         return stations.save(

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.custodian.geo.GeometryRules;
+import org.custodian.platform.CommonRefusals;
 import org.custodian.platform.RecordNotFound;
 import org.custodian.platform.ReportedFigures;
 import org.custodian.platform.RuleViolated;
@@ -102,7 +103,7 @@ public class Evacuations {
     public Evacuation evacuation(Scope scope, long id) {
         return evacuations
                 .findInScope(id, scope.allRegions(), scope.regionsForQuery())
-                .orElseThrow(() -> new RecordNotFound("evacuation", id));
+                .orElseThrow(() -> new RecordNotFound(Refusals.NO_EVACUATION, id));
     }
 
     /** Records an evacuation and, if given, the first source's report of it, together or not at all. */
@@ -118,7 +119,7 @@ public class Evacuations {
                     originName == null || originName.isBlank() ? from.names().en() : originName;
         }
         if (origin == null || originName == null || originName.isBlank()) {
-            throw new RuleViolated("origin", "say where the people left: a settlement, or an area and its name");
+            throw new RuleViolated("origin", Refusals.SAY_WHERE_PEOPLE_LEFT_SETTLEMENT);
         }
         GeometryRules.check("origin", origin, Set.of("Point", "Polygon", "MultiPolygon"));
         Point destination = d.destination();
@@ -129,17 +130,17 @@ public class Evacuations {
             destinationName = destinationName == null || destinationName.isBlank() ? shelter.name() : destinationName;
         }
         if (destination == null || destinationName == null || destinationName.isBlank()) {
-            throw new RuleViolated("destination", "say where the people went: a shelter, or a place and its name");
+            throw new RuleViolated("destination", Refusals.SAY_WHERE_PEOPLE_WENT_SHELTER);
         }
         GeometryRules.check("destination", destination, Set.of("Point"));
         if (d.evacuatedOn().isAfter(LocalDate.now(region.zone()))) {
-            throw new RuleViolated("evacuatedOn", "the evacuation is dated in the future");
+            throw new RuleViolated("evacuatedOn", Refusals.EVACUATION_DATED_FUTURE);
         }
         if (d.corridorId() != null) {
             try {
                 corridors.corridor(scope, d.corridorId());
             } catch (RecordNotFound e) {
-                throw new RuleViolated("corridorId", "no corridor " + d.corridorId());
+                throw new RuleViolated("corridorId", Refusals.NO_CORRIDOR, d.corridorId());
             }
         }
         if (d.route() != null) {
@@ -164,7 +165,7 @@ public class Evacuations {
                 region.code() + "-EV-" + String.format("%05d", sequences.next("humanitarian_evacuation_number")),
                 resolved,
                 route);
-        region.requireHolds("origin", "evacuation", evacuation.path());
+        region.requireHolds("origin", Refusals.WHAT_EVACUATION, evacuation.path());
         evacuation = evacuations.save(evacuation);
         if (first != null) {
             report(evacuation, first);
@@ -186,7 +187,7 @@ public class Evacuations {
                 .anyMatch(r ->
                         r.source().id() == report.sourceId() && r.reportedOn().equals(report.reportedOn()));
         if (reported) {
-            throw new org.custodian.platform.ConflictWithState("that source's report of that day is recorded already");
+            throw new org.custodian.platform.ConflictWithState(Refusals.REPORT_RECORDED_ALREADY);
         }
         List<ReportedFigures.Figure> written = new ArrayList<>();
         report.people()
@@ -219,7 +220,7 @@ public class Evacuations {
         SourceReport chosen = reports(evacuation.id()).stream()
                 .filter(r -> r.figureIds().containsValue(figureId))
                 .findFirst()
-                .orElseThrow(() -> new RecordNotFound("figure", figureId));
+                .orElseThrow(() -> new RecordNotFound(Refusals.NO_FIGURE, figureId));
         chosen.figureIds().values().forEach(f -> figures.accept(FIGURES, evacuation.id(), f));
     }
 
@@ -289,7 +290,7 @@ public class Evacuations {
         try {
             return territory.settlement(scope, id);
         } catch (RecordNotFound e) {
-            throw new RuleViolated("fromSettlementId", "no settlement " + id);
+            throw new RuleViolated("fromSettlementId", CommonRefusals.NO_SETTLEMENT, id);
         }
     }
 
@@ -297,7 +298,7 @@ public class Evacuations {
         try {
             return Objects.requireNonNull(shelters.shelter(scope, id));
         } catch (RecordNotFound e) {
-            throw new RuleViolated("toShelterId", "no shelter " + id);
+            throw new RuleViolated("toShelterId", Refusals.NO_SHELTER, id);
         }
     }
 }

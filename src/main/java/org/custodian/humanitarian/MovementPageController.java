@@ -102,7 +102,10 @@ class MovementPageController {
             Settlement to = territory.settlement(scope, toSettlement);
             List<ManifestLine> manifest = item == null || item.isBlank()
                     ? List.of()
-                    : List.of(new ManifestLine(item, required("quantity", quantity), required("unit", unit)));
+                    : List.of(new ManifestLine(
+                            item,
+                            required("quantity", Refusals.GIVE_MANIFEST_QUANTITY, quantity),
+                            required("unit", Refusals.GIVE_MANIFEST_UNIT, unit)));
             Convoy c = convoys.record(
                     scope,
                     new Convoys.Draft(
@@ -120,9 +123,9 @@ class MovementPageController {
         });
     }
 
-    private static <T> T required(String field, @Nullable T value) {
+    private static <T> T required(String field, Refusals missing, @Nullable T value) {
         if (value == null) {
-            throw new RuleViolated(field, "give the " + field + " of the manifest line");
+            throw new RuleViolated(field, missing);
         }
         return value;
     }
@@ -229,7 +232,7 @@ class MovementPageController {
 
         Evacuations.Report report() {
             if (sourceId == null || reportedOn == null || evacuated == null) {
-                throw new RuleViolated("sourceId", "give the source, the day of its report and the people evacuated");
+                throw new RuleViolated("sourceId", Refusals.GIVE_SOURCE_DAY_REPORT_PEOPLE);
             }
             return new EvacuationController.ReportInput(
                             sourceId,

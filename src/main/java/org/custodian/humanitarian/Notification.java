@@ -103,17 +103,17 @@ public class Notification {
             PartyNotice p = parties.get(i);
             if (p.party().equalsIgnoreCase(party.strip())) {
                 if (p.acknowledged()) {
-                    throw new ConflictWithState(p.party() + " acknowledged the notification already");
+                    throw new ConflictWithState(Refusals.ACKNOWLEDGED_NOTIFICATION_ALREADY, p.party());
                 }
                 if (at.isBefore(sentAt)) {
-                    throw new RuleViolated("at", "an acknowledgement comes after the notification is sent");
+                    throw new RuleViolated("at", Refusals.ACKNOWLEDGEMENT_COMES_AFTER_NOTIFICATION_SENT);
                 }
                 parties.set(
                         i, new PartyNotice(p.party(), at, by.strip(), note == null || note.isBlank() ? null : note));
                 return;
             }
         }
-        throw new RuleViolated("party", "the notification was not sent to " + party);
+        throw new RuleViolated("party", Refusals.NOTIFICATION_NOT_SENT_TO, party);
     }
 
     public long id() {

@@ -62,28 +62,28 @@ public class Notifications {
     public Notification notification(Scope scope, long id) {
         return notifications
                 .findInScope(id, scope.allRegions(), scope.regionsForQuery())
-                .orElseThrow(() -> new RecordNotFound("notification", id));
+                .orElseThrow(() -> new RecordNotFound(Refusals.NO_NOTIFICATION, id));
     }
 
     @Transactional
     public Notification send(Scope scope, Draft d) {
         Region region = territory.writableRegion(scope, d.regionCode());
         if (d.subject().isBlank()) {
-            throw new RuleViolated("subject", "say what moves or which site is notified");
+            throw new RuleViolated("subject", Refusals.SAY_WHAT_MOVES_SITE_NOTIFIED);
         }
         GeometryRules.check("location", d.location(), Set.of("Point", "LineString", "Polygon"));
-        region.requireHolds("location", "notified place", d.location());
+        region.requireHolds("location", Refusals.WHAT_NOTIFIED_PLACE, d.location());
         if (d.parties().stream().allMatch(String::isBlank)) {
-            throw new RuleViolated("parties", "name the parties the notification is sent to");
+            throw new RuleViolated("parties", Refusals.NAME_PARTIES_NOTIFICATION_SENT);
         }
         if (d.parties().stream().anyMatch(p -> p.isBlank() || p.length() > 200)) {
-            throw new RuleViolated("parties", "a party is named in 1 to 200 characters");
+            throw new RuleViolated("parties", Refusals.PARTY_NAMED_1_200_CHARACTERS);
         }
         if (d.endsAt() != null && d.endsAt().isBefore(d.startsAt())) {
-            throw new RuleViolated("endsAt", "a notified period ends after it starts");
+            throw new RuleViolated("endsAt", Refusals.NOTIFIED_PERIOD_ENDS_AFTER_STARTS);
         }
         if (d.kind() == Notification.Kind.MOVEMENT && d.endsAt() == null) {
-            throw new RuleViolated("endsAt", "a movement is notified with the time it ends");
+            throw new RuleViolated("endsAt", Refusals.MOVEMENT_NOTIFIED_TIME_ENDS);
         }
         if (d.convoyId() != null) {
             refer("convoyId", () -> convoys.convoy(scope, d.convoyId()));
@@ -93,7 +93,7 @@ public class Notifications {
         }
         Instant sentAt = d.sentAt() == null ? Instant.now() : d.sentAt();
         if (sentAt.isAfter(Instant.now().plusSeconds(60))) {
-            throw new RuleViolated("sentAt", "a notification is recorded once sent");
+            throw new RuleViolated("sentAt", Refusals.NOTIFICATION_RECORDED_ONCE_SENT);
         }
         String reference =
                 region.code() + "-HN-" + String.format("%05d", sequences.next("humanitarian_notification_number"));
@@ -107,11 +107,11 @@ public class Notifications {
         Notification notification = notification(scope, id);
         territory.writableRegion(scope, notification.regionCode());
         if (by.isBlank()) {
-            throw new RuleViolated("by", "say who acknowledged for the party");
+            throw new RuleViolated("by", Refusals.SAY_ACKNOWLEDGED_PARTY);
         }
         Instant when = at == null ? Instant.now() : at;
         if (when.isAfter(Instant.now().plusSeconds(60))) {
-            throw new RuleViolated("at", "the acknowledgement is dated in the future");
+            throw new RuleViolated("at", Refusals.ACKNOWLEDGEMENT_DATED_FUTURE);
         }
         notification.acknowledge(party, by, note, when);
         return notification;
@@ -121,7 +121,7 @@ public class Notifications {
         try {
             lookup.run();
         } catch (RecordNotFound e) {
-            throw new RuleViolated(field, e.getMessage());
+            throw new RuleViolated(field, e.reason());
         }
     }
 }

@@ -3,6 +3,7 @@ package org.custodian.humanitarian;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.custodian.platform.CommonRefusals;
 import org.custodian.platform.RuleViolated;
 import org.jspecify.annotations.Nullable;
 
@@ -46,7 +47,7 @@ public record People(
                 evacuated, age0to4, age5to11, age12to17, age18to59, age60plus, female, male, disabled, children);
         all.forEach((measure, n) -> {
             if (n != null && n < 0) {
-                throw new RuleViolated(measure, "a number of people cannot be negative");
+                throw new RuleViolated(measure, CommonRefusals.NUMBER_PEOPLE_CANNOT_NEGATIVE);
             }
         });
         Integer[] bands = {age0to4, age5to11, age12to17, age18to59, age60plus};
@@ -54,27 +55,25 @@ public record People(
                 .filter(java.util.Objects::nonNull)
                 .count();
         if (given != 0 && given != bands.length) {
-            throw new RuleViolated("age_0_4", "give all five age bands or none");
+            throw new RuleViolated("age_0_4", Refusals.GIVE_ALL_FIVE_AGE_BANDS);
         }
         if (given == bands.length) {
             int sum = java.util.Arrays.stream(bands).mapToInt(Integer::intValue).sum();
             if (sum != evacuated) {
-                throw new RuleViolated(
-                        "evacuated", "the age bands add up to " + sum + ", not to the " + evacuated + " evacuated");
+                throw new RuleViolated("evacuated", Refusals.AGE_BANDS_ADD_UP_EVACUATED, sum, evacuated);
             }
             int young = age0to4 + age5to11 + age12to17;
             if (children != null && children != young) {
-                throw new RuleViolated(
-                        "children", children + " children, but the age bands under 18 add up to " + young);
+                throw new RuleViolated("children", Refusals.CHILDREN_BUT_AGE_BANDS_UNDER, children, young);
             }
         }
         if (female != null && male != null && female + male > evacuated) {
-            throw new RuleViolated("female", "more women and men than people evacuated");
+            throw new RuleViolated("female", Refusals.MORE_WOMEN_MEN_PEOPLE_EVACUATED);
         }
         for (String measure : new String[] {"female", "male", "disabled", "children"}) {
             Integer n = all.get(measure);
             if (n != null && n > evacuated) {
-                throw new RuleViolated(measure, "more than the " + evacuated + " evacuated");
+                throw new RuleViolated(measure, Refusals.MORE_THAN_EVACUATED, evacuated);
             }
         }
     }
@@ -109,12 +108,12 @@ public record People(
             return null;
         }
         if (value.signum() < 0) {
-            throw new RuleViolated(measure, "a number of people cannot be negative");
+            throw new RuleViolated(measure, CommonRefusals.NUMBER_PEOPLE_CANNOT_NEGATIVE);
         }
         try {
             return value.stripTrailingZeros().intValueExact();
         } catch (ArithmeticException e) {
-            throw new RuleViolated(measure, "a number of people is a whole number, not " + value.toPlainString());
+            throw new RuleViolated(measure, Refusals.NUMBER_PEOPLE_WHOLE_NUMBER, value.toPlainString());
         }
     }
 }

@@ -104,7 +104,7 @@ class PlacePageController {
 
     private static LineString lineOf(String geoJson) {
         if (!(GeoJsonModule.read("line", geoJson) instanceof LineString l)) {
-            throw new RuleViolated("line", "a corridor is a line");
+            throw new RuleViolated("line", Refusals.CORRIDOR_LINE);
         }
         return l;
     }

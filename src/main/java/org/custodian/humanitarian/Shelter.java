@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.custodian.geo.Wgs84;
+import org.custodian.platform.CommonRefusals;
 import org.custodian.platform.RuleViolated;
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
@@ -62,10 +63,10 @@ public class Shelter {
     /** Records a count; one count a day (a later one for the same day replaces it). */
     void count(Occupancy count) {
         if (count.people() < 0) {
-            throw new RuleViolated("people", "a number of people cannot be negative");
+            throw new RuleViolated("people", CommonRefusals.NUMBER_PEOPLE_CANNOT_NEGATIVE);
         }
         if (count.on().isAfter(LocalDate.now().plusDays(1))) {
-            throw new RuleViolated("on", "the count is dated in the future");
+            throw new RuleViolated("on", Refusals.COUNT_DATED_FUTURE);
         }
         occupancy.removeIf(o -> o.on().equals(count.on()));
         occupancy.add(count);

@@ -38,20 +38,20 @@ public class Shelters {
 
     public Shelter shelter(Scope scope, long id) {
         return shelters.findInScope(id, scope.allRegions(), scope.regionsForQuery())
-                .orElseThrow(() -> new RecordNotFound("shelter", id));
+                .orElseThrow(() -> new RecordNotFound(Refusals.NO_SHELTER, id));
     }
 
     @Transactional
     public Shelter open(Scope scope, ShelterDraft d) {
         Region region = territory.writableRegion(scope, d.regionCode());
         if (d.name().isBlank()) {
-            throw new RuleViolated("name", "name the shelter");
+            throw new RuleViolated("name", Refusals.NAME_SHELTER);
         }
         if (d.capacity() < 0) {
-            throw new RuleViolated("capacity", "a capacity cannot be negative");
+            throw new RuleViolated("capacity", Refusals.CAPACITY_CANNOT_NEGATIVE);
         }
         GeometryRules.check("location", d.location(), Set.of("Point"));
-        region.requireHolds("location", "shelter", d.location());
+        region.requireHolds("location", Refusals.WHAT_SHELTER, d.location());
         return shelters.save(new Shelter(region.code(), d.name().strip(), d.location(), d.capacity()));
     }
 

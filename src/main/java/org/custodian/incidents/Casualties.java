@@ -1,6 +1,7 @@
 package org.custodian.incidents;
 
 import jakarta.persistence.Embeddable;
+import org.custodian.platform.CommonRefusals;
 import org.custodian.platform.RuleViolated;
 
 /**
@@ -29,14 +30,14 @@ public record Casualties(
         };
         for (int n : all) {
             if (n < 0) {
-                throw new RuleViolated("casualties", "a number of people cannot be negative");
+                throw new RuleViolated("casualties", CommonRefusals.NUMBER_PEOPLE_CANNOT_NEGATIVE);
             }
         }
         if (killedChildren > killed(killedCivilian, killedPolice, killedMilitary, killedDeminer)) {
-            throw new RuleViolated("casualties.killedChildren", "more children killed than people killed");
+            throw new RuleViolated("casualties.killedChildren", Refusals.MORE_CHILDREN_KILLED_PEOPLE_KILLED);
         }
         if (injuredChildren > killed(injuredCivilian, injuredPolice, injuredMilitary, injuredDeminer)) {
-            throw new RuleViolated("casualties.injuredChildren", "more children injured than people injured");
+            throw new RuleViolated("casualties.injuredChildren", Refusals.MORE_CHILDREN_INJURED_PEOPLE_INJURED);
         }
     }
 

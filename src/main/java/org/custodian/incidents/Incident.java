@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.custodian.geo.Wgs84;
 import org.custodian.platform.ConflictWithState;
+import org.custodian.platform.Reason;
 import org.custodian.platform.RuleViolated;
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
@@ -149,7 +150,7 @@ public class Incident {
         this.reportingAgencyId = d.reportingAgencyId();
         this.sources = new HashSet<>(d.sources());
         if (status == Status.VERIFIED && sources.isEmpty()) {
-            throw new RuleViolated("sources", "a verified incident cites at least one source");
+            throw new RuleViolated("sources", Refusals.VERIFIED_INCIDENT_CITES_LEAST_SOURCE);
         }
     }
 
@@ -159,10 +160,10 @@ public class Incident {
 
     void removeCitation(long sourceId) {
         if (!sources.contains(sourceId)) {
-            throw new RuleViolated("sourceId", "the incident does not cite source " + sourceId);
+            throw new RuleViolated("sourceId", Refusals.INCIDENT_DOES_CITE_SOURCE, sourceId);
         }
         if (status == Status.VERIFIED && sources.size() == 1) {
-            throw new RuleViolated("sourceId", "a verified incident cites at least one source");
+            throw new RuleViolated("sourceId", Refusals.VERIFIED_INCIDENT_CITES_LEAST_SOURCE);
         }
         sources.remove(sourceId);
     }
@@ -194,24 +195,33 @@ public class Incident {
         if (!allowed) {
             throw new RuleViolated(
                     "status",
-                    "an incident " + words(status) + " cannot be " + words(to)
-                            + (to.concluded() ? ": put it under review first" : ""));
+                    to.concluded() ? Refusals.INCIDENT_CANNOT_BE_REVIEW_FIRST : Refusals.INCIDENT_CANNOT_BE,
+                    said(status),
+                    said(to));
         }
         if (to == Status.VERIFIED && sources.isEmpty()) {
-            throw new RuleViolated("status", "a verified incident cites at least one source");
+            throw new RuleViolated("status", Refusals.VERIFIED_INCIDENT_CITES_LEAST_SOURCE);
         }
         if ((to == Status.DISPUTED || to == Status.REJECTED) && (reason == null || reason.isBlank())) {
-            throw new RuleViolated("reason", "say why the incident is " + words(to));
+            throw new RuleViolated("reason", Refusals.SAY_WHY_INCIDENT, said(to));
         }
         if (status == to) {
-            throw new ConflictWithState("the incident is " + words(to) + " already");
+            throw new ConflictWithState(Refusals.INCIDENT_ALREADY, said(to));
         }
         this.status = to;
         reviews.add(new Review(to, reviewer, reason == null || reason.isBlank() ? null : reason.strip(), at));
     }
 
-    private static String words(Status s) {
-        return s.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    /** A status as a refusal names it, in the words of the page's language. */
+    private static Reason said(Status s) {
+        return Reason.of(
+                switch (s) {
+                    case REPORTED -> Refusals.STATUS_REPORTED;
+                    case UNDER_REVIEW -> Refusals.STATUS_UNDER_REVIEW;
+                    case VERIFIED -> Refusals.STATUS_VERIFIED;
+                    case DISPUTED -> Refusals.STATUS_DISPUTED;
+                    case REJECTED -> Refusals.STATUS_REJECTED;
+                });
     }
 
     public long id() {

@@ -18,6 +18,7 @@ import java.util.Set;
 import org.custodian.geo.GeoJsonFeature;
 import org.custodian.geo.GeoJsonFeatureCollection;
 import org.custodian.platform.Callers;
+import org.custodian.platform.CommonRefusals;
 import org.custodian.platform.InvalidParameter;
 import org.custodian.platform.PrintedDocuments;
 import org.custodian.platform.ReportedFigures;
@@ -124,7 +125,7 @@ class IncidentController {
             @RequestParam(defaultValue = "0") int offset,
             @RequestParam(defaultValue = "100") int limit) {
         if (offset < 0 || limit < 1) {
-            throw new InvalidParameter(offset < 0 ? "offset" : "limit", "must be positive");
+            throw new InvalidParameter(offset < 0 ? "offset" : "limit", Refusals.MUST_POSITIVE);
         }
         Incidents.Page page = incidents.incidents(
                 callers.current(),
@@ -177,7 +178,7 @@ class IncidentController {
             @PathVariable long id, @Valid @RequestBody GeoJsonFeature<IncidentProperties> body) {
         Long version = body.properties().version();
         if (version == null) {
-            throw new RuleViolated("version", "give the version you are changing");
+            throw new RuleViolated("version", CommonRefusals.GIVE_VERSION_YOU_CHANGING);
         }
         return feature(incidents.update(callers.current(), id, version, draft(body)));
     }
@@ -327,7 +328,8 @@ class IncidentController {
     MonitoringCentreView centre() {
         MonitoringCentre c = incidents
                 .monitoringCentre()
-                .orElseThrow(() -> new org.custodian.platform.RecordNotFound("monitoring centre", "registered"));
+                .orElseThrow(
+                        () -> new org.custodian.platform.RecordNotFound(Refusals.NO_MONITORING_CENTRE, "registered"));
         return new MonitoringCentreView(
                 c.name(),
                 c.memorandumSignedOn(),

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.custodian.geo.GeoJsonModule;
 import org.custodian.platform.Callers;
+import org.custodian.platform.CommonRefusals;
 import org.custodian.platform.PageForms;
 import org.custodian.platform.ReportedFigures;
 import org.custodian.platform.RuleViolated;
@@ -196,12 +197,11 @@ class IncidentPageController {
                     || location.isBlank()
                     || description == null
                     || description.isBlank()) {
-                throw new RuleViolated(
-                        "incident", "give the region, the type, the day, the location and a description");
+                throw new RuleViolated("incident", Refusals.GIVE_REGION_TYPE_DAY_LOCATION);
             }
             Incident.TimePrecision precision = timePrecision == null ? Incident.TimePrecision.EXACT : timePrecision;
             if (precision == Incident.TimePrecision.EXACT && occurredTime == null) {
-                throw new RuleViolated("occurredTime", "give the time, or say that only the day is known");
+                throw new RuleViolated("occurredTime", Refusals.GIVE_TIME_SAY_ONLY_DAY);
             }
             return new Incidents.IncidentDraft(
                     regionCode,
@@ -256,7 +256,7 @@ class IncidentPageController {
     String record(IncidentForm form, RedirectAttributes redirect) {
         return PageForms.attempt("/incidents/new", redirect, "form", form, () -> {
             if (form.regionCode() == null) {
-                throw new RuleViolated("regionCode", "choose the region");
+                throw new RuleViolated("regionCode", CommonRefusals.CHOOSE_REGION);
             }
             ZoneId zone = territory.region(form.regionCode()).zone();
             Incident incident = incidents.record(callers.current(), form.draft(zone));
@@ -290,7 +290,7 @@ class IncidentPageController {
     String correct(@PathVariable long id, IncidentForm form, RedirectAttributes redirect) {
         return PageForms.attempt("/incidents/" + id + "/edit", redirect, "form", form, () -> {
             if (form.version() == null || form.regionCode() == null) {
-                throw new RuleViolated("version", "open the incident's edit page again and make the change there");
+                throw new RuleViolated("version", Refusals.OPEN_INCIDENT_S_EDIT_PAGE);
             }
             ZoneId zone = territory.region(form.regionCode()).zone();
             incidents.update(callers.current(), id, form.version(), form.draft(zone));

@@ -136,7 +136,7 @@ public class Incidents {
     public Incident incident(Scope scope, long id) {
         return incidents
                 .findInScope(id, scope.allRegions(), scope.regionsForQuery())
-                .orElseThrow(() -> new RecordNotFound("incident", id));
+                .orElseThrow(() -> new RecordNotFound(Refusals.NO_INCIDENT, id));
     }
 
     /** The incident a mine accident became, once mine action's event has arrived. */
@@ -174,9 +174,9 @@ public class Incidents {
         Incident incident = incident(scope, id);
         Region region = territory.writableRegion(scope, incident.regionCode());
         if (!draft.regionCode().equals(incident.regionCode())) {
-            throw new RuleViolated("regionCode", "an incident cannot move to another region; record it there");
+            throw new RuleViolated("regionCode", Refusals.INCIDENT_CANNOT_MOVE_ANOTHER_REGION);
         }
-        ConflictWithState.requireVersion("incident " + incident.reference(), incident.version(), version);
+        ConflictWithState.requireVersion(Refusals.INCIDENT_CHANGED, incident.reference(), incident.version(), version);
         check(region, draft);
         incident.describe(draft);
         return incident;
@@ -205,7 +205,7 @@ public class Incidents {
         Incident incident = incident(scope, id);
         territory.writableRegion(scope, incident.regionCode());
         if (report.kind() != ReportedFigures.Kind.COUNT) {
-            throw new RuleViolated("kind", "an incident's figures count people");
+            throw new RuleViolated("kind", Refusals.INCIDENT_S_FIGURES_COUNT_PEOPLE);
         }
         return figures.report(FIGURES, incident.id(), report);
     }
@@ -297,7 +297,7 @@ public class Incidents {
             throw new AccessDeniedException("only administrators register a monitoring centre");
         }
         if (d.operatingFrom().isBefore(d.memorandumSignedOn())) {
-            throw new RuleViolated("operatingFrom", "a centre operates after its memorandum is signed");
+            throw new RuleViolated("operatingFrom", Refusals.CENTRE_OPERATES_AFTER_MEMORANDUM_SIGNED);
         }
         d.sources().forEach(id -> sources.require("sources", id));
         return centres.save(new MonitoringCentre(
@@ -341,12 +341,12 @@ public class Incidents {
 
     private void check(Region region, IncidentDraft draft) {
         GeometryRules.check("geometry", draft.location(), Set.of("Point", "Polygon", "MultiPolygon"));
-        region.requireHolds("geometry", "incident", draft.location());
+        region.requireHolds("geometry", Refusals.WHAT_INCIDENT, draft.location());
         if (draft.occurredAt().isAfter(Instant.now())) {
-            throw new RuleViolated("occurredAt", "the incident is dated in the future");
+            throw new RuleViolated("occurredAt", Refusals.INCIDENT_DATED_FUTURE);
         }
         if (draft.description().isBlank()) {
-            throw new RuleViolated("description", "describe what happened");
+            throw new RuleViolated("description", Refusals.DESCRIBE_WHAT_HAPPENED);
         }
         draft.sources().forEach(id -> sources.require("sources", id));
         if (draft.reportingAgencyId() != null) {

@@ -139,13 +139,13 @@ public class HazardArea {
             Geometry polygon,
             Set<Long> sources) {
         if (contamination.isEmpty()) {
-            throw new RuleViolated("contamination", "name at least one contamination category");
+            throw new RuleViolated("contamination", Refusals.NAME_LEAST_CONTAMINATION_CATEGORY);
         }
         MultiPolygon area = polygon instanceof Polygon p
                 ? Wgs84.FACTORY.createMultiPolygon(new Polygon[] {p})
                 : (MultiPolygon) polygon;
         if (!releases.isEmpty() && !area.equalsExact(this.area)) {
-            throw new ConflictWithState("land has been released from this area; its polygon can no longer change");
+            throw new ConflictWithState(Refusals.LAND_BEEN_RELEASED_AREA_POLYGON);
         }
         this.name = name;
         this.classification = classification;
@@ -163,14 +163,13 @@ public class HazardArea {
     LandRelease release(
             long organisationId, ReleaseMethod method, LocalDate startedOn, LocalDate completedOn, Geometry polygon) {
         if (status == Status.RELEASED) {
-            throw new ConflictWithState("all of hazard area " + reference + " is already released");
+            throw new ConflictWithState(Refusals.ALL_HAZARD_AREA_ALREADY_RELEASED, reference);
         }
         if (completedOn.isBefore(startedOn)) {
-            throw new RuleViolated("completedOn", "the task completes before it starts");
+            throw new RuleViolated("completedOn", Refusals.TASK_COMPLETES_BEFORE_STARTS);
         }
         if (startedOn.isBefore(recordedOn)) {
-            throw new RuleViolated(
-                    "startedOn", "the task starts before the hazard area was recorded (" + recordedOn + ")");
+            throw new RuleViolated("startedOn", Refusals.TASK_STARTS_BEFORE_HAZARD_AREA, recordedOn);
         }
         MultiPolygon released = polygon instanceof Polygon p
                 ? Wgs84.FACTORY.createMultiPolygon(new Polygon[] {p})
@@ -178,35 +177,22 @@ public class HazardArea {
         double releasedArea = GeodesicMeasure.areaSquareMetres(released);
         double outside = GeodesicMeasure.areaSquareMetres(released.difference(area));
         if (outside > TOLERANCE * releasedArea) {
-            throw new RuleViolated(
-                    "geometry",
-                    String.format(
-                            java.util.Locale.ROOT,
-                            "%.0f m² of the released land lie outside hazard area %s",
-                            outside,
-                            reference));
+            throw new RuleViolated("geometry", Refusals.RELEASED_OUTSIDE_AREA, Math.round(outside), reference);
         }
         for (LandRelease earlier : releases) {
             double overlap = GeodesicMeasure.areaSquareMetres(released.intersection(earlier.area()));
             if (overlap > TOLERANCE * releasedArea) {
                 throw new RuleViolated(
-                        "geometry",
-                        String.format(
-                                java.util.Locale.ROOT,
-                                "%.0f m² were already released on %s",
-                                overlap,
-                                earlier.completedOn()));
+                        "geometry", Refusals.RELEASED_ALREADY_ON, Math.round(overlap), earlier.completedOn());
             }
         }
         if (releasedSquareMetres + releasedArea > areaSquareMetres * (1 + TOLERANCE)) {
             throw new RuleViolated(
                     "geometry",
-                    String.format(
-                            java.util.Locale.ROOT,
-                            "releasing %.0f m² would exceed what the area holds (%.0f m² of %.0f m² remain)",
-                            releasedArea,
-                            remainingSquareMetres(),
-                            areaSquareMetres));
+                    Refusals.RELEASE_EXCEEDS_AREA,
+                    Math.round(releasedArea),
+                    Math.round(remainingSquareMetres()),
+                    Math.round(areaSquareMetres));
         }
         LandRelease release = new LandRelease(organisationId, method, startedOn, completedOn, released, releasedArea);
         releases.add(release);

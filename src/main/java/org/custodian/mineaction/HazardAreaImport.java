@@ -1,5 +1,6 @@
 package org.custodian.mineaction;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,6 +21,7 @@ import java.util.stream.Collectors;
 import org.custodian.geo.GeometryRejected;
 import org.custodian.geo.Wgs84;
 import org.custodian.platform.ConflictWithState;
+import org.custodian.platform.Reason;
 import org.custodian.platform.RecordNotFound;
 import org.custodian.platform.RuleViolated;
 import org.custodian.platform.Scope;
@@ -72,7 +74,14 @@ public class HazardAreaImport {
             int feature,
             String status,
             @Nullable String reference,
-            @Nullable String reason) {}
+            @Nullable String reason,
+            // The reason for the page, said in its language; the API gives the English one above.
+            @JsonIgnore @Nullable Reason said) {
+
+        Outcome(int feature, String status, @Nullable String reference, @Nullable Reason said) {
+            this(feature, status, reference, said == null ? null : said.english(), said);
+        }
+    }
 
     /** The report of an import: whether anything was written and what happened to each feature. */
     public record Report(
@@ -124,16 +133,14 @@ public class HazardAreaImport {
         try (ImportedFile source = ImportedFile.of(fileName, content)) {
             long count = source.count();
             if (count == 0) {
-                throw new RuleViolated("file", "the file holds no features");
+                throw new RuleViolated("file", Refusals.FILE_HOLDS_NO_FEATURES);
             }
             if (count > maxFeatures) {
                 throw new RuleViolated(
                         "file",
-                        String.format(
-                                Locale.ROOT,
-                                "the file holds %,d features; one import takes at most %,d: split the file",
-                                count,
-                                maxFeatures));
+                        Refusals.TOO_MANY_FEATURES,
+                        String.format(Locale.ROOT, "%,d", count),
+                        String.format(Locale.ROOT, "%,d", maxFeatures));
             }
             Run run = new Run(scope, regionCode, stopAt, (int) count);
             try {
@@ -146,8 +153,7 @@ public class HazardAreaImport {
                 });
             } catch (RuntimeException e) {
                 if (concurrentWrite(e)) {
-                    throw new ConflictWithState("the hazard areas of the region were being written by another"
-                            + " request at the same time; nothing was imported: retry");
+                    throw new ConflictWithState(Refusals.HAZARD_AREAS_REGION_BEING_WRITTEN);
                 }
                 throw e;
             }
@@ -217,7 +223,7 @@ public class HazardAreaImport {
             try {
                 batch.add(prepare(slot, c));
             } catch (Rejected e) {
-                outcomes.set(slot, new Outcome(c.index(), "rejected", null, e.getMessage()));
+                outcomes.set(slot, new Outcome(c.index(), "rejected", null, e.getMessage(), e.said));
                 failed = true;
             }
             if (batch.size() >= BATCH) {
@@ -227,14 +233,16 @@ public class HazardAreaImport {
 
         private Prepared prepare(int slot, ImportedFile.Feature c) throws Rejected {
             if (c.problem() != null || c.geometry() == null) {
-                throw new Rejected(c.problem() == null ? "the feature has no geometry" : c.problem());
+                throw c.problem() == null
+                        ? new Rejected(Reason.of(Refusals.FEATURE_HAS_NO_GEOMETRY))
+                        : new Rejected(c.problem());
             }
             try {
                 Geometry cleaned = withoutRepeatedVertices(c.geometry());
                 int dropped = c.geometry().getNumPoints() - cleaned.getNumPoints();
                 String code = regionCode != null ? regionCode : c.text("region_code");
                 if (code == null) {
-                    throw new RuleViolated("region_code", "no region given for the file or the feature");
+                    throw new RuleViolated("region_code", Refusals.NO_REGION_GIVEN);
                 }
                 Region region = region(code);
                 String name = c.text("name");
@@ -259,10 +267,12 @@ public class HazardAreaImport {
             } catch (GeometryRejected e) {
                 throw new Rejected(e.reason());
             } catch (RuleViolated e) {
-                throw new Rejected(e.field() + ": " + e.getMessage());
-            } catch (ConflictWithState
-                    | RecordNotFound
-                    | IllegalArgumentException
+                throw new Rejected(Reason.of(Refusals.FIELD_REFUSED, e.field(), e.reason()));
+            } catch (ConflictWithState e) {
+                throw new Rejected(e.reason());
+            } catch (RecordNotFound e) {
+                throw new Rejected(e.reason());
+            } catch (IllegalArgumentException
                     | DateTimeException
                     | org.springframework.security.access.AccessDeniedException e) {
                 throw new Rejected(e.getMessage());
@@ -301,7 +311,12 @@ public class HazardAreaImport {
                 String earlier = importedNow.getOrDefault(p.hash(), known.get(p.hash()));
                 if (earlier != null) {
                     outcomes.set(
-                            p.slot(), new Outcome(p.feature(), "unchanged", earlier, "already imported as " + earlier));
+                            p.slot(),
+                            new Outcome(
+                                    p.feature(),
+                                    "unchanged",
+                                    earlier,
+                                    Reason.of(Refusals.ALREADY_IMPORTED_AS, earlier)));
                     continue;
                 }
                 String reference = null;
@@ -321,7 +336,7 @@ public class HazardAreaImport {
                                         p.feature(),
                                         "repaired",
                                         reference,
-                                        "removed " + p.dropped() + " repeated vertices")
+                                        Reason.of(Refusals.REMOVED_REPEATED_VERTICES, p.dropped()))
                                 : new Outcome(p.feature(), "accepted", reference, null));
             }
             batch.clear();
@@ -358,7 +373,11 @@ public class HazardAreaImport {
                 reported.add(
                         notWritten
                                 ? new Outcome(
-                                        outcome.feature(), outcome.status() + " (not written)", null, outcome.reason())
+                                        outcome.feature(),
+                                        outcome.status() + " (not written)",
+                                        null,
+                                        outcome.reason(),
+                                        outcome.said())
                                 : outcome);
             }
             return new Report(written, accepted, repaired, unchanged, rejected, reported);
@@ -369,8 +388,17 @@ public class HazardAreaImport {
     private static final class Rejected extends Exception {
         private static final long serialVersionUID = 1L;
 
+        /** The reason in words a page translates, when the domain gave one. */
+        final transient @Nullable Reason said;
+
         Rejected(@Nullable String reason) {
             super(reason == null ? "rejected" : reason, null, false, false);
+            this.said = null;
+        }
+
+        Rejected(Reason said) {
+            super(said.english(), null, false, false);
+            this.said = said;
         }
     }
 

@@ -89,7 +89,7 @@ abstract sealed class ImportedFile implements AutoCloseable {
                         ? LocalDate.ofInstant(OffsetDateTime.parse(text).toInstant(), zone)
                         : LocalDate.parse(text);
             } catch (DateTimeException e) {
-                throw new RuleViolated(name, "'" + text + "' is not a date (write it as 2024-06-02)");
+                throw new RuleViolated(name, Refusals.NOT_A_DATE, text);
             }
         }
 
@@ -102,7 +102,9 @@ abstract sealed class ImportedFile implements AutoCloseable {
             } catch (IllegalArgumentException e) {
                 throw new RuleViolated(
                         type.getSimpleName().toLowerCase(Locale.ROOT),
-                        "'" + text + "' is not one of " + Arrays.toString(type.getEnumConstants()));
+                        Refusals.NOT_ONE_OF,
+                        text,
+                        Arrays.toString(type.getEnumConstants()));
             }
         }
     }
@@ -139,11 +141,11 @@ abstract sealed class ImportedFile implements AutoCloseable {
             try {
                 root = JSON.readTree(content);
             } catch (JacksonException e) {
-                throw new RuleViolated("file", "not GeoJSON: " + e.getOriginalMessage());
+                throw new RuleViolated("file", Refusals.NOT_GEOJSON, e.getOriginalMessage());
             }
             features = root.path("features");
             if (!"FeatureCollection".equals(root.path("type").asString(null)) || !features.isArray()) {
-                throw new RuleViolated("file", "expected a GeoJSON FeatureCollection");
+                throw new RuleViolated("file", Refusals.EXPECTED_GEOJSON_FEATURECOLLECTION);
             }
             if (root.has("crs")) {
                 GeoJsonModule.requireCrs84("crs", root.get("crs"));
@@ -200,7 +202,7 @@ abstract sealed class ImportedFile implements AutoCloseable {
                 this.file = written;
             } catch (IOException e) {
                 delete(written);
-                throw new RuleViolated("file", e.getMessage());
+                throw new RuleViolated("file", Refusals.GEOPACKAGE_NOT_READ, e.getMessage());
             }
         }
 
@@ -216,7 +218,7 @@ abstract sealed class ImportedFile implements AutoCloseable {
                 GeoPackageFiles.read(
                         file, f -> consumer.accept(new Feature(++index[0], f.geometry(), f.properties(), null)));
             } catch (IOException e) {
-                throw new RuleViolated("file", e.getMessage());
+                throw new RuleViolated("file", Refusals.GEOPACKAGE_NOT_READ, e.getMessage());
             }
         }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.custodian.geo.GeometryRules;
+import org.custodian.platform.CommonRefusals;
 import org.custodian.platform.ConflictWithState;
 import org.custodian.platform.RecordNotFound;
 import org.custodian.platform.RuleViolated;
@@ -108,7 +109,7 @@ public class MineAction {
     public HazardArea hazardArea(Scope scope, long id) {
         return hazardAreas
                 .findInScope(id, scope.allRegions(), scope.regionsForQuery())
-                .orElseThrow(() -> new RecordNotFound("hazard area", id));
+                .orElseThrow(() -> new RecordNotFound(Refusals.NO_HAZARD_AREA, id));
     }
 
     @Transactional
@@ -117,7 +118,7 @@ public class MineAction {
         LocalDate recordedOn = checkNew(region, draft);
         String reference = reference(region.code(), hazardAreas.countByRegionCode(region.code()) + 1);
         if (hazardAreas.existsByReference(reference)) {
-            throw new ConflictWithState("hazard area " + reference + " exists already; retry");
+            throw new ConflictWithState(Refusals.HAZARD_AREA_EXISTS_ALREADY_RETRY, reference);
         }
         HazardArea area = hazardAreas.save(newHazardArea(reference, region, draft, recordedOn));
         events.publishEvent(HazardAreaChanged.of(area));
@@ -133,7 +134,7 @@ public class MineAction {
         draft.sources().forEach(id -> sources.require("sources", id));
         LocalDate recordedOn = draft.recordedOn() == null ? LocalDate.now(region.zone()) : draft.recordedOn();
         if (recordedOn.isAfter(LocalDate.now(region.zone()))) {
-            throw new RuleViolated("recordedOn", "the date is in the future");
+            throw new RuleViolated("recordedOn", CommonRefusals.DATE_IN_FUTURE);
         }
         return recordedOn;
     }
@@ -161,9 +162,9 @@ public class MineAction {
         HazardArea area = hazardArea(scope, id);
         Region region = writableRegion(scope, area.regionCode());
         if (!draft.regionCode().equals(area.regionCode())) {
-            throw new RuleViolated("regionCode", "a hazard area cannot move to another region");
+            throw new RuleViolated("regionCode", Refusals.HAZARD_AREA_CANNOT_MOVE_ANOTHER);
         }
-        ConflictWithState.requireVersion("hazard area " + area.reference(), area.version(), version);
+        ConflictWithState.requireVersion(Refusals.HAZARD_AREA_CHANGED, area.reference(), area.version(), version);
         checkArea(region, draft.area());
         draft.sources().forEach(s -> sources.require("sources", s));
         area.describe(
@@ -192,10 +193,10 @@ public class MineAction {
         GeometryRules.check("geometry", draft.area(), Set.of("Polygon", "MultiPolygon"));
         GeometryRules.checkSurveyVertices("geometry", draft.area(), maxVertexGapMetres);
         if (draft.completedOn().isAfter(LocalDate.now(region.zone()))) {
-            throw new RuleViolated("completedOn", "the date is in the future");
+            throw new RuleViolated("completedOn", CommonRefusals.DATE_IN_FUTURE);
         }
         if (territory.agencies().stream().noneMatch(a -> a.id() == draft.organisationId())) {
-            throw new RuleViolated("organisationId", "no agency " + draft.organisationId() + " is registered");
+            throw new RuleViolated("organisationId", CommonRefusals.NO_AGENCY_IS_REGISTERED, draft.organisationId());
         }
         LandRelease release = area.release(
                 draft.organisationId(), draft.method(), draft.startedOn(), draft.completedOn(), draft.area());
@@ -211,7 +212,7 @@ public class MineAction {
     public Accident accident(Scope scope, long id) {
         return accidents
                 .findInScope(id, scope.allRegions(), scope.regionsForQuery())
-                .orElseThrow(() -> new RecordNotFound("accident", id));
+                .orElseThrow(() -> new RecordNotFound(Refusals.NO_ACCIDENT, id));
     }
 
     /** Records an accident and announces it ({@link AccidentRecorded}) to the modules that act on it. */
@@ -219,16 +220,16 @@ public class MineAction {
     public Accident recordAccident(Scope scope, AccidentDraft draft) {
         Region region = writableRegion(scope, draft.regionCode());
         GeometryRules.check("geometry", draft.location(), Set.of("Point"));
-        region.requireHolds("geometry", "accident", draft.location());
+        region.requireHolds("geometry", Refusals.WHAT_ACCIDENT, draft.location());
         if (draft.occurredAt().isAfter(Instant.now())) {
-            throw new RuleViolated("occurredAt", "the accident is dated in the future");
+            throw new RuleViolated("occurredAt", Refusals.ACCIDENT_DATED_FUTURE);
         }
         if (draft.hazardAreaId() != null) {
             HazardArea linked = hazardAreas
                     .findInScope(draft.hazardAreaId(), scope.allRegions(), scope.regionsForQuery())
-                    .orElseThrow(() -> new RuleViolated("hazardAreaId", "no hazard area " + draft.hazardAreaId()));
+                    .orElseThrow(() -> new RuleViolated("hazardAreaId", Refusals.NO_HAZARD_AREA, draft.hazardAreaId()));
             if (!linked.regionCode().equals(region.code())) {
-                throw new RuleViolated("hazardAreaId", "the hazard area is in another region");
+                throw new RuleViolated("hazardAreaId", Refusals.HAZARD_AREA_ANOTHER_REGION);
             }
         }
         draft.sources().forEach(s -> sources.require("sources", s));
@@ -259,19 +260,19 @@ public class MineAction {
 
     public OrdnanceFind find(Scope scope, long id) {
         return finds.findInScope(id, scope.allRegions(), scope.regionsForQuery())
-                .orElseThrow(() -> new RecordNotFound("ordnance find", id));
+                .orElseThrow(() -> new RecordNotFound(Refusals.NO_ORDNANCE_FIND, id));
     }
 
     @Transactional
     public OrdnanceFind recordFind(Scope scope, FindDraft draft) {
         Region region = writableRegion(scope, draft.regionCode());
         GeometryRules.check("geometry", draft.location(), Set.of("Point"));
-        region.requireHolds("geometry", "find", draft.location());
+        region.requireHolds("geometry", Refusals.WHAT_FIND, draft.location());
         if (draft.quantity() < 1) {
-            throw new RuleViolated("quantity", "a find holds at least one item");
+            throw new RuleViolated("quantity", Refusals.FIND_HOLDS_LEAST_ITEM);
         }
         if (draft.foundOn().isAfter(LocalDate.now(region.zone()))) {
-            throw new RuleViolated("foundOn", "the date is in the future");
+            throw new RuleViolated("foundOn", CommonRefusals.DATE_IN_FUTURE);
         }
         return finds.save(new OrdnanceFind(
                 region.code(),
@@ -291,7 +292,7 @@ public class MineAction {
         OrdnanceFind find = find(scope, id);
         Region region = writableRegion(scope, find.regionCode());
         if (on.isAfter(LocalDate.now(region.zone()))) {
-            throw new RuleViolated("disposedOn", "the date is in the future");
+            throw new RuleViolated("disposedOn", CommonRefusals.DATE_IN_FUTURE);
         }
         find.dispose(disposition, on);
         if (disposition == OrdnanceFind.Disposition.MOVED_TO_CUSTODY) {
@@ -319,7 +320,7 @@ public class MineAction {
     private void checkArea(Region region, Geometry polygon) {
         GeometryRules.check("geometry", polygon, Set.of("Polygon", "MultiPolygon"));
         GeometryRules.checkSurveyVertices("geometry", polygon, maxVertexGapMetres);
-        region.requireHolds("geometry", "hazard area", polygon);
+        region.requireHolds("geometry", Refusals.WHAT_HAZARD_AREA, polygon);
     }
 
     Region writableRegion(Scope scope, String code) {

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.custodian.geo.GeoJsonFeature;
 import org.custodian.geo.GeoJsonFeatureCollection;
 import org.custodian.platform.Callers;
+import org.custodian.platform.CommonRefusals;
 import org.custodian.platform.RuleViolated;
 import org.custodian.platform.Sources;
 import org.jspecify.annotations.Nullable;
@@ -85,7 +86,7 @@ class MineActionController {
             @PathVariable long id, @Valid @RequestBody GeoJsonFeature<HazardAreaProperties> body) {
         Long version = body.properties().version();
         if (version == null) {
-            throw new RuleViolated("version", "give the version you are changing");
+            throw new RuleViolated("version", CommonRefusals.GIVE_VERSION_YOU_CHANGING);
         }
         return feature(mineAction.updateHazardArea(callers.current(), id, version, draft(body)));
     }
@@ -164,7 +165,7 @@ class MineActionController {
     ResponseEntity<GeoJsonFeature<AccidentProperties>> recordAccident(
             @Valid @RequestBody GeoJsonFeature<AccidentProperties> body) {
         if (!(body.geometry() instanceof Point point)) {
-            throw new RuleViolated("geometry", "an accident is located by a Point");
+            throw new RuleViolated("geometry", Refusals.ACCIDENT_LOCATED_POINT);
         }
         AccidentProperties p = body.properties();
         Accident accident = mineAction.recordAccident(
@@ -203,7 +204,7 @@ class MineActionController {
     @PostMapping("/api/ordnance-finds")
     ResponseEntity<GeoJsonFeature<FindProperties>> recordFind(@Valid @RequestBody GeoJsonFeature<FindProperties> body) {
         if (!(body.geometry() instanceof Point point)) {
-            throw new RuleViolated("geometry", "a find is located by a Point");
+            throw new RuleViolated("geometry", Refusals.FIND_LOCATED_POINT);
         }
         FindProperties p = body.properties();
         OrdnanceFind find = mineAction.recordFind(

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.custodian.geo.GeoJsonModule;
 import org.custodian.platform.Callers;
+import org.custodian.platform.CommonRefusals;
 import org.custodian.platform.PageForms;
 import org.custodian.platform.RuleViolated;
 import org.custodian.platform.Scope;
@@ -96,13 +97,13 @@ class MineActionPageController {
 
         MineAction.FindDraft draft() {
             if (regionCode == null || category == null || quantity == null || foundOn == null) {
-                throw new RuleViolated("find", "give the region, the category, the quantity and the day found");
+                throw new RuleViolated("find", Refusals.GIVE_REGION_CATEGORY_QUANTITY_DAY);
             }
             if (longitude == null || latitude == null) {
-                throw new RuleViolated("location", "place the find on the map or give its longitude and latitude");
+                throw new RuleViolated("location", CommonRefusals.PLACE_FIND_MAP_GIVE_LONGITUDE);
             }
             if (description == null || description.isBlank()) {
-                throw new RuleViolated("description", "say what was found");
+                throw new RuleViolated("description", Refusals.SAY_WHAT_FOUND);
             }
             return new MineAction.FindDraft(
                     regionCode,
@@ -166,7 +167,7 @@ class MineActionPageController {
     String dispose(@PathVariable long id, DisposalForm form, RedirectAttributes redirect) {
         return PageForms.attempt("/mine-action/finds/" + id, redirect, "disposal", form, () -> {
             if (form.disposition() == null || form.disposedOn() == null) {
-                throw new RuleViolated("disposition", "say what became of the find and on which day");
+                throw new RuleViolated("disposition", Refusals.SAY_WHAT_BECAME_FIND_DAY);
             }
             mineAction.dispose(callers.current(), id, form.disposition(), form.disposedOn());
             return "/mine-action/finds/" + id;
@@ -244,16 +245,16 @@ class MineActionPageController {
         Scope scope = callers.current();
         return PageForms.attempt("/mine-action/accidents/new", redirect, "accident", form, () -> {
             if (form.regionCode() == null || form.occurredAt() == null || form.device() == null) {
-                throw new RuleViolated("accident", "give the region, the time and the device");
+                throw new RuleViolated("accident", Refusals.GIVE_REGION_TIME_DEVICE);
             }
             if (form.longitude() == null || form.latitude() == null) {
-                throw new RuleViolated("location", "place the accident on the map or give its longitude and latitude");
+                throw new RuleViolated("location", Refusals.PLACE_ACCIDENT_MAP_GIVE_LONGITUDE);
             }
             if (form.activity() == null
                     || form.activity().isBlank()
                     || form.description() == null
                     || form.description().isBlank()) {
-                throw new RuleViolated("description", "say what the victims were doing and what happened");
+                throw new RuleViolated("description", Refusals.SAY_WHAT_VICTIMS_DOING_WHAT);
             }
             List<Victim> victims = new java.util.ArrayList<>();
             List<VictimRow> rows = form.victims() == null ? List.of() : form.victims();
@@ -263,8 +264,7 @@ class MineActionPageController {
                     continue;
                 }
                 if (row.outcome() == null || row.group() == null || row.sex() == null || row.ageBand() == null) {
-                    throw new RuleViolated(
-                            "victims", "victim " + (i + 1) + ": give the outcome, the group, the sex and the age band");
+                    throw new RuleViolated("victims", Refusals.VICTIM_GIVE_OUTCOME_GROUP_SEX, (i + 1));
                 }
                 victims.add(new Victim(row.outcome(), row.group(), row.sex(), row.ageBand()));
             }
@@ -323,10 +323,10 @@ class MineActionPageController {
 
         MineAction.HazardAreaDraft draft() {
             if (regionCode == null || name == null || name.isBlank() || classification == null || priority == null) {
-                throw new RuleViolated("hazardArea", "give the name, the region, the classification and the priority");
+                throw new RuleViolated("hazardArea", Refusals.GIVE_NAME_REGION_CLASSIFICATION_PRIORITY);
             }
             if (area == null || area.isBlank()) {
-                throw new RuleViolated("area", "draw the hazard area on the map or paste it as GeoJSON");
+                throw new RuleViolated("area", Refusals.DRAW_HAZARD_AREA_MAP_PASTE);
             }
             return new MineAction.HazardAreaDraft(
                     regionCode,
@@ -450,10 +450,10 @@ class MineActionPageController {
                     || form.method() == null
                     || form.startedOn() == null
                     || form.completedOn() == null) {
-                throw new RuleViolated("release", "give the organisation, the method and both dates");
+                throw new RuleViolated("release", Refusals.GIVE_ORGANISATION_METHOD_BOTH_DATES);
             }
             if (form.area().isBlank()) {
-                throw new RuleViolated("area", "draw the released area on the map or paste it as GeoJSON");
+                throw new RuleViolated("area", Refusals.DRAW_RELEASED_AREA_MAP_PASTE);
             }
             mineAction.release(
                     callers.current(),

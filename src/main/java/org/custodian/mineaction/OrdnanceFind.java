@@ -96,14 +96,16 @@ public class OrdnanceFind {
     /** Records what became of the find; a find is disposed of once. */
     void dispose(Disposition disposition, LocalDate on) {
         if (this.disposition != Disposition.AWAITING) {
-            throw new ConflictWithState("the find was already "
-                    + this.disposition.name().toLowerCase().replace('_', ' '));
+            throw new ConflictWithState(
+                    this.disposition == Disposition.DESTROYED_IN_SITU
+                            ? Refusals.FIND_ALREADY_DESTROYED_IN_SITU
+                            : Refusals.FIND_ALREADY_MOVED_TO_CUSTODY);
         }
         if (disposition == Disposition.AWAITING) {
-            throw new org.custodian.platform.RuleViolated("disposition", "say what became of the find");
+            throw new org.custodian.platform.RuleViolated("disposition", Refusals.SAY_WHAT_BECAME_OF_FIND);
         }
         if (on.isBefore(foundOn)) {
-            throw new org.custodian.platform.RuleViolated("disposedOn", "disposed of before it was found");
+            throw new org.custodian.platform.RuleViolated("disposedOn", Refusals.DISPOSED_BEFORE_FOUND);
         }
         this.disposition = disposition;
         this.disposedOn = on;

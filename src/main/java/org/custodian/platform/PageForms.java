@@ -4,11 +4,12 @@ import java.io.Serializable;
 import java.util.function.Supplier;
 import org.custodian.geo.GeometryRejected;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * How a page's form is answered: the change is made and the page shown again with "saved", or, when the
- * domain refuses it, shown again with the reason. Nothing is written in that case: the change is one
+ * domain refuses it, shown again with the reason in the page's language. Nothing is written in that case: the change is one
  * transaction of the module's service.
  */
 public final class PageForms {
@@ -43,8 +44,12 @@ public final class PageForms {
             String page = change.get();
             redirect.addFlashAttribute("saved", true);
             return "redirect:" + page;
-        } catch (RuleViolated | ConflictWithState | RecordNotFound e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+        } catch (RuleViolated e) {
+            refused(redirect, e.reason());
+        } catch (ConflictWithState e) {
+            refused(redirect, e.reason());
+        } catch (RecordNotFound e) {
+            refused(redirect, e.reason());
         } catch (GeometryRejected e) {
             redirect.addFlashAttribute("error", "The " + e.field() + " is refused: " + e.reason());
         }
@@ -52,5 +57,10 @@ public final class PageForms {
             redirect.addFlashAttribute(name, form);
         }
         return "redirect:" + refused;
+    }
+
+    /** The reason in the page's language (the API gives it in English). */
+    private static void refused(RedirectAttributes redirect, Reason reason) {
+        redirect.addFlashAttribute("error", reason.in(LocaleContextHolder.getLocale()));
     }
 }

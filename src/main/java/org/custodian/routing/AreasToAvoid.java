@@ -12,11 +12,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.custodian.geo.Wgs84;
 import org.custodian.mineaction.HazardAreaChanged;
 import org.custodian.mineaction.MineAction;
+import org.custodian.platform.nodes.NodeNotices;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
@@ -24,6 +26,7 @@ import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -33,12 +36,17 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Kept in memory, filled once from mine action and the closed-road store, then following
  * {@link HazardAreaChanged} and closed-road changes as they commit; never read per request.
  *
+ * <p>Several nodes: a change made on one node reaches the others as a {@link NodeNotices} notice, on which they
+ * read everything again (as after a lost connection), rather than a state that may be older than theirs.
+ *
  * <p>Each change bumps a version. The buffered areas and the GraphHopper custom model made from them are
  * cached per version, buffer and set of closures in force, because compiling a model costs milliseconds.
  * Thread-safe.
  */
 @Component
-class AreasToAvoid {
+class AreasToAvoid implements NodeNotices.Listener {
+
+    static final String CHANNEL = "custodian_routing_areas";
 
     /** An active hazard area. */
     record Hazard(long id, String reference, String name, String regionCode, Geometry remaining) {}
@@ -72,37 +80,68 @@ class AreasToAvoid {
     private final MineAction mineAction;
     private final ClosedRoads closedRoads;
     private final double closedRoadWidthMetres;
-    private final Map<Long, Hazard> hazards = new ConcurrentHashMap<>();
-    private final Map<Long, Closure> closures = new ConcurrentHashMap<>();
-    /** Hazard areas whose state came by event: the first full read must not overwrite them with older state. */
-    private final Set<Long> followed = ConcurrentHashMap.newKeySet();
+    // Replaced whole when read again, so that a request never sees half of a reading.
+    private volatile Map<Long, Hazard> hazards = new ConcurrentHashMap<>();
+    private volatile Map<Long, Closure> closures = new ConcurrentHashMap<>();
 
     private final AtomicLong version = new AtomicLong();
+    private final AtomicLong heard = new AtomicLong();
     private final Cache<Key, Avoidance> models =
             Caffeine.newBuilder().maximumSize(16).build();
     private volatile boolean loaded;
+    private final NodeNotices notices;
+    private final String node = UUID.randomUUID().toString();
 
     AreasToAvoid(
             MineAction mineAction,
             ClosedRoads closedRoads,
+            NodeNotices notices,
             @Value("${custodian.routing.closed-road-width-metres:30}") double closedRoadWidthMetres) {
         this.mineAction = mineAction;
         this.closedRoads = closedRoads;
+        this.notices = notices;
         this.closedRoadWidthMetres = closedRoadWidthMetres;
+        notices.listen(CHANNEL, this);
     }
 
     @TransactionalEventListener
     void on(HazardAreaChanged changed) {
-        followed.add(changed.hazardAreaId());
-        apply(changed);
+        // Under the same lock as a reading, so that an older reading never overwrites this newer state.
+        synchronized (this) {
+            apply(hazards, changed);
+            version.incrementAndGet();
+        }
+    }
+
+    /** Part of the changing transaction: the other nodes hear of it when, and only if, it commits. */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void tellOtherNodes(HazardAreaChanged changed) {
+        notices.send(CHANNEL, node);
+    }
+
+    /** Another node changed a hazard area or a closed road: everything is read again on the next request. */
+    @Override
+    public void heard(String sender) {
+        if (!node.equals(sender)) {
+            missed();
+        }
+    }
+
+    @Override
+    public void missed() {
+        heard.incrementAndGet();
+        loaded = false;
         version.incrementAndGet();
     }
 
     /** A road was closed or reopened: taken into account once the transaction under way commits. */
     void changed(Closure closure) {
+        notices.send(CHANNEL, node);
         Runnable apply = () -> {
-            closures.put(closure.id(), closure);
-            version.incrementAndGet();
+            synchronized (this) {
+                closures.put(closure.id(), closure);
+                version.incrementAndGet();
+            }
         };
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -116,7 +155,7 @@ class AreasToAvoid {
         }
     }
 
-    private void apply(HazardAreaChanged c) {
+    private static void apply(Map<Long, Hazard> hazards, HazardAreaChanged c) {
         if (c.active() && c.remaining() instanceof Polygonal) {
             Geometry area = c.remaining().copy();
             area.setSRID(Wgs84.SRID);
@@ -134,13 +173,17 @@ class AreasToAvoid {
             if (loaded) {
                 return;
             }
+            long heardBefore = heard.get();
+            Map<Long, Hazard> readHazards = new ConcurrentHashMap<>();
             for (HazardAreaChanged state : mineAction.hazardAreaStates()) {
-                if (!followed.contains(state.hazardAreaId())) {
-                    apply(state);
-                }
+                apply(readHazards, state);
             }
-            closedRoads.findNotEnded(Instant.now()).forEach(c -> closures.putIfAbsent(c.id(), c.closure()));
-            loaded = true;
+            Map<Long, Closure> readClosures = new ConcurrentHashMap<>();
+            closedRoads.findNotEnded(Instant.now()).forEach(c -> readClosures.put(c.id(), c.closure()));
+            hazards = readHazards;
+            closures = readClosures;
+            // A notice heard while reading: read once more on the next request.
+            loaded = heard.get() == heardBefore;
             version.incrementAndGet();
         }
     }

@@ -56,7 +56,7 @@ public class ClosedRoad {
             @Nullable Instant closedUntil,
             String closedBy) {
         if (closedUntil != null && !closedUntil.isAfter(closedFrom)) {
-            throw new RuleViolated("closedUntil", "the closure ends before it starts");
+            throw new RuleViolated("closedUntil", Refusals.CLOSURE_ENDS_BEFORE_STARTS);
         }
         this.regionCode = regionCode;
         this.name = name;
@@ -70,10 +70,10 @@ public class ClosedRoad {
     /** Reopens the road at {@code at}: the closure then ends there. */
     void reopen(Instant at) {
         if (reopenedAt != null) {
-            throw new ConflictWithState("the road was reopened already, at " + reopenedAt);
+            throw new ConflictWithState(Refusals.ROAD_REOPENED_ALREADY, reopenedAt);
         }
         if (closedUntil != null && !at.isBefore(closedUntil)) {
-            throw new ConflictWithState("the closure had already ended, at " + closedUntil);
+            throw new ConflictWithState(Refusals.CLOSURE_ALREADY_ENDED, closedUntil);
         }
         this.reopenedAt = at;
         this.closedUntil = at.isBefore(closedFrom) ? closedFrom : at;

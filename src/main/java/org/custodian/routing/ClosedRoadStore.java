@@ -46,14 +46,14 @@ class ClosedRoadStore {
 
     ClosedRoad closedRoad(Scope scope, long id) {
         return roads.findInScope(id, scope.allRegions(), scope.regionsForQuery())
-                .orElseThrow(() -> new RecordNotFound("closed road", id));
+                .orElseThrow(() -> new RecordNotFound(Refusals.NO_CLOSED_ROAD, id));
     }
 
     @Transactional
     ClosedRoad close(Scope scope, Draft draft) {
         Region region = territory.writableRegion(scope, draft.regionCode());
         GeometryRules.check("line", draft.line(), Set.of("LineString"));
-        region.requireHolds("line", "closed road", draft.line());
+        region.requireHolds("line", Refusals.WHAT_CLOSED_ROAD, draft.line());
         ClosedRoad road = roads.saveAndFlush(new ClosedRoad(
                 region.code(),
                 draft.name().strip(),
@@ -70,7 +70,8 @@ class ClosedRoadStore {
     ClosedRoad reopen(Scope scope, long id, long version, @Nullable Instant at) {
         ClosedRoad road = closedRoad(scope, id);
         territory.writableRegion(scope, road.regionCode());
-        org.custodian.platform.ConflictWithState.requireVersion("closed road " + id, road.version(), version);
+        org.custodian.platform.ConflictWithState.requireVersion(
+                Refusals.CLOSED_ROAD_CHANGED, id, road.version(), version);
         road.reopen(at == null ? Instant.now() : at);
         roads.saveAndFlush(road);
         areas.changed(road.closure());

@@ -1,6 +1,7 @@
 package org.custodian.routing;
 
 import com.graphhopper.GraphHopper;
+import com.graphhopper.config.CHProfile;
 import com.graphhopper.config.LMProfile;
 import com.graphhopper.config.Profile;
 import com.graphhopper.json.Statement;
@@ -18,6 +19,7 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import org.custodian.platform.Reason;
 import org.custodian.platform.RuleViolated;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -169,7 +171,7 @@ class RoadNetwork {
         if (edges == 0) {
             hopper.close();
             delete(folder);
-            throw new RuleViolated("file", "the file holds no road that vehicles may use");
+            throw new RuleViolated("file", Refusals.FILE_HOLDS_ROAD_VEHICLES_MAY);
         }
         try {
             Files.writeString(folder.resolve("source"), name, StandardCharsets.UTF_8);
@@ -201,21 +203,23 @@ class RoadNetwork {
         // A PBF file starts with the 4-byte length of its first BlobHeader, whose type is "OSMHeader".
         boolean pbf = n > 16 && text.contains("OSMHeader");
         if (!xml && !pbf) {
-            throw new RuleViolated("file", "the file is neither OpenStreetMap XML nor PBF");
+            throw new RuleViolated("file", Refusals.FILE_NEITHER_OPENSTREETMAP_XML_NOR);
         }
     }
 
-    private static String refusal(Throwable e) {
+    private static Reason refusal(Throwable e) {
         if (e instanceof RuleViolated r) {
-            return r.getMessage();
+            return r.reason();
         }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
         String what = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return "the file could not be read as OpenStreetMap (cut short or damaged?): "
-                + what.lines().findFirst().orElse("").toLowerCase(Locale.ROOT);
+        // The library's own words follow, in English: they name what it could not read.
+        return Reason.of(
+                Refusals.NOT_READ_AS_OPENSTREETMAP,
+                what.lines().findFirst().orElse("").toLowerCase(Locale.ROOT));
     }
 
     private static GraphHopper configure(GraphHopper hopper, Path folder, @Nullable Path osm) {
@@ -225,6 +229,9 @@ class RoadNetwork {
         }
         hopper.setEncodedValuesString("car_access, car_average_speed, road_access");
         hopper.setProfiles(new Profile(PROFILE).setCustomModel(carModel()));
+        // Contraction hierarchies answer the unconstrained way in about a millisecond; landmarks keep the way
+        // with areas to avoid (a custom model per request, which contraction hierarchies cannot take) fast.
+        hopper.getCHPreparationHandler().setCHProfiles(new CHProfile(PROFILE));
         hopper.getLMPreparationHandler().setLMProfiles(new LMProfile(PROFILE));
         // The demo network and small imports are far below GraphHopper's default minimum of 200 nodes a part;
         // parts cut off from the rest are reported per request instead (which end lies off the network).

@@ -1,6 +1,7 @@
 package org.custodian.routing;
 
 import java.io.IOException;
+import java.util.Locale;
 import org.custodian.platform.Callers;
 import org.custodian.platform.PageForms;
 import org.springframework.stereotype.Controller;
@@ -26,7 +27,7 @@ class RoadNetworkController {
     }
 
     @GetMapping("/road-network")
-    String page(Model model) {
+    String page(Model model, Locale locale) {
         callers.current();
         // Plain values: the page's expressions cannot read this module's package-private types.
         RoadNetwork.Graph g = network.graph();
@@ -39,7 +40,9 @@ class RoadNetworkController {
             model.addAttribute(
                     "latestSeconds",
                     latest.took() == null ? null : latest.took().toMillis() / 1000.0);
-            model.addAttribute("latestRefusal", latest.refusal());
+            model.addAttribute(
+                    "latestRefusal",
+                    latest.reason() == null ? null : latest.reason().in(locale));
         }
         return "routing/road-network";
     }

@@ -1,5 +1,6 @@
 package org.custodian.routing;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import org.custodian.platform.ConflictWithState;
+import org.custodian.platform.Reason;
 import org.custodian.platform.RuleViolated;
 import org.custodian.platform.Scope;
 import org.jspecify.annotations.Nullable;
@@ -31,7 +33,9 @@ class RoadNetworkImport {
             Instant startedAt,
             @Nullable Duration took,
             @Nullable String refusal,
-            @Nullable Integer edges) {}
+            @Nullable Integer edges,
+            // The refusal for the page, said in its language; the API gives the English one above.
+            @JsonIgnore @Nullable Reason reason) {}
 
     private final RoadNetwork network;
     private final AtomicReference<@Nullable Status> latest = new AtomicReference<>();
@@ -56,10 +60,10 @@ class RoadNetworkImport {
     Status start(Scope scope, String name, InputStream content) {
         requireAdmin(scope);
         Path file = copy(name, content);
-        Status s = new Status(name, "importing", Instant.now(), null, null, null);
+        Status s = new Status(name, "importing", Instant.now(), null, null, null, null);
         Status before = latest.get();
         if (before != null && before.phase().equals("importing")) {
-            throw new ConflictWithState("a road network import is under way; wait until it ends");
+            throw new ConflictWithState(Refusals.ROAD_NETWORK_IMPORT_UNDER_WAY);
         }
         latest.set(s);
         Thread.ofVirtual().name("road-network-import").start(() -> {
@@ -74,15 +78,16 @@ class RoadNetworkImport {
 
     private Status run(String name, Path file) {
         Instant start = Instant.now();
-        latest.set(new Status(name, "importing", start, null, null, null));
+        latest.set(new Status(name, "importing", start, null, null, null, null));
         try {
             RoadNetwork.Graph g = network.replace(file, name, phase -> {});
-            Status done = new Status(name, "done", start, Duration.between(start, Instant.now()), null, g.edges());
+            Status done =
+                    new Status(name, "done", start, Duration.between(start, Instant.now()), null, g.edges(), null);
             latest.set(done);
             return done;
         } catch (RuleViolated e) {
-            latest.set(
-                    new Status(name, "refused", start, Duration.between(start, Instant.now()), e.getMessage(), null));
+            latest.set(new Status(
+                    name, "refused", start, Duration.between(start, Instant.now()), e.getMessage(), null, e.reason()));
             throw e;
         } finally {
             try {

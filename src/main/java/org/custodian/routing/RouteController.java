@@ -113,13 +113,13 @@ class RouteController {
 
     Point end(Scope scope, String name, @Nullable String lonLat, @Nullable Long settlement) {
         if (lonLat != null && settlement != null) {
-            throw new InvalidParameter(name, "give either " + name + " or " + name + "Settlement, not both");
+            throw new InvalidParameter(name, Refusals.GIVE_EITHER_SETTLEMENT_BOTH, name, name);
         }
         if (settlement != null) {
             return territory.settlement(scope, settlement).location();
         }
         if (lonLat == null || lonLat.isBlank()) {
-            throw new InvalidParameter(name, "give " + name + "=LON,LAT or " + name + "Settlement=ID");
+            throw new InvalidParameter(name, Refusals.GIVE_LON_LAT_SETTLEMENT_ID, name, name);
         }
         return point(name, lonLat);
     }
@@ -127,7 +127,7 @@ class RouteController {
     static Point point(String name, String lonLat) {
         String[] parts = lonLat.split(",");
         if (parts.length != 2) {
-            throw new InvalidParameter(name, "must be LON,LAT in decimal degrees, for example 46.752,39.815");
+            throw new InvalidParameter(name, Refusals.MUST_LON_LAT_DECIMAL_DEGREES);
         }
         double lon;
         double lat;
@@ -135,10 +135,10 @@ class RouteController {
             lon = Double.parseDouble(parts[0].strip());
             lat = Double.parseDouble(parts[1].strip());
         } catch (NumberFormatException e) {
-            throw new InvalidParameter(name, "must be LON,LAT in decimal degrees, for example 46.752,39.815");
+            throw new InvalidParameter(name, Refusals.MUST_LON_LAT_DECIMAL_DEGREES);
         }
         if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) {
-            throw new InvalidParameter(name, "longitude must lie in -180..180 and latitude in -90..90");
+            throw new InvalidParameter(name, Refusals.LONGITUDE_MUST_LIE_180_180);
         }
         return Wgs84.point(lon, lat);
     }

@@ -63,7 +63,7 @@ class RoutePageController {
             RedirectAttributes redirect) {
         return PageForms.attempt("/closed-roads#closed-road-form", redirect, () -> {
             if (!(GeoJsonModule.read("line", line) instanceof LineString l)) {
-                throw new RuleViolated("line", "a closed road is a line");
+                throw new RuleViolated("line", Refusals.CLOSED_ROAD_LINE);
             }
             closedRoads.close(
                     callers.current(),

@@ -9,6 +9,7 @@ import com.graphhopper.storage.index.Snap;
 import com.graphhopper.util.CustomModel;
 import com.graphhopper.util.EdgeExplorer;
 import com.graphhopper.util.EdgeIterator;
+import com.graphhopper.util.Parameters;
 import com.graphhopper.util.PointList;
 import com.graphhopper.util.exceptions.PointNotFoundException;
 import java.time.Instant;
@@ -18,11 +19,12 @@ import java.util.BitSet;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import org.custodian.geo.GeodesicMeasure;
 import org.custodian.geo.Wgs84;
 import org.custodian.platform.InvalidParameter;
+import org.custodian.platform.Reason;
+import org.custodian.platform.Refusal;
 import org.custodian.platform.RuleViolated;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Coordinate;
@@ -81,10 +83,10 @@ class SafeRoutes implements RoutePlanner {
     Planned planned(Point from, Point to, @Nullable Double bufferMetres) {
         double buffer = bufferMetres == null ? defaultBuffer : bufferMetres;
         if (!(buffer >= 0 && buffer <= MAX_BUFFER_METRES)) {
-            throw new InvalidParameter("buffer", "must be between 0 and " + (int) MAX_BUFFER_METRES + " metres");
+            throw new InvalidParameter("buffer", Refusals.MUST_BETWEEN_0_METRES, (int) MAX_BUFFER_METRES);
         }
         if (from.equalsExact(to)) {
-            throw new RuleViolated("to", "the route starts and ends at the same place: choose two");
+            throw new RuleViolated("to", Refusals.ROUTE_STARTS_ENDS_SAME_PLACE);
         }
         RoadNetwork.Graph graph = network.graph();
         AreasToAvoid.Avoidance avoid = areas.at(Instant.now(), buffer);
@@ -95,8 +97,8 @@ class SafeRoutes implements RoutePlanner {
         if (direct.hasErrors()) {
             throw offNetwork(graph, from, to, direct.getErrors());
         }
-        requireNearRoad("from", from, direct.getBest().getWaypoints(), 0, "");
-        requireNearRoad("to", to, direct.getBest().getWaypoints(), 1, "");
+        requireNearRoad("from", from, direct.getBest().getWaypoints(), 0, false);
+        requireNearRoad("to", to, direct.getBest().getWaypoints(), 1, false);
         LineString directLine = line(direct.getBest().getPoints());
 
         ResponsePath path = direct.getBest();
@@ -108,9 +110,8 @@ class SafeRoutes implements RoutePlanner {
                 throw blocked(avoid, crossed, closed);
             }
             path = safe.getBest();
-            String blocked = " (the nearer roads are closed or within a hazard area's buffer)";
-            requireNearRoad("from", from, path.getWaypoints(), 0, blocked);
-            requireNearRoad("to", to, path.getWaypoints(), 1, blocked);
+            requireNearRoad("from", from, path.getWaypoints(), 0, true);
+            requireNearRoad("to", to, path.getWaypoints(), 1, true);
         }
         LineString line = line(path.getPoints());
         List<Integer> stillCrossed = crossed(line, avoid.grownHazards());
@@ -160,6 +161,7 @@ class SafeRoutes implements RoutePlanner {
                 new GHRequest(from.getY(), from.getX(), to.getY(), to.getX()).setProfile(RoadNetwork.PROFILE);
         if (model != null) {
             request.setCustomModel(model);
+            request.putHint(Parameters.CH.DISABLE, true);
         }
         return graph.hopper().route(request);
     }
@@ -171,18 +173,15 @@ class SafeRoutes implements RoutePlanner {
                 AreasToAvoid.Hazard h = avoid.hazards().get(i);
                 throw new RuleViolated(
                         end,
-                        String.format(
-                                Locale.ROOT,
-                                "the %s lies within hazard area %s (%s) or its %.0f m buffer",
-                                end.equals("from") ? "start" : "destination",
-                                h.reference(),
-                                h.name(),
-                                avoid.bufferMetres()));
+                        end.equals("from") ? Refusals.START_IN_HAZARD_AREA : Refusals.DESTINATION_IN_HAZARD_AREA,
+                        h.reference(),
+                        h.name(),
+                        Math.round(avoid.bufferMetres()));
             }
         }
     }
 
-    private void requireNearRoad(String end, Point p, PointList waypoints, int index, String why) {
+    private void requireNearRoad(String end, Point p, PointList waypoints, int index, boolean blocked) {
         if (waypoints.size() <= index) {
             return;
         }
@@ -190,16 +189,10 @@ class SafeRoutes implements RoutePlanner {
         double d = GeodesicMeasure.distanceMetres(
                 p.getCoordinate(), new Coordinate(waypoints.getLon(i), waypoints.getLat(i)));
         if (d > maxSnapMetres) {
-            throw new RuleViolated(
-                    end,
-                    String.format(
-                            Locale.ROOT,
-                            "the %s lies off the road network: the nearest road is %.0f m away, more than the %.0f m"
-                                    + " allowed%s",
-                            end.equals("from") ? "start" : "destination",
-                            d,
-                            maxSnapMetres,
-                            why));
+            Refusal refusal = end.equals("from")
+                    ? (blocked ? Refusals.START_FAR_FROM_OPEN_ROAD : Refusals.START_FAR_FROM_ROAD)
+                    : (blocked ? Refusals.DESTINATION_FAR_FROM_OPEN_ROAD : Refusals.DESTINATION_FAR_FROM_ROAD);
+            throw new RuleViolated(end, refusal, Math.round(d), Math.round(maxSnapMetres));
         }
     }
 
@@ -223,19 +216,19 @@ class SafeRoutes implements RoutePlanner {
     }
 
     private static RuleViolated blocked(AreasToAvoid.Avoidance avoid, List<Integer> hazards, List<Integer> closures) {
-        List<String> names = new ArrayList<>();
+        List<Reason> names = new ArrayList<>();
         hazards.stream()
                 .map(avoid.hazards()::get)
                 .sorted(Comparator.comparing(AreasToAvoid.Hazard::reference))
-                .forEach(h -> names.add("hazard area " + h.reference() + " (" + h.name() + ")"));
-        closures.stream().map(avoid.closures()::get).forEach(c -> names.add("closed road " + c.name()));
+                .forEach(h -> names.add(Reason.of(Refusals.BLOCKING_HAZARD_AREA, h.reference(), h.name())));
+        closures.stream()
+                .map(avoid.closures()::get)
+                .forEach(c -> names.add(Reason.of(Refusals.BLOCKING_CLOSED_ROAD, c.name())));
         return new RuleViolated(
                 "to",
-                String.format(
-                        Locale.ROOT,
-                        "no way by road keeps %.0f m clear of the hazard areas and off closed roads; blocked by %s",
-                        avoid.bufferMetres(),
-                        names.isEmpty() ? "the areas to avoid" : String.join(", ", names)));
+                Refusals.NO_WAY_CLEAR,
+                Math.round(avoid.bufferMetres()),
+                names.isEmpty() ? Reason.of(Refusals.THE_AREAS_TO_AVOID) : names);
     }
 
     /** Which end an unroutable request fails at: one off the network, or the one in the smaller separate part. */
@@ -244,17 +237,12 @@ class SafeRoutes implements RoutePlanner {
             if (e instanceof PointNotFoundException p) {
                 String end = p.getPointIndex() == 0 ? "from" : "to";
                 return new RuleViolated(
-                        end,
-                        "the " + (end.equals("from") ? "start" : "destination")
-                                + " lies off the road network: no road near it");
+                        end, end.equals("from") ? Refusals.START_NO_ROAD_NEAR : Refusals.DESTINATION_NO_ROAD_NEAR);
             }
         }
         String end = smallerPart(graph, from, to);
         return new RuleViolated(
-                end,
-                "the " + (end.equals("from") ? "start" : "destination")
-                        + " lies on a part of the road network that is not connected to the "
-                        + (end.equals("from") ? "destination" : "start"));
+                end, end.equals("from") ? Refusals.START_NOT_CONNECTED : Refusals.DESTINATION_NOT_CONNECTED);
     }
 
     /** Explores the graph from both ends at once, ignoring direction: the first to run out is the smaller part. */

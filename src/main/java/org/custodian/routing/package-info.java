@@ -6,6 +6,6 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Routing",
-        allowedDependencies = {"platform", "geo", "territory", "mineaction"})
+        allowedDependencies = {"platform", "platform::nodes", "geo", "territory", "mineaction"})
 @org.jspecify.annotations.NullMarked
 package org.custodian.routing;

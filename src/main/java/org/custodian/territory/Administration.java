@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.custodian.platform.CommonRefusals;
 import org.custodian.platform.ConflictWithState;
 import org.custodian.platform.RuleViolated;
 import org.hibernate.annotations.Fetch;
@@ -91,10 +92,10 @@ public class Administration {
 
     void describe(String name, LocalDate establishedOn, @Nullable String decreeReference) {
         if (establishedOn.isAfter(LocalDate.now(region.zone()))) {
-            throw new RuleViolated("establishedOn", "the date is in the future");
+            throw new RuleViolated("establishedOn", CommonRefusals.DATE_IN_FUTURE);
         }
         if (dissolvedOn != null && dissolvedOn.isBefore(establishedOn)) {
-            throw new RuleViolated("establishedOn", "an administration cannot be established after its dissolution");
+            throw new RuleViolated("establishedOn", Refusals.ADMINISTRATION_CANNOT_ESTABLISHED_AFTER_DISSOLUTION);
         }
         this.name = name;
         this.establishedOn = establishedOn;
@@ -112,10 +113,10 @@ public class Administration {
     /** Appoints a person; a new director ends the current director's appointment on the same day. */
     void appoint(Appointment appointment) {
         if (status == Status.DISSOLVED) {
-            throw new ConflictWithState("the administration is dissolved");
+            throw new ConflictWithState(Refusals.ADMINISTRATION_DISSOLVED);
         }
         if (appointment.appointedOn().isBefore(establishedOn)) {
-            throw new RuleViolated("appointedOn", "the appointment predates the administration");
+            throw new RuleViolated("appointedOn", Refusals.APPOINTMENT_PREDATES_ADMINISTRATION);
         }
         if (appointment.position().equals(Appointment.DIRECTOR)) {
             director().ifPresent(current -> {
@@ -133,10 +134,10 @@ public class Administration {
 
     void dissolve(LocalDate on) {
         if (status == Status.DISSOLVED) {
-            throw new ConflictWithState("the administration is already dissolved");
+            throw new ConflictWithState(Refusals.ADMINISTRATION_ALREADY_DISSOLVED);
         }
         if (on.isBefore(establishedOn)) {
-            throw new RuleViolated("dissolvedOn", "the dissolution predates the establishment");
+            throw new RuleViolated("dissolvedOn", Refusals.DISSOLUTION_PREDATES_ESTABLISHMENT);
         }
         this.status = Status.DISSOLVED;
         this.dissolvedOn = on;

@@ -14,6 +14,8 @@ import java.util.Set;
 import org.custodian.geo.GeodesicMeasure;
 import org.custodian.geo.GeometryRules;
 import org.custodian.geo.Wgs84;
+import org.custodian.platform.Reason;
+import org.custodian.platform.Refusal;
 import org.custodian.platform.RuleViolated;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Geometry;
@@ -82,25 +84,19 @@ public class Region {
      *
      * @throws RuleViolated naming {@code field}, for "the {@code what} lies outside region ..."
      */
-    public void requireHolds(String field, String what, Geometry geometry) {
+    public void requireHolds(String field, Refusal what, Geometry geometry) {
         if (!boundary.intersects(geometry)) {
-            throw new RuleViolated(field, "the " + what + " lies outside region " + code);
+            throw new RuleViolated(field, Refusals.LIES_OUTSIDE_REGION, Reason.of(what), code);
         }
         if (geometry.getDimension() == 0 && !boundary.covers(geometry)) {
-            throw new RuleViolated(field, "the " + what + " lies partly outside region " + code);
+            throw new RuleViolated(field, Refusals.LIES_PARTLY_OUTSIDE_REGION, Reason.of(what), code);
         }
         if (geometry.getDimension() == 2) {
             double share = GeodesicMeasure.areaSquareMetres(boundary.intersection(geometry))
                     / GeodesicMeasure.areaSquareMetres(geometry);
             if (!(share >= 0.5)) {
                 throw new RuleViolated(
-                        field,
-                        String.format(
-                                java.util.Locale.ROOT,
-                                "only %.0f%% of the %s lies inside region %s; at least half of it must",
-                                100 * share,
-                                what,
-                                code));
+                        field, Refusals.ONLY_SHARE_INSIDE_REGION, Math.round(100 * share), Reason.of(what), code);
             }
         }
     }

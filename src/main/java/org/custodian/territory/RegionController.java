@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import org.custodian.geo.GeoJsonFeature;
 import org.custodian.geo.GeoJsonFeatureCollection;
 import org.custodian.platform.Callers;
+import org.custodian.platform.CommonRefusals;
 import org.custodian.platform.RuleViolated;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -88,7 +89,7 @@ class RegionController {
 
     static long requireVersion(@Nullable Long version) {
         if (version == null) {
-            throw new RuleViolated("version", "give the version you are changing");
+            throw new RuleViolated("version", CommonRefusals.GIVE_VERSION_YOU_CHANGING);
         }
         return version;
     }
@@ -99,7 +100,7 @@ class RegionController {
         try {
             zone = ZoneId.of(p.timeZone() == null ? "UTC" : p.timeZone());
         } catch (DateTimeException e) {
-            throw new RuleViolated("timeZone", "'" + p.timeZone() + "' is not a time zone (for example Asia/Baku)");
+            throw new RuleViolated("timeZone", Refusals.NOT_A_TIME_ZONE, p.timeZone());
         }
         return new Territory.RegionDraft(p.code(), p.names(), body.geometry(), p.boundaryNote(), zone);
     }

@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.custodian.geo.GeometryRules;
 import org.custodian.geo.Wgs84;
+import org.custodian.platform.CommonRefusals;
 import org.custodian.platform.RuleViolated;
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
@@ -90,16 +91,19 @@ public class Settlement {
         if (!region.covers(location)) {
             throw new RuleViolated(
                     "geometry",
-                    "the settlement lies outside region " + region.code() + " (" + location.getY() + ", "
-                            + location.getX() + ")");
+                    Refusals.SETTLEMENT_LIES_OUTSIDE_REGION,
+                    region.code(),
+                    location.getY(),
+                    location.getX());
         }
         for (int i = 0; i < estimates.size(); i++) {
             PopulationEstimate e = estimates.get(i);
             if (e.population() < 0) {
-                throw new RuleViolated("populationEstimates[" + i + "].population", "a population cannot be negative");
+                throw new RuleViolated(
+                        "populationEstimates[" + i + "].population", Refusals.POPULATION_CANNOT_NEGATIVE);
             }
             if (e.asOf() != null && e.asOf().isAfter(LocalDate.now(region.zone()))) {
-                throw new RuleViolated("populationEstimates[" + i + "].asOf", "the date is in the future");
+                throw new RuleViolated("populationEstimates[" + i + "].asOf", CommonRefusals.DATE_IN_FUTURE);
             }
         }
         this.region = region;

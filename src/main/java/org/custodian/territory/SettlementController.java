@@ -110,7 +110,7 @@ class SettlementController {
 
     private static Territory.SettlementDraft draft(GeoJsonFeature<SettlementProperties> body) {
         if (!(body.geometry() instanceof Point point)) {
-            throw new RuleViolated("geometry", "a settlement is located by a Point");
+            throw new RuleViolated("geometry", Refusals.SETTLEMENT_LOCATED_POINT);
         }
         SettlementProperties p = body.properties();
         List<PopulationEstimate> estimates = p.populationEstimates() == null

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
+import org.custodian.platform.CommonRefusals;
 import org.custodian.platform.ConflictWithState;
 import org.custodian.platform.RecordNotFound;
 import org.custodian.platform.RuleViolated;
@@ -105,7 +106,7 @@ public class Territory {
     }
 
     public Region region(String code) {
-        return regions.findByCode(code).orElseThrow(() -> new RecordNotFound("region", code));
+        return regions.findByCode(code).orElseThrow(() -> new RecordNotFound(CommonRefusals.NO_REGION, code));
     }
 
     @Transactional
@@ -113,7 +114,7 @@ public class Territory {
         requireAdmin(scope);
         checkCode(draft.code());
         if (regions.findByCode(draft.code()).isPresent()) {
-            throw new ConflictWithState("region " + draft.code() + " exists already");
+            throw new ConflictWithState(Refusals.REGION_EXISTS_ALREADY, draft.code());
         }
         return regions.save(
                 new Region(draft.code(), draft.names(), draft.boundary(), draft.boundaryNote(), draft.zone()));
@@ -123,16 +124,17 @@ public class Territory {
     public Region updateRegion(Scope scope, String code, long version, RegionDraft draft) {
         requireAdmin(scope);
         Region region = region(code);
-        ConflictWithState.requireVersion("region" + " " + code, region.version(), version);
+        ConflictWithState.requireVersion(Refusals.REGION_CHANGED, code, region.version(), version);
         if (!draft.code().equals(code)) {
-            throw new RuleViolated("code", "a region's code cannot change");
+            throw new RuleViolated("code", Refusals.REGION_S_CODE_CANNOT_CHANGE);
         }
         region.describe(draft.names(), draft.boundary(), draft.boundaryNote(), draft.zone());
         for (Settlement s : settlements.findInRegion(code, true, Set.of())) {
             if (!region.covers(s.location())) {
                 throw new RuleViolated(
                         "boundary",
-                        "the new boundary leaves settlement " + s.names().en() + " outside the region");
+                        Refusals.NEW_BOUNDARY_LEAVES_SETTLEMENT_OUTSIDE,
+                        s.names().en());
             }
         }
         return region;
@@ -143,7 +145,7 @@ public class Territory {
         requireAdmin(scope);
         Region region = region(code);
         if (settlements.existsByRegion(region) || administrations.existsByRegion(region)) {
-            throw new ConflictWithState("region " + code + " still has settlements or administrations");
+            throw new ConflictWithState(Refusals.REGION_STILL_SETTLEMENTS_ADMINISTRATIONS, code);
         }
         regions.delete(region);
     }
@@ -159,7 +161,7 @@ public class Territory {
     public Settlement settlement(Scope scope, long id) {
         return settlements
                 .findInScope(id, scope.allRegions(), scope.regionsForQuery())
-                .orElseThrow(() -> new RecordNotFound("settlement", id));
+                .orElseThrow(() -> new RecordNotFound(CommonRefusals.NO_SETTLEMENT, id));
     }
 
     @Transactional
@@ -179,7 +181,7 @@ public class Territory {
     public Settlement updateSettlement(Scope scope, long id, long version, SettlementDraft draft) {
         Settlement settlement = settlement(scope, id);
         requireWrite(scope, settlement.region().code());
-        ConflictWithState.requireVersion("settlement" + " " + id, settlement.version(), version);
+        ConflictWithState.requireVersion(Refusals.SETTLEMENT_CHANGED, id, settlement.version(), version);
         Region region = writableRegion(scope, draft.regionCode());
         checkEstimates(draft.populationEstimates());
         settlement.describe(
@@ -206,14 +208,14 @@ public class Territory {
     }
 
     public Agency agency(long id) {
-        return agencies.findById(id).orElseThrow(() -> new RecordNotFound("agency", id));
+        return agencies.findById(id).orElseThrow(() -> new RecordNotFound(CommonRefusals.NO_AGENCY, id));
     }
 
     @Transactional
     public Agency createAgency(Scope scope, AgencyDraft draft) {
         requireAdmin(scope);
         if (agencies.findByName(draft.name()).isPresent()) {
-            throw new ConflictWithState("an agency named " + draft.name() + " exists already");
+            throw new ConflictWithState(Refusals.AGENCY_NAMED_EXISTS_ALREADY, draft.name());
         }
         return agencies.save(new Agency(draft.name(), draft.shortName(), draft.kind(), draft.country()));
     }
@@ -222,7 +224,7 @@ public class Territory {
     public Agency updateAgency(Scope scope, long id, long version, AgencyDraft draft) {
         requireAdmin(scope);
         Agency agency = agency(id);
-        ConflictWithState.requireVersion("agency" + " " + id, agency.version(), version);
+        ConflictWithState.requireVersion(Refusals.AGENCY_CHANGED, id, agency.version(), version);
         agency.describe(draft.name(), draft.shortName(), draft.kind(), draft.country());
         return agency;
     }
@@ -245,7 +247,7 @@ public class Territory {
     public Administration administration(Scope scope, long id) {
         return administrations
                 .findInScope(id, scope.allRegions(), scope.regionsForQuery())
-                .orElseThrow(() -> new RecordNotFound("administration", id));
+                .orElseThrow(() -> new RecordNotFound(Refusals.NO_ADMINISTRATION, id));
     }
 
     /** Establishes the administration of a region; a region has at most one active administration. */
@@ -254,7 +256,7 @@ public class Territory {
         requireAdmin(scope);
         Region region = region(draft.regionCode());
         if (administrations.existsByRegionAndStatus(region, Administration.Status.ACTIVE)) {
-            throw new ConflictWithState("region " + region.code() + " already has an active administration");
+            throw new ConflictWithState(Refusals.REGION_ALREADY_ACTIVE_ADMINISTRATION, region.code());
         }
         checkReferences(draft);
         Administration administration =
@@ -269,9 +271,9 @@ public class Territory {
     public Administration updateAdministration(Scope scope, long id, long version, AdministrationDraft draft) {
         Administration administration = administration(scope, id);
         requireDirectorOf(scope, administration);
-        ConflictWithState.requireVersion("administration" + " " + id, administration.version(), version);
+        ConflictWithState.requireVersion(Refusals.ADMINISTRATION_CHANGED, id, administration.version(), version);
         if (!draft.regionCode().equals(administration.region().code())) {
-            throw new RuleViolated("regionCode", "an administration cannot move to another region");
+            throw new RuleViolated("regionCode", Refusals.ADMINISTRATION_CANNOT_MOVE_ANOTHER_REGION);
         }
         checkReferences(draft);
         administration.describe(draft.name(), draft.establishedOn(), draft.decreeReference());
@@ -286,7 +288,7 @@ public class Territory {
         requireAdmin(scope);
         agencyExists("appointedBy", appointment.appointedBy());
         if (appointment.personName().isBlank() || appointment.position().isBlank()) {
-            throw new RuleViolated("personName", "an appointment names a person and a position");
+            throw new RuleViolated("personName", Refusals.APPOINTMENT_NAMES_PERSON_POSITION);
         }
         administration.appoint(appointment);
         return administration;
@@ -320,7 +322,7 @@ public class Territory {
 
     private void agencyExists(String field, long id) {
         if (!agencies.existsById(id)) {
-            throw new RuleViolated(field, "no agency " + id + " is registered");
+            throw new RuleViolated(field, CommonRefusals.NO_AGENCY_IS_REGISTERED, id);
         }
     }
 
@@ -331,7 +333,8 @@ public class Territory {
      * @throws AccessDeniedException when the caller may not write in it
      */
     public Region writableRegion(Scope scope, String code) {
-        Region region = regions.findByCode(code).orElseThrow(() -> new RuleViolated("regionCode", "no region " + code));
+        Region region = regions.findByCode(code)
+                .orElseThrow(() -> new RuleViolated("regionCode", CommonRefusals.NO_REGION, code));
         requireWrite(scope, code);
         return region;
     }
@@ -358,7 +361,7 @@ public class Territory {
 
     private static void checkCode(String code) {
         if (!code.matches("[A-Z0-9-]{2,16}")) {
-            throw new RuleViolated("code", "a region code is 2 to 16 capital letters, digits or '-'");
+            throw new RuleViolated("code", Refusals.REGION_CODE_2_16_CAPITAL);
         }
     }
 }

@@ -58,7 +58,7 @@ class HazardCodeUnitTests {
     @Test
     void groupLIsStoredAlone() {
         assertThat(HazardCode.parse("1.3L").conflictWith(HazardCode.parse("1.1D")))
-                .hasValueSatisfying(why -> assertThat(why).contains("group L must be stored alone"));
+                .hasValueSatisfying(why -> assertThat(why.english()).contains("group L must be stored alone"));
     }
 
     @Test

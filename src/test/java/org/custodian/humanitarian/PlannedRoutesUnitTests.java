@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.custodian.geo.Wgs84;
+import org.custodian.platform.Refusal;
 import org.custodian.platform.RuleViolated;
 import org.custodian.routing.Route;
 import org.custodian.routing.RoutePlanner;
@@ -22,6 +23,11 @@ class PlannedRoutesUnitTests {
     static final Point AGHDAM = Wgs84.point(46.930, 39.991);
     static final Point KHANKENDI = Wgs84.point(46.752, 39.815);
 
+    /** A planner's refusal, as the road network would give it. */
+    enum Blocked implements Refusal {
+        EVERY_WAY
+    }
+
     /** Plans a dog-leg through Askeran, remembering each request; refuses when told to. */
     static final class FakePlanner implements RoutePlanner {
         final List<Point[]> asked = new ArrayList<>();
@@ -31,7 +37,7 @@ class PlannedRoutesUnitTests {
         public Route plan(Point from, Point to, Double bufferMetres) {
             asked.add(new Point[] {from, to});
             if (blocked) {
-                throw new RuleViolated("route", "hazard areas HA-1 and HA-2 block every way");
+                throw new RuleViolated("route", Blocked.EVERY_WAY, "HA-1", "HA-2");
             }
             // A planner's own factory, without the SRID records keep.
             LineString line = new GeometryFactory().createLineString(new Coordinate[] {

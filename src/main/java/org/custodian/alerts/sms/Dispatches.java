@@ -108,7 +108,7 @@ class Dispatches {
         boolean visible = rows.stream()
                 .anyMatch(r -> List.of(((String) r[2]).split(",")).stream().anyMatch(scope::reads));
         if (rows.isEmpty() || !visible) {
-            throw new RecordNotFound("alert", alertId);
+            throw new RecordNotFound(Refusals.NO_ALERT, alertId);
         }
         return rows.stream()
                 .map(r -> new Sent((String) r[0], (String) r[1], (Integer) r[3], (Instant) r[4]))

@@ -30,7 +30,10 @@ class Outbox {
         DELIVERED,
         FAILED,
         EXPIRED,
-        /** Submitted, but no answer came back: it may or may not have gone; never sent again (at most once). */
+        /**
+         * In doubt: submitted, but no answer was recorded, so it may or may not have gone. A receipt settles it;
+         * without one it is sent again after {@code resend-unconfirmed-after} (never, when that is zero).
+         */
         UNCONFIRMED,
         OPTED_OUT
     }
@@ -194,8 +197,9 @@ class Outbox {
         transactions.executeWithoutResult(status -> {
             if (!submitted.isEmpty()) {
                 jdbc.batchUpdate(
+                        // An answer that comes after the message was taken to be in doubt settles the doubt.
                         "update alerts_sms_message set status = 'SUBMITTED', smsc_message_id = ?, changed_at = ?"
-                                + " where id = ? and status = 'SENDING'",
+                                + " where id = ? and status in ('SENDING', 'UNCONFIRMED')",
                         submitted);
             }
             if (!retry.isEmpty()) {
@@ -213,55 +217,133 @@ class Outbox {
         });
     }
 
-    /**
-     * Applies delivery receipts by the SMSC's message id.
-     *
-     * @return the receipts that matched no submitted message yet (their submit's answer is not recorded yet)
-     */
-    List<Receipt> receipts(List<Receipt> receipts, Instant now) {
-        if (receipts.isEmpty()) {
-            return List.of();
-        }
+    /** A delivery receipt, with the keyed hash of the number it reports on when that could be read. */
+    record Receipt(
+            String smscMessageId,
+            Status status,
+            @Nullable String error,
+            @Nullable String numberHash) {}
+
+    /** Stores a receipt as it arrives, before the SMSC is answered: a crash then loses none. */
+    void keep(Receipt r, Instant now) {
         Timestamp at = Timestamp.from(now);
-        List<Receipt> unmatched = new ArrayList<>();
-        transactions.executeWithoutResult(status -> {
-            int[] counts = jdbc.batchUpdate(
-                    "update alerts_sms_message set status = ?, last_error = ?, changed_at = ?"
-                            + " where smsc_message_id = ? and status in ('SUBMITTED', 'UNCONFIRMED')",
-                    receipts.stream()
-                            .map(r -> new Object[] {r.status().name(), r.error(), at, r.smscMessageId()})
-                            .toList());
-            for (int i = 0; i < counts.length; i++) {
-                if (counts[i] == 0) {
-                    unmatched.add(receipts.get(i));
+        jdbc.update(
+                "insert into alerts_sms_receipt (smsc_message_id, status, error, number_hash, received_at,"
+                        + " next_try_at) values (?, ?, ?, ?, ?, ?)",
+                r.smscMessageId(),
+                r.status().name(),
+                r.error() == null ? null : clip(r.error()),
+                r.numberHash(),
+                at,
+                at);
+    }
+
+    /**
+     * Applies up to {@code limit} stored receipts to their messages: by the SMSC's message id, or, for a message
+     * in doubt (UNCONFIRMED: its submit may have reached the SMSC but no answer was stored), by the number the
+     * receipt reports on. A receipt proves the SMSC had the message, so a message in doubt that gets one is never
+     * sent again. A receipt that matches nothing yet (its submit's answer not stored yet, or the message still
+     * SENDING on a node that died) is tried again a second later, and dropped once older than {@code dropBefore}.
+     *
+     * @return how many receipts were taken
+     */
+    int applyReceipts(int limit, Instant now, Instant dropBefore) {
+        Integer taken = transactions.execute(tx -> {
+            List<Object[]> kept = new ArrayList<>();
+            List<Receipt> receipts = new ArrayList<>();
+            jdbc.query(
+                    "select id, smsc_message_id, status, error, number_hash, received_at from alerts_sms_receipt"
+                            + " where next_try_at <= ? order by id fetch first " + limit
+                            + " rows only for update skip locked",
+                    rs -> {
+                        kept.add(new Object[] {rs.getLong(1), rs.getTimestamp(6)});
+                        receipts.add(new Receipt(
+                                rs.getString(2), Status.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5)));
+                    },
+                    Timestamp.from(now));
+            if (receipts.isEmpty()) {
+                return 0;
+            }
+            boolean[] matched = match(receipts, Timestamp.from(now));
+            List<Object[]> done = new ArrayList<>();
+            List<Object[]> later = new ArrayList<>();
+            for (int i = 0; i < matched.length; i++) {
+                long id = (Long) kept.get(i)[0];
+                Timestamp received = (Timestamp) kept.get(i)[1];
+                if (matched[i] || received.toInstant().isBefore(dropBefore)) {
+                    done.add(new Object[] {id});
+                } else {
+                    later.add(new Object[] {Timestamp.from(now.plusSeconds(1)), id});
                 }
             }
+            jdbc.batchUpdate("delete from alerts_sms_receipt where id = ?", done);
+            jdbc.batchUpdate("update alerts_sms_receipt set next_try_at = ? where id = ?", later);
+            return receipts.size();
         });
-        return unmatched;
+        return taken == null ? 0 : taken;
     }
 
-    record Receipt(
-            String smscMessageId, Status status, @Nullable String error) {}
+    private boolean[] match(List<Receipt> receipts, Timestamp at) {
+        boolean[] matched = new boolean[receipts.size()];
+        int[] counts = jdbc.batchUpdate(
+                "update alerts_sms_message set status = ?, last_error = ?, changed_at = ?"
+                        + " where smsc_message_id = ? and status in ('SUBMITTED', 'UNCONFIRMED')",
+                receipts.stream()
+                        .map(r -> new Object[] {r.status().name(), r.error(), at, r.smscMessageId()})
+                        .toList());
+        List<Integer> byNumber = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            matched[i] = counts[i] > 0;
+            if (!matched[i] && receipts.get(i).numberHash() != null) {
+                byNumber.add(i);
+            }
+        }
+        if (byNumber.isEmpty()) {
+            return matched;
+        }
+        // The oldest message in doubt to that number: a receipt says nothing of which alert it was for.
+        int[] found = jdbc.batchUpdate(
+                "update alerts_sms_message set status = ?, last_error = ?, smsc_message_id = ?, changed_at = ?"
+                        + " where id = (select min(m.id) from alerts_sms_message m join alerts_sms_subscriber s"
+                        + " on s.id = m.subscriber_id where s.phone_hash = ? and m.status = 'UNCONFIRMED')",
+                byNumber.stream()
+                        .map(receipts::get)
+                        .map(r -> new Object[] {r.status().name(), r.error(), r.smscMessageId(), at, r.numberHash()})
+                        .toList());
+        for (int j = 0; j < found.length; j++) {
+            matched[byNumber.get(j)] = found[j] > 0;
+        }
+        return matched;
+    }
 
     /**
-     * Rows left SENDING longer than {@code stale} by an instance that died: whether their submit reached the
-     * SMSC cannot be known, so they are closed as UNCONFIRMED and never sent again.
+     * Rows left SENDING longer than {@code stale} by another instance, taken to have died: whether their submit reached the
+     * SMSC is not known, so they are in doubt (UNCONFIRMED) until a receipt says it did.
      */
-    int closeAbandoned(Instant before, Instant now) {
+    int closeAbandoned(String instance, Instant before, Instant now) {
         return jdbc.update(
                 "update alerts_sms_message set status = 'UNCONFIRMED', last_error = 'no answer recorded before the"
-                        + " sending instance stopped', changed_at = ? where status = 'SENDING' and claimed_at < ?",
+                        + " sending instance stopped', changed_at = ? where status = 'SENDING' and claimed_at < ?"
+                        + " and claimed_by <> ?",
                 Timestamp.from(now),
-                Timestamp.from(before));
+                Timestamp.from(before),
+                instance);
     }
 
-    /** Rows this instance claimed and still holds when it starts again: the same question, the same answer. */
-    int closeOwn(String instance, Instant now) {
+    /**
+     * Messages in doubt since before {@code before} for which no receipt came: the SMSC never had them (it sends
+     * a receipt for every message it accepts, held until a session is bound), so they are queued again, up to
+     * {@code maxAttempts} in all.
+     */
+    int resendUnconfirmed(Instant before, int maxAttempts, Instant now) {
         return jdbc.update(
-                "update alerts_sms_message set status = 'UNCONFIRMED', last_error = 'no answer recorded before the"
-                        + " sending instance stopped', changed_at = ? where status = 'SENDING' and claimed_by = ?",
+                "update alerts_sms_message set status = 'QUEUED', next_attempt_at = ?, claimed_by = null,"
+                        + " last_error = 'no receipt came for it: sent again', changed_at = ?"
+                        + " where status = 'UNCONFIRMED' and changed_at < ? and attempts < ?",
                 Timestamp.from(now),
-                instance);
+                Timestamp.from(now),
+                Timestamp.from(before),
+                maxAttempts);
     }
 
     int waiting() {

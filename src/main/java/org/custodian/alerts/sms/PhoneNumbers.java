@@ -20,16 +20,16 @@ final class PhoneNumbers {
     static String e164(String field, String typed) {
         String text = typed.strip();
         if (text.isEmpty() || text.length() > 32) {
-            throw new RuleViolated(field, "give the phone number in international form, for example +994501234567");
+            throw new RuleViolated(field, Refusals.GIVE_PHONE_NUMBER_INTERNATIONAL_FORM);
         }
         try {
             PhoneNumber number = NUMBERS.parse(text, "AZ");
             if (!NUMBERS.isValidNumber(number)) {
-                throw new RuleViolated(field, "not a valid phone number: " + text);
+                throw new RuleViolated(field, Refusals.NOT_A_VALID_PHONE_NUMBER, text);
             }
             return NUMBERS.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
         } catch (NumberParseException e) {
-            throw new RuleViolated(field, "not a phone number: " + text);
+            throw new RuleViolated(field, Refusals.NOT_A_PHONE_NUMBER, text);
         }
     }
 

@@ -50,11 +50,16 @@ import org.springframework.stereotype.Component;
  * SENDING) and records outcomes in batches; {@code window} virtual threads each submit one message at a time
  * and wait for its answer, so up to {@code window} submits are in flight.
  *
- * <p>Nothing is sent twice. A submit the SMSC answered is SUBMITTED; one it refused for a passing reason
+ * <p>Each message goes once. A submit the SMSC answered is SUBMITTED; one it refused for a passing reason
  * (throttled, queue full, system error) is queued again with back-off; one that could not be written at all
- * (no session, the connection failed while writing) is queued again; one written but never answered (time-out,
- * connection lost while waiting) may have reached the SMSC, so it is closed UNCONFIRMED and not resent: at most
- * once. Rows a stopped instance left SENDING are closed the same way after {@code abandoned-after}.
+ * (no session, the connection failed while writing) is queued again. One written but never answered (time-out,
+ * connection lost while waiting), and the rows a stopped or killed instance left SENDING (after {@code
+ * abandoned-after}), may or may not have reached the SMSC: they are in doubt (UNCONFIRMED). An SMSC sends a
+ * delivery receipt for every message it accepted (all are submitted asking for one), and holds receipts until a
+ * session is bound again; a receipt for a message in doubt, found by the number it reports on, settles it. A
+ * message in doubt that got no receipt after {@code resend-unconfirmed-after} never reached the SMSC and is
+ * queued again. So that no receipt is lost in a crash, each is stored before the SMSC is answered (and refused
+ * with a passing error, for the SMSC to send again, when it cannot be).
  *
  * <p>The same session receives delivery receipts (deliver_sm with a receipt) and replies from phones: a reply
  * that is one of the {@link #STOP_WORDS} opts that number out.
@@ -78,7 +83,6 @@ class SmscDispatch implements SmartLifecycle {
 
     private final LinkedBlockingQueue<Outbox.Claimed> ready = new LinkedBlockingQueue<>();
     private final ConcurrentLinkedQueue<Outbox.Outcome> outcomes = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<Outbox.Receipt> receipts = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> stops = new ConcurrentLinkedQueue<>();
     private final AtomicLong nextSlot = new AtomicLong();
     private final List<Thread> threads = new ArrayList<>();
@@ -86,8 +90,11 @@ class SmscDispatch implements SmartLifecycle {
     private volatile boolean running;
     private volatile @Nullable SMPPSession session;
     private volatile boolean bound;
-    private List<Outbox.Receipt> unmatched = new ArrayList<>();
-    private int unmatchedRounds;
+    private volatile Instant boundSince = Instant.MAX;
+    /** How long a receipt that matches no message is tried again: it belongs to no message of ours. */
+    private static final Duration RECEIPT_KEPT = Duration.ofMinutes(10);
+    /** How long held receipts are given to arrive after a bind before messages in doubt are sent again. */
+    private static final Duration RECEIPTS_SETTLE = Duration.ofSeconds(5);
 
     SmscDispatch(SmscSettings settings, Outbox outbox, SubscriberKey key, Subscribers subscribers) {
         this.settings = settings;
@@ -170,19 +177,14 @@ class SmscDispatch implements SmartLifecycle {
                 List<Outbox.Outcome> done = drain(outcomes);
                 outbox.record(done, now);
                 busy |= !done.isEmpty();
-                applyReceipts(now);
+                busy |= outbox.applyReceipts(1000, now, now.minus(RECEIPT_KEPT)) > 0;
                 for (String number; (number = stops.poll()) != null; ) {
                     if (subscribers.optOutBySms(number)) {
                         LOG.info("A subscriber opted out by SMS.");
                     }
                 }
-                if (Duration.between(lastSweep, now).compareTo(Duration.ofSeconds(10)) > 0) {
-                    int closed = outbox.closeAbandoned(now.minus(settings.abandonedAfter()), now);
-                    if (closed > 0) {
-                        LOG.warn(
-                                "{} alert SMS left unanswered by a stopped instance are closed as unconfirmed.",
-                                closed);
-                    }
+                if (Duration.between(lastSweep, now).compareTo(sweepEvery()) > 0) {
+                    sweep(now);
                     lastSweep = now;
                 }
                 int room = settings.window() * 4 - ready.size();
@@ -201,20 +203,30 @@ class SmscDispatch implements SmartLifecycle {
         }
     }
 
-    private void applyReceipts(Instant now) {
-        List<Outbox.Receipt> batch = new ArrayList<>(unmatched);
-        batch.addAll(drain(receipts));
-        if (batch.isEmpty()) {
-            return;
+    private Duration sweepEvery() {
+        Duration every = Duration.ofSeconds(10);
+        for (Duration d : List.of(settings.abandonedAfter(), settings.resendUnconfirmedAfter())) {
+            if (d.isPositive() && d.dividedBy(2).compareTo(every) < 0) {
+                every = d.dividedBy(2);
+            }
         }
-        unmatched = new ArrayList<>(outbox.receipts(batch, now));
-        // A receipt can come before its submit's answer is recorded; one that still matches nothing after a
-        // minute of rounds belongs to no message of ours.
-        unmatchedRounds = unmatched.isEmpty() ? 0 : unmatchedRounds + 1;
-        if (unmatchedRounds > 1200) {
-            LOG.warn("{} delivery receipts match no message and are dropped.", unmatched.size());
-            unmatched = new ArrayList<>();
-            unmatchedRounds = 0;
+        return every;
+    }
+
+    private void sweep(Instant now) {
+        int closed = outbox.closeAbandoned(instance, now.minus(settings.abandonedAfter()), now);
+        if (closed > 0) {
+            LOG.warn("{} alert SMS left unanswered by a stopped instance are in doubt until a receipt comes.", closed);
+        }
+        // Only while bound, and once the receipts the SMSC held have had time to arrive.
+        if (settings.resendUnconfirmedAfter().isPositive()
+                && bound
+                && Duration.between(boundSince, now).compareTo(RECEIPTS_SETTLE) > 0) {
+            int again =
+                    outbox.resendUnconfirmed(now.minus(settings.resendUnconfirmedAfter()), settings.maxAttempts(), now);
+            if (again > 0) {
+                LOG.warn("{} alert SMS in doubt got no receipt and are sent again.", again);
+            }
         }
     }
 
@@ -341,6 +353,7 @@ class SmscDispatch implements SmartLifecycle {
                     settings.responseTimeout().toMillis());
             session = s;
             bound = true;
+            boundSince = Instant.now();
             LOG.info("Bound to the SMSC at {}:{}.", settings.host(), settings.port());
             return true;
         } catch (IOException e) {
@@ -364,11 +377,23 @@ class SmscDispatch implements SmartLifecycle {
         @Override
         public void onAcceptDeliverSm(DeliverSm deliver) throws ProcessRequestException {
             if (deliver.isSmscDeliveryReceipt()) {
+                DeliveryReceipt r;
                 try {
-                    DeliveryReceipt r = deliver.getShortMessageAsDeliveryReceipt();
-                    receipts.add(new Outbox.Receipt(r.getId(), statusOf(r), r.getError()));
+                    r = deliver.getShortMessageAsDeliveryReceipt();
                 } catch (InvalidDeliveryReceiptException e) {
                     LOG.warn("A delivery receipt could not be read: {}", e.getMessage());
+                    return;
+                }
+                String number = PhoneNumbers.fromSmsc(deliver.getSourceAddr());
+                try {
+                    // Stored before the SMSC is answered: a crash now cannot lose the proof that a message went.
+                    outbox.keep(
+                            new Outbox.Receipt(
+                                    r.getId(), statusOf(r), r.getError(), number == null ? null : key.hash(number)),
+                            Instant.now());
+                } catch (RuntimeException e) {
+                    LOG.warn("A delivery receipt could not be stored; the SMSC is asked again: {}", e.getMessage());
+                    throw new ProcessRequestException("receipt not stored", SMPPConstant.STAT_ESME_RSYSERR);
                 }
                 return;
             }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.custodian.geo.GeometryRules;
+import org.custodian.platform.CommonRefusals;
 import org.custodian.platform.RecordNotFound;
 import org.custodian.platform.Role;
 import org.custodian.platform.RuleViolated;
@@ -67,32 +68,32 @@ class Subscribers {
         Region region = territory.regions().stream()
                 .filter(r -> r.code().equals(d.regionCode()))
                 .findFirst()
-                .orElseThrow(() -> new RuleViolated("regionCode", "no region " + d.regionCode()));
+                .orElseThrow(() -> new RuleViolated("regionCode", CommonRefusals.NO_REGION, d.regionCode()));
         String number = PhoneNumbers.e164("phone", d.phone());
         String language = language(d.language());
         Subscriber.Channel channel = channel("consentChannel", d.consentChannel());
         Instant now = clock.instant();
         Instant consentAt = d.consentAt() == null ? now : d.consentAt();
         if (consentAt.isAfter(now.plusSeconds(60))) {
-            throw new RuleViolated("consentAt", "consent cannot be dated in the future");
+            throw new RuleViolated("consentAt", Refusals.CONSENT_CANNOT_DATED_FUTURE);
         }
         Point location;
         if (d.settlementId() != null) {
             Settlement settlement = territory.settlement(scope, d.settlementId());
             if (!settlement.region().code().equals(region.code())) {
-                throw new RuleViolated("settlementId", "the settlement is not in region " + region.code());
+                throw new RuleViolated("settlementId", Refusals.SETTLEMENT_NOT_IN_REGION, region.code());
             }
             location = d.location() != null ? d.location() : settlement.location();
         } else if (d.location() != null) {
             location = d.location();
         } else {
-            throw new RuleViolated("location", "give the home settlement or a point");
+            throw new RuleViolated("location", Refusals.GIVE_HOME_SETTLEMENT_POINT);
         }
         GeometryRules.check("location", location, Set.of("Point"));
-        region.requireHolds("location", "subscriber's home", location);
+        region.requireHolds("location", Refusals.WHAT_SUBSCRIBER_HOME, location);
         String hash = key.hash(number);
         if (records.findByPhoneHash(hash).isPresent()) {
-            throw new RuleViolated("phone", "this number is already registered");
+            throw new RuleViolated("phone", Refusals.NUMBER_ALREADY_REGISTERED);
         }
         Subscriber s = records.save(new Subscriber(
                 region.code(),
@@ -110,7 +111,7 @@ class Subscribers {
     @Transactional
     List<Shown> list(Scope scope, @Nullable String regionCode, int page) {
         if (page < 0) {
-            throw new RuleViolated("page", "page starts at 0");
+            throw new RuleViolated("page", Refusals.PAGE_STARTS_0);
         }
         return records
                 .findInScope(
@@ -131,7 +132,7 @@ class Subscribers {
         Subscriber s = find(scope, id);
         requireKeeper(scope, s.regionCode());
         if (s.status() == Subscriber.Status.ERASED) {
-            throw new RuleViolated("status", "the subscriber was erased");
+            throw new RuleViolated("status", Refusals.SUBSCRIBER_ERASED);
         }
         s.optOut(Subscriber.Channel.FORM, clock.instant());
         return shown(scope, s, "opt-out");
@@ -153,7 +154,7 @@ class Subscribers {
     private Subscriber find(Scope scope, long id) {
         return records.findInScope(id, scope.allRegions(), scope.regionsForQuery())
                 .filter(s -> s.status() != Subscriber.Status.ERASED)
-                .orElseThrow(() -> new RecordNotFound("subscriber", id));
+                .orElseThrow(() -> new RecordNotFound(Refusals.NO_SUBSCRIBER, id));
     }
 
     private Shown shown(Scope scope, Subscriber s, String purpose) {
@@ -178,7 +179,7 @@ class Subscribers {
     static String language(String code) {
         String c = code == null ? "" : code.strip().toLowerCase(Locale.ROOT);
         if (!LANGUAGES.contains(c)) {
-            throw new RuleViolated("language", "language must be one of az, hy, ru, en");
+            throw new RuleViolated("language", Refusals.LANGUAGE_MUST_AZ_HY_RU);
         }
         return c;
     }
@@ -187,7 +188,7 @@ class Subscribers {
         try {
             return Subscriber.Channel.valueOf(code.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new RuleViolated(field, "consent channel must be one of FORM, SMS, PHONE, IN_PERSON");
+            throw new RuleViolated(field, Refusals.CONSENT_CHANNEL_MUST_FORM_SMS);
         }
     }
 }

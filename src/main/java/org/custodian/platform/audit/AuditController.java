@@ -31,7 +31,7 @@ class AuditController {
             @RequestParam(required = false) @Nullable String recordId,
             @RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > 1000) {
-            throw new org.custodian.platform.RuleViolated("limit", "limit must be between 1 and 1000");
+            throw new org.custodian.platform.RuleViolated("limit", Refusals.LIMIT_BETWEEN_1_AND_1000);
         }
         return log.recent(recordType, recordId, limit);
     }

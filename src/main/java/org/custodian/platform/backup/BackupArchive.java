@@ -114,7 +114,7 @@ final class BackupArchive {
             if (db.postgres()) {
                 Path dump = entries.get(POSTGRES_DATABASE);
                 if (dump == null) {
-                    throw new RuleViolated("backup", "this backup holds no PostgreSQL dump (" + entries.keySet() + ")");
+                    throw new RuleViolated("backup", Refusals.NO_POSTGRESQL_DUMP, entries.keySet());
                 }
                 requireEmpty(db);
                 run(
@@ -125,8 +125,7 @@ final class BackupArchive {
             } else {
                 Path script = entries.get(H2_DATABASE);
                 if (script == null) {
-                    throw new RuleViolated(
-                            "backup", "this backup holds no embedded database (" + entries.keySet() + ")");
+                    throw new RuleViolated("backup", Refusals.NO_EMBEDDED_DATABASE, entries.keySet());
                 }
                 if (db.url().startsWith("jdbc:h2:file:")) {
                     H2File file = H2File.of(db.url());
@@ -172,7 +171,7 @@ final class BackupArchive {
         static H2File of(String url) {
             String prefix = "jdbc:h2:file:";
             if (!url.startsWith(prefix)) {
-                throw new RuleViolated("database", "only a file database can be restored, not " + url);
+                throw new RuleViolated("database", Refusals.ONLY_FILE_DATABASE_CAN_RESTORED, url);
             }
             String path = url.substring(prefix.length()).split(";", 2)[0];
             Path file = Path.of(path).toAbsolutePath().normalize();
@@ -187,9 +186,7 @@ final class BackupArchive {
                         + " where lower(table_name) = 'flyway_schema_history'")) {
             found.next();
             if (found.getInt(1) > 0) {
-                throw new RuleViolated(
-                        "database",
-                        "restore into an empty database (PostgreSQL: with PostGIS created); this one holds Custodian data");
+                throw new RuleViolated("database", Refusals.RESTORE_INTO_EMPTY_DATABASE_POSTGRESQL);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reach the database to restore into: " + e.getMessage(), e);
@@ -277,10 +274,10 @@ final class BackupArchive {
                 }
             }
         } catch (java.util.zip.ZipException e) {
-            throw new RuleViolated("backup", "not a Custodian backup: " + e.getMessage());
+            throw new RuleViolated("backup", Refusals.NOT_A_BACKUP, e.getMessage());
         }
         if (entries.isEmpty()) {
-            throw new RuleViolated("backup", "not a Custodian backup: it holds no database");
+            throw new RuleViolated("backup", Refusals.NOT_A_BACKUP_NO_DATABASE);
         }
         return entries;
     }

@@ -69,10 +69,10 @@ class Backups {
     @Transactional(readOnly = true)
     Path file(Scope scope, long id) {
         requireAdmin(scope);
-        Backup backup = records.findById(id).orElseThrow(() -> new RecordNotFound("backup", id));
+        Backup backup = records.findById(id).orElseThrow(() -> new RecordNotFound(Refusals.NO_BACKUP, id));
         Path file = directory.resolve(backup.fileName());
         if (!Files.isRegularFile(file)) {
-            throw new RecordNotFound("backup file", backup.fileName());
+            throw new RecordNotFound(Refusals.NO_BACKUP_FILE, backup.fileName());
         }
         return file;
     }

@@ -37,16 +37,16 @@ class FigureRegister implements ReportedFigures {
     @Transactional
     public Figure report(String subjectType, long subjectId, Report report) {
         if (!MEASURE.matcher(report.measure()).matches()) {
-            throw new RuleViolated("measure", "a measure is a lower-case name such as killed or people_evacuated");
+            throw new RuleViolated("measure", Refusals.MEASURE_LOWER_CASE_NAME_SUCH);
         }
         if (report.value().signum() < 0) {
-            throw new RuleViolated("value", "a reported figure cannot be negative");
+            throw new RuleViolated("value", Refusals.REPORTED_FIGURE_CANNOT_NEGATIVE);
         }
         if (report.kind() == Kind.COUNT && report.value().stripTrailingZeros().scale() > 0) {
-            throw new RuleViolated("value", report.measure() + " is counted in whole numbers");
+            throw new RuleViolated("value", Refusals.COUNTED_WHOLE_NUMBERS, report.measure());
         }
         if (report.reportedOn().isAfter(LocalDate.now().plusDays(1))) {
-            throw new RuleViolated("reportedOn", "the report is dated in the future");
+            throw new RuleViolated("reportedOn", Refusals.REPORT_DATED_FUTURE);
         }
         Sources.Citation source = sources.require("sourceId", report.sourceId());
         FigureReport saved = reports.save(new FigureReport(
@@ -68,7 +68,7 @@ class FigureRegister implements ReportedFigures {
     public Figure accept(String subjectType, long subjectId, long figureId) {
         FigureReport chosen = reports.findById(figureId)
                 .filter(f -> f.subjectType().equals(subjectType) && f.subjectId() == subjectId)
-                .orElseThrow(() -> new RecordNotFound("reported figure", figureId));
+                .orElseThrow(() -> new RecordNotFound(Refusals.NO_REPORTED_FIGURE, figureId));
         for (FigureReport other :
                 reports.findBySubjectTypeAndSubjectIdAndMeasure(subjectType, subjectId, chosen.measure())) {
             other.accepted(other.id() == figureId);

@@ -95,7 +95,7 @@ class AccountPageController {
 
         AccountRegister.Particulars particulars() {
             if (displayName == null || role == null) {
-                throw new RuleViolated("account", "give the person's name and role");
+                throw new RuleViolated("account", Refusals.GIVE_PERSON_S_NAME_ROLE);
             }
             return new AccountRegister.Particulars(
                     displayName, role, Boolean.TRUE.equals(allRegions), regions == null ? Set.of() : regions, agencyId);

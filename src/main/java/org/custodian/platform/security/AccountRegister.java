@@ -54,10 +54,10 @@ class AccountRegister {
     @Transactional
     Account open(String username, Particulars particulars, String password) {
         if (!USERNAME.matcher(username).matches()) {
-            throw new RuleViolated("username", "a username is 1 to 64 lower-case letters, digits, '.', '_' or '-'");
+            throw new RuleViolated("username", Refusals.USERNAME_1_64_LOWER_CASE);
         }
         if (accounts.findByUsername(username).isPresent()) {
-            throw new ConflictWithState("the username " + username + " is taken");
+            throw new ConflictWithState(Refusals.USERNAME_TAKEN, username);
         }
         requireName(particulars);
         passwords.check(password);
@@ -72,7 +72,7 @@ class AccountRegister {
     Account change(String username, Particulars particulars, boolean enabled, @Nullable String password) {
         Account account = account(username);
         if (account.username().equals("admin") && (particulars.role() != Role.ADMIN || !enabled)) {
-            throw new ConflictWithState("the first administrator keeps the admin role and stays enabled");
+            throw new ConflictWithState(Refusals.FIRST_ADMINISTRATOR_KEEPS_ADMIN_ROLE);
         }
         requireName(particulars);
         if (password != null) {
@@ -98,15 +98,15 @@ class AccountRegister {
     }
 
     Account account(String username) {
-        return accounts.findByUsername(username).orElseThrow(() -> new RecordNotFound("user", username));
+        return accounts.findByUsername(username).orElseThrow(() -> new RecordNotFound(Refusals.NO_USER, username));
     }
 
     private static void requireName(Particulars particulars) {
         if (particulars.displayName().isBlank()) {
-            throw new RuleViolated("displayName", "give the person's name");
+            throw new RuleViolated("displayName", Refusals.GIVE_PERSON_S_NAME);
         }
         if (particulars.displayName().length() > 200) {
-            throw new RuleViolated("displayName", "a name has at most 200 characters");
+            throw new RuleViolated("displayName", Refusals.NAME_MOST_200_CHARACTERS);
         }
     }
 

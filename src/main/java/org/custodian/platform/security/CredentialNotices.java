@@ -1,7 +1,6 @@
 package org.custodian.platform.security;
 
-import javax.sql.DataSource;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.custodian.platform.nodes.NodeNotices;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,17 +14,13 @@ class CredentialNotices {
 
     static final String CHANNEL = "custodian_credentials";
 
-    private final JdbcTemplate jdbc;
-    private final boolean postgres;
+    private final NodeNotices notices;
 
-    CredentialNotices(DataSource dataSource, JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-        this.postgres = CredentialNoticeListener.isPostgres(dataSource);
+    CredentialNotices(NodeNotices notices) {
+        this.notices = notices;
     }
 
     void changed(String username) {
-        if (postgres) {
-            jdbc.queryForList("select pg_notify(?, ?)", CHANNEL, username);
-        }
+        notices.send(CHANNEL, username);
     }
 }

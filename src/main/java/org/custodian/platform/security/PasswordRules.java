@@ -22,19 +22,14 @@ class PasswordRules {
 
     void check(String password) {
         if (password.length() < SHORTEST) {
-            throw new RuleViolated("password", "a password needs at least " + SHORTEST + " characters");
+            throw new RuleViolated("password", Refusals.PASSWORD_NEEDS_LEAST_CHARACTERS, SHORTEST);
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > PasswordSignIn.LONGEST_PASSWORD_BYTES) {
             throw new RuleViolated(
-                    "password",
-                    "a password may have at most " + PasswordSignIn.LONGEST_PASSWORD_BYTES
-                            + " bytes (72 letters of the Latin alphabet, fewer of others)");
+                    "password", Refusals.PASSWORD_MAY_MOST_BYTES_72, PasswordSignIn.LONGEST_PASSWORD_BYTES);
         }
         if (strength.measure(password).getScore() < WEAKEST_SCORE) {
-            throw new RuleViolated(
-                    "password",
-                    "this password is too easy to guess (a common password, or a repeat, sequence or keyboard"
-                            + " pattern); a few unrelated words make a better one");
+            throw new RuleViolated("password", Refusals.PASSWORD_TOO_EASY_GUESS_COMMON);
         }
     }
 }

@@ -56,13 +56,14 @@ class TokenKeeper {
     @Transactional
     Issued issue(String username, String name, @Nullable Instant expiresAt) {
         if (name.isBlank()) {
-            throw new RuleViolated("name", "name the token after the tool that will use it");
+            throw new RuleViolated("name", Refusals.NAME_TOKEN_AFTER_TOOL_WILL);
         }
         Instant now = clock.instant();
         if (expiresAt != null && !expiresAt.isAfter(now)) {
-            throw new RuleViolated("expiresAt", "the expiry must be in the future");
+            throw new RuleViolated("expiresAt", Refusals.EXPIRY_MUST_FUTURE);
         }
-        Account account = accounts.findByUsername(username).orElseThrow(() -> new RecordNotFound("user", username));
+        Account account =
+                accounts.findByUsername(username).orElseThrow(() -> new RecordNotFound(Refusals.NO_USER, username));
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -116,10 +117,11 @@ class TokenKeeper {
 
     @Transactional
     void revoke(String username, long tokenId) {
-        Account account = accounts.findByUsername(username).orElseThrow(() -> new RecordNotFound("user", username));
+        Account account =
+                accounts.findByUsername(username).orElseThrow(() -> new RecordNotFound(Refusals.NO_USER, username));
         ApiToken token = tokens.findById(tokenId)
                 .filter(t -> t.accountId() == account.id())
-                .orElseThrow(() -> new RecordNotFound("token", tokenId));
+                .orElseThrow(() -> new RecordNotFound(Refusals.NO_TOKEN, tokenId));
         token.revoke(clock.instant());
         forgetResolved();
         notices.changed(username);

@@ -93,7 +93,8 @@ class SourceController {
     @PreAuthorize("hasAnyRole('ADMIN','DIRECTOR','OFFICER')")
     SourceView update(@PathVariable long id, @Valid @RequestBody SourceRequest request) {
         if (request.version() == null) {
-            throw new org.custodian.platform.RuleViolated("version", "give the version you are changing");
+            throw new org.custodian.platform.RuleViolated(
+                    "version", org.custodian.platform.CommonRefusals.GIVE_VERSION_YOU_CHANGING);
         }
         return SourceView.of(register.update(callers.current(), id, request.version(), request.toNewSource()), null);
     }
@@ -128,7 +129,8 @@ class SourceController {
     @GetMapping("/{id}/attachment")
     ResponseEntity<byte[]> attachment(@PathVariable long id) {
         Source source = register.get(id);
-        byte[] content = register.attachment(id).orElseThrow(() -> new RecordNotFound("attachment of source", id));
+        byte[] content =
+                register.attachment(id).orElseThrow(() -> new RecordNotFound(Refusals.NO_ATTACHMENT_OF_SOURCE, id));
         // Names kept before they were made safe are made safe on the way out too.
         String name = UploadedFileName.of(source.attachmentName(), "attachment");
         return ResponseEntity.ok()

@@ -77,7 +77,7 @@ class SourcePageController {
 
         Sources.NewSource data() {
             if (publisher == null || publisher.isBlank() || title == null || title.isBlank()) {
-                throw new RuleViolated("source", "give the publisher and the title");
+                throw new RuleViolated("source", Refusals.GIVE_PUBLISHER_TITLE);
             }
             return new Sources.NewSource(
                     publisher, title, publishedOn, Boolean.TRUE.equals(dateApproximate), blank(dateNote), blank(link));
@@ -134,7 +134,7 @@ class SourcePageController {
     String correct(@PathVariable long id, SourceForm form, RedirectAttributes redirect) {
         return PageForms.attempt("/sources/" + id + "#correction-form", redirect, "correction", form, () -> {
             if (form.version() == null) {
-                throw new RuleViolated("version", "the form lost the version it corrects; reload");
+                throw new RuleViolated("version", Refusals.FORM_LOST_VERSION_CORRECTS_RELOAD);
             }
             return "/sources/"
                     + register.update(callers.current(), id, form.version(), form.data())

@@ -77,7 +77,7 @@ public class SourceRegister implements Sources {
 
     @Override
     public Citation require(String field, long id) {
-        return find(id).orElseThrow(() -> new RuleViolated(field, "no source " + id + " is registered"));
+        return find(id).orElseThrow(() -> new RuleViolated(field, Refusals.NO_SOURCE_IS_REGISTERED, id));
     }
 
     @Override
@@ -99,7 +99,7 @@ public class SourceRegister implements Sources {
     }
 
     Source get(long id) {
-        return records.findById(id).orElseThrow(() -> new RecordNotFound("source", id));
+        return records.findById(id).orElseThrow(() -> new RecordNotFound(Refusals.NO_SOURCE, id));
     }
 
     /** Registers a new source, owned by the caller's regions (or by administrators, for an administrator). */
@@ -107,8 +107,7 @@ public class SourceRegister implements Sources {
     Source create(Scope scope, NewSource data) {
         check(data);
         if (records.findCurrent(data.publisher().strip(), data.title().strip()).isPresent()) {
-            throw new org.custodian.platform.ConflictWithState(
-                    "a source with this publisher and title is already registered");
+            throw new org.custodian.platform.ConflictWithState(Refusals.SOURCE_REGISTERED_ALREADY);
         }
         String regions = scope.allRegions() ? null : String.join(",", new java.util.TreeSet<>(scope.regions()));
         return records.save(new Source(data, scope.username(), regions));
@@ -125,13 +124,13 @@ public class SourceRegister implements Sources {
         check(data);
         Source source = get(id);
         requireOwner(scope, source);
-        org.custodian.platform.ConflictWithState.requireVersion("source " + id, source.version(), expectedVersion);
+        org.custodian.platform.ConflictWithState.requireVersion(
+                Refusals.SOURCE_CHANGED, id, source.version(), expectedVersion);
         requireCurrent(source);
         records.findCurrent(data.publisher().strip(), data.title().strip())
                 .filter(other -> other.id() != source.id())
                 .ifPresent(other -> {
-                    throw new org.custodian.platform.ConflictWithState(
-                            "a source with this publisher and title is already registered");
+                    throw new org.custodian.platform.ConflictWithState(Refusals.SOURCE_REGISTERED_ALREADY);
                 });
         Source next = records.save(source.corrected(data, scope.username()));
         attachment(source.id()).ifPresent(bytes -> attachments.save(new SourceAttachment(next.id(), bytes)));
@@ -177,10 +176,10 @@ public class SourceRegister implements Sources {
     @Transactional
     Source attach(Scope scope, long id, String name, String mediaType, byte[] content) {
         if (content.length == 0) {
-            throw new RuleViolated("file", "the attached file is empty");
+            throw new RuleViolated("file", Refusals.ATTACHED_FILE_EMPTY);
         }
         if (content.length > MAX_ATTACHMENT_BYTES) {
-            throw new RuleViolated("file", "the attached file is larger than 20 MB");
+            throw new RuleViolated("file", Refusals.ATTACHED_FILE_LARGER_20_MB);
         }
         String type = documentType(mediaType);
         Source source = get(id);
@@ -201,16 +200,11 @@ public class SourceRegister implements Sources {
         try {
             type = org.springframework.http.MediaType.parseMediaType(given);
         } catch (org.springframework.http.InvalidMediaTypeException e) {
-            throw new RuleViolated(
-                    "file",
-                    "\u201c" + given + "\u201d is not a media type: send a PDF, an image, text or an office document");
+            throw new RuleViolated("file", Refusals.NOT_A_MEDIA_TYPE, given);
         }
         String plain = (type.getType() + "/" + type.getSubtype()).toLowerCase(java.util.Locale.ROOT);
         if (!DOCUMENT_TYPES.contains(plain)) {
-            throw new RuleViolated(
-                    "file",
-                    "documents of type " + plain
-                            + " are not accepted: send a PDF, an image, text or an office document");
+            throw new RuleViolated("file", Refusals.DOCUMENTS_TYPE_ACCEPTED_SEND_PDF, plain);
         }
         return plain;
     }
@@ -234,8 +228,7 @@ public class SourceRegister implements Sources {
 
     private void requireCurrent(Source source) {
         correction(source.id()).ifPresent(later -> {
-            throw new org.custodian.platform.ConflictWithState("source " + source.id() + " was corrected by source "
-                    + later.id() + ": correct the latest version");
+            throw new org.custodian.platform.ConflictWithState(Refusals.SOURCE_CORRECTED, source.id(), later.id());
         });
     }
 
@@ -245,13 +238,13 @@ public class SourceRegister implements Sources {
 
     private static void check(NewSource data) {
         if (data.publisher() == null || data.publisher().isBlank()) {
-            throw new RuleViolated("publisher", "a source needs a publisher");
+            throw new RuleViolated("publisher", Refusals.SOURCE_NEEDS_PUBLISHER);
         }
         if (data.title() == null || data.title().isBlank()) {
-            throw new RuleViolated("title", "a source needs a title");
+            throw new RuleViolated("title", Refusals.SOURCE_NEEDS_TITLE);
         }
         if (data.link() != null && !data.link().matches("(?i)https?://\\S+")) {
-            throw new RuleViolated("link", "a link must be an http or https address");
+            throw new RuleViolated("link", Refusals.LINK_MUST_HTTP_HTTPS_ADDRESS);
         }
     }
 

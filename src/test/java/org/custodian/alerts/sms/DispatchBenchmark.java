@@ -1,6 +1,5 @@
 package org.custodian.alerts.sms;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,25 +64,7 @@ public final class DispatchBenchmark {
             try {
                 JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
                 SubscriberKey key = app.getBean(SubscriberKey.class);
-                Timestamp now = Timestamp.from(Instant.now());
-                List<Object[]> rows = new ArrayList<>();
-                for (int i = 0; i < n; i++) {
-                    String number = String.format("+99450%07d", i);
-                    rows.add(new Object[] {
-                        key.encrypt(number),
-                        key.hash(number),
-                        46.90 + (i % 300) * 0.0001,
-                        39.98 + (i / 300) * 0.00001,
-                        now,
-                        now,
-                        now
-                    });
-                }
-                jdbc.batchUpdate(
-                        "insert into alerts_sms_subscriber (region_code, phone_cipher, phone_hash, language, location,"
-                                + " consent_at, consent_channel, status, created_at, changed_at) values ('AGD', ?, ?,"
-                                + " 'en', st_setsrid(st_makepoint(?, ?), 4326), ?, 'FORM', 'ACTIVE', ?, ?)",
-                        rows);
+                BulkSubscribers.insert(jdbc, key, n, 0, 46.90, 39.98, 300, 0.0001, 0.00001);
                 long t0 = System.nanoTime();
                 app.getBean(TransactionTemplate.class)
                         .executeWithoutResult(t -> app.getBean(ApplicationEventPublisher.class)

@@ -7,11 +7,14 @@ import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jsmpp.PDUStringException;
 import org.jsmpp.SMPPConstant;
@@ -52,7 +55,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A real SMSC for tests: a jSMPP server session on 127.0.0.1 that records every submit_sm it receives, answers
- * it, and can be told to refuse, to hang up on, or to send delivery receipts and replies from phones.
+ * it, and can be told to refuse, to hang up on, or to send delivery receipts and replies from phones. Like a
+ * real SMSC, it sends a receipt for every message it accepted a moment later, and holds the receipts it could
+ * not hand over until a session is bound again.
  */
 final class TestSmsc implements AutoCloseable {
 
@@ -75,7 +80,8 @@ final class TestSmsc implements AutoCloseable {
     private final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
     private final Set<String> throttled = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong(1000);
-    private final ExecutorService receipts = Executors.newSingleThreadExecutor();
+    private final ScheduledExecutorService receipts = Executors.newScheduledThreadPool(4);
+    private final Queue<Runnable> held = new ConcurrentLinkedQueue<>();
     private final Thread acceptor;
     private volatile boolean sendReceipts = true;
     private volatile boolean recordTexts = true;
@@ -146,6 +152,9 @@ final class TestSmsc implements AutoCloseable {
                 BindRequest bind = session.waitForBind(5000);
                 bind.accept("test-smsc");
                 sessions.add(session);
+                for (Runnable r; (r = held.poll()) != null; ) {
+                    receipts.execute(r);
+                }
             } catch (Exception e) {
                 if (!open) {
                     return;
@@ -163,7 +172,11 @@ final class TestSmsc implements AutoCloseable {
             Behaviour behaviour = behaviours.getOrDefault(destination, Behaviour.ACCEPT);
             if (behaviour == Behaviour.HANG_UP) {
                 // Received, never answered: the sender cannot know whether it went.
-                record(submit, destination, "hung-up");
+                String id = Long.toString(ids.incrementAndGet());
+                record(submit, destination, id);
+                if (sendReceipts) {
+                    held.add(() -> receipt(submit, id));
+                }
                 source.close();
                 throw new ProcessRequestException("hung up", SMPPConstant.STAT_ESME_RSYSERR);
             }
@@ -176,7 +189,7 @@ final class TestSmsc implements AutoCloseable {
             String id = Long.toString(ids.incrementAndGet());
             record(submit, destination, id);
             if (sendReceipts) {
-                receipts.execute(() -> receipt(source, submit, id));
+                receipts.schedule(() -> receipt(submit, id), 100, TimeUnit.MILLISECONDS);
             }
             try {
                 return new SubmitSmResult(new MessageId(id), new OptionalParameter[0]);
@@ -201,7 +214,16 @@ final class TestSmsc implements AutoCloseable {
             submits.add(new Submit(destination, submit.getDataCoding(), text, id));
         }
 
-        private void receipt(SMPPServerSession source, SubmitSm submit, String id) {
+        /** Sends the receipt over a bound session, or holds it for the next one. */
+        private void receipt(SubmitSm submit, String id) {
+            SMPPServerSession source = sessions.reversed().stream()
+                    .filter(s -> s.getSessionState().isBound())
+                    .findFirst()
+                    .orElse(null);
+            if (source == null) {
+                held.add(() -> receipt(submit, id));
+                return;
+            }
             try {
                 DeliveryReceipt r =
                         new DeliveryReceipt(id, 1, 1, new Date(), new Date(), DeliveryReceiptState.DELIVRD, "000", "");
@@ -220,7 +242,10 @@ final class TestSmsc implements AutoCloseable {
                         DataCodings.ZERO,
                         r.toString().getBytes(StandardCharsets.US_ASCII));
             } catch (Exception e) {
-                // The session went away: a receipt lost, as happens.
+                // Not answered (the session went away): held for the next session, as an SMSC does.
+                if (open) {
+                    held.add(() -> receipt(submit, id));
+                }
             }
         }
 

@@ -2,10 +2,8 @@ package org.custodian.alerts.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -90,25 +88,7 @@ class TwoInstancesDispatchIntegrationTests {
                 .toArray(String[]::new));
 
         // Subscribers written straight to the table, numbers encrypted with the shared key.
-        Timestamp now = Timestamp.from(Instant.now());
-        List<Object[]> rows = new ArrayList<>();
-        for (int i = 0; i < RECIPIENTS; i++) {
-            String number = String.format("+99450%07d", 5_000_000 + i);
-            rows.add(new Object[] {
-                key.encrypt(number),
-                key.hash(number),
-                46.9 + (i % 100) * 0.0005,
-                39.95 + (i / 100) * 0.0005,
-                now,
-                now,
-                now
-            });
-        }
-        jdbc.batchUpdate(
-                "insert into alerts_sms_subscriber (region_code, phone_cipher, phone_hash, language, location,"
-                        + " consent_at, consent_channel, status, created_at, changed_at) values ('AGD', ?, ?, 'en',"
-                        + " st_setsrid(st_makepoint(?, ?), 4326), ?, 'FORM', 'ACTIVE', ?, ?)",
-                rows);
+        BulkSubscribers.insert(jdbc, key, RECIPIENTS, 5_000_000, 46.9, 39.95, 100, 0.0005, 0.0005);
 
         transactions.executeWithoutResult(t -> events.publishEvent(new AlertReleased(
                 920_001,

@@ -67,6 +67,7 @@ class TwoNodesIntegrationTests {
                 "custodian.integrity.directory=" + environment.getProperty("custodian.integrity.directory"),
                 "custodian.integrity.generated-key-file="
                         + environment.getProperty("custodian.integrity.generated-key-file"),
+                "custodian.routing.graph-folder=" + environment.getProperty("custodian.routing.graph-folder") + "-b",
                 // Node B's jobs come round within the test.
                 "custodian.integrity.checkpoint-initial-delay=PT1S",
                 "custodian.events.resubmit-interval=PT1S");
@@ -152,6 +153,41 @@ class TwoNodesIntegrationTests {
             held.get().unlock();
         }
         assertThat(lockA.lock(config)).hasValueSatisfying(l -> l.unlock());
+    }
+
+    @Test
+    void aRoadClosedAndReopenedOnOneNodeChangesRoutesOnTheOtherAtOnce() {
+        Api adminOnA = Api.at(port).from("127.0.0.44").asAdmin();
+        Api adminOnB = Api.at(portB).from("127.0.0.44").asAdmin();
+        // The only road between Aghdam and Askeran.
+        String route = "/api/routes?from=46.925,39.985&to=46.835,39.933";
+        assertThat(adminOnB.get(route).status())
+                .as("node B has read what to avoid")
+                .isEqualTo(200);
+        Map<String, Object> road = Map.of(
+                "regionCode",
+                adminOnA.regionOf(46.912, 39.981),
+                "name",
+                "Askeran bridge (two nodes)",
+                "line",
+                Map.of("type", "LineString", "coordinates", List.of(List.of(46.912, 39.981), List.of(46.897, 39.9725))),
+                "reason",
+                "Bridge damaged");
+        Api.Response closed = adminOnA.post("/api/closed-roads", Api.json(road));
+        assertThat(closed.status()).as(closed.body()).isEqualTo(201);
+        try {
+            assertThat(within(AT_ONCE, () -> adminOnB.get(route).status() == 422))
+                    .as("node B avoids the road closed on node A within %s", AT_ONCE)
+                    .isTrue();
+        } finally {
+            Api.Response reopened = adminOnA.post(
+                    "/api/closed-roads/" + closed.json().get("id").asLong() + "/reopen",
+                    "{\"version\":" + closed.json().at("/properties/version").asLong() + "}");
+            assertThat(reopened.status()).as(reopened.body()).isEqualTo(200);
+        }
+        assertThat(within(AT_ONCE, () -> adminOnB.get(route).status() == 200))
+                .as("node B takes the road reopened on node A within %s", AT_ONCE)
+                .isTrue();
     }
 
     private static boolean within(Duration time, BooleanSupplier condition) {

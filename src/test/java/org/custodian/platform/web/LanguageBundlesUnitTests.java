@@ -68,7 +68,7 @@ class LanguageBundlesUnitTests {
         return List.of(names.split("\\s*,\\s*"));
     }
 
-    private static Set<Integer> arguments(String text) {
+    static Set<Integer> arguments(String text) {
         Set<Integer> found = new TreeSet<>();
         Matcher m = ARGUMENT.matcher(text);
         while (m.find()) {
@@ -77,7 +77,7 @@ class LanguageBundlesUnitTests {
         return found;
     }
 
-    private static Properties load(String resource) throws IOException {
+    static Properties load(String resource) throws IOException {
         try (InputStream in = LanguageBundlesUnitTests.class.getClassLoader().getResourceAsStream(resource)) {
             assertThat(in).as(resource).isNotNull();
             Properties properties = new Properties();

@@ -1,0 +1,192 @@
+package org.custodian.alerts.sms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.custodian.CustodianIntegrationTest;
+import org.custodian.TestDatabase;
+import org.custodian.alerts.AlertReleased;
+import org.h2.tools.Server;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * An instance of the application, in a process of its own, is killed with SIGKILL in the middle of sending an
+ * alert to 100,000 recipients and started again: on the SMSC's side every recipient got exactly one submit.
+ * This test's own context has no SMSC, so it only writes the subscribers and releases the alert; the processes
+ * share its database (PostgreSQL, or its embedded database served over H2's TCP server).
+ */
+@CustodianIntegrationTest
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class KilledDispatchIntegrationTests {
+
+    static final int RECIPIENTS = 100_000;
+    static final String IDENTIFIER = "urn:oid:test-killed-dispatch";
+    static final TestSmsc SMSC;
+
+    static {
+        try {
+            SMSC = new TestSmsc();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static Server h2;
+    static final List<Process> processes = new ArrayList<>();
+
+    @AfterAll
+    static void stop() throws Exception {
+        processes.forEach(Process::destroyForcibly);
+        SMSC.close();
+        if (h2 != null) {
+            h2.stop();
+        }
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    SubscriberKey key;
+
+    @Autowired
+    Environment environment;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Test
+    void everyRecipientGetsExactlyOneSubmitAcrossAKill() throws Exception {
+        BulkSubscribers.insert(jdbc, key, RECIPIENTS, 6_000_000, 46.5, 39.5, 400, 0.0001, 0.0001);
+        transactions.executeWithoutResult(t -> events.publishEvent(new AlertReleased(
+                930_001,
+                IDENTIFIER,
+                "Alert",
+                Set.of("AGD"),
+                SubscriberIntegrationTests.square(46.4999, 39.4999, 46.5400, 39.5250),
+                Map.of("en", "Killed while sending: one message each all the same."),
+                Instant.now(),
+                Instant.now().plus(Duration.ofHours(1)))));
+        await(Duration.ofMinutes(2), () -> count("") == RECIPIENTS);
+
+        Process first = dispatcher("first");
+        await(Duration.ofMinutes(3), () -> SMSC.count() >= RECIPIENTS / 4);
+        first.destroyForcibly().waitFor();
+        long atKill = SMSC.count();
+        assertThat(atKill).as("killed in the middle").isLessThan(RECIPIENTS);
+        assertThat(count("and status in ('QUEUED', 'SENDING')"))
+                .as("left to send or in doubt")
+                .isPositive();
+
+        dispatcher("second");
+        await(
+                Duration.ofMinutes(4),
+                () -> SMSC.count() >= RECIPIENTS && count("and status in ('QUEUED', 'SENDING', 'UNCONFIRMED')") == 0);
+        Thread.sleep(2000);
+
+        Map<String, Long> perNumber = SMSC.submits().stream()
+                .collect(Collectors.groupingBy(TestSmsc.Submit::destination, Collectors.counting()));
+        assertThat(perNumber).hasSize(RECIPIENTS);
+        assertThat(perNumber.values()).as("submits per number").allMatch(n -> n == 1);
+        assertThat(SMSC.count()).isEqualTo(RECIPIENTS);
+        assertThat(count("and status in ('SUBMITTED', 'DELIVERED')")).isEqualTo(RECIPIENTS);
+    }
+
+    private long count(String condition) {
+        Long n = jdbc.queryForObject(
+                "select count(*) from alerts_sms_message where identifier = ? " + condition, Long.class, IDENTIFIER);
+        return n == null ? 0 : n;
+    }
+
+    /** Starts the application in a process of its own, bound to the test SMSC, on this test's database. */
+    private Process dispatcher(String name) throws Exception {
+        Path log = Path.of("target", "killed-dispatch-" + name + ".log");
+        Files.createDirectories(log.getParent());
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx1g",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.custodian.CustodianApplication"));
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        settings.put("server.port", "0");
+        settings.put("spring.datasource.url", sharedDatabaseUrl());
+        for (String shared : List.of(
+                "spring.datasource.username",
+                "spring.datasource.password",
+                "custodian.alerts.generated-subscriber-key-file",
+                "custodian.integrity.generated-key-file",
+                "custodian.integrity.directory",
+                "custodian.backup.directory",
+                "custodian.routing.graph-folder",
+                "custodian.admin.password")) {
+            String value = environment.getProperty(shared);
+            if (value != null) {
+                settings.put(shared, value);
+            }
+        }
+        settings.put("custodian.demo.enabled", "false");
+        settings.put("custodian.alerts.smsc.host", "127.0.0.1");
+        settings.put("custodian.alerts.smsc.port", String.valueOf(SMSC.port()));
+        settings.put("custodian.alerts.smsc.window", "16");
+        settings.put("custodian.alerts.smsc.abandoned-after", "3s");
+        settings.put("custodian.alerts.smsc.resend-unconfirmed-after", "5s");
+        settings.forEach((k, v) -> command.add("--" + k + "=" + v));
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        processes.add(process);
+        return process;
+    }
+
+    /** PostgreSQL is shared as it is; the embedded database is served to the other process over TCP. */
+    private String sharedDatabaseUrl() throws Exception {
+        String url = environment.getRequiredProperty("spring.datasource.url");
+        if (TestDatabase.postgis()) {
+            return url;
+        }
+        if (h2 == null) {
+            int port;
+            try (ServerSocket probe = new ServerSocket(0)) {
+                port = probe.getLocalPort();
+            }
+            h2 = Server.createTcpServer("-tcpPort", String.valueOf(port)).start();
+        }
+        String name = url.substring("jdbc:h2:mem:".length(), url.indexOf(';'));
+        return "jdbc:h2:tcp://127.0.0.1:" + h2.getPort() + "/mem:" + name;
+    }
+
+    private static void await(Duration within, java.util.function.BooleanSupplier condition) throws Exception {
+        Instant until = Instant.now().plus(within);
+        while (!condition.getAsBoolean()) {
+            for (Process p : processes) {
+                if (!p.isAlive() && p.exitValue() != 137 && p.exitValue() != 9) {
+                    throw new AssertionError("a dispatching process stopped by itself: exit " + p.exitValue());
+                }
+            }
+            assertThat(Instant.now()).as("in time").isBefore(until);
+            Thread.sleep(20);
+        }
+    }
+}
