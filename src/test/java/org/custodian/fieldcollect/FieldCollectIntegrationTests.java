@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.custodian.Api;
+import org.custodian.Browser;
 import org.custodian.CustodianIntegrationTest;
 import org.custodian.geo.GeoJsonModule;
 import org.junit.jupiter.api.BeforeEach;
@@ -439,9 +440,20 @@ class FieldCollectIntegrationTests {
         assertThat(officer.get("/fieldcollect").body()).contains("/fieldcollect/submissions/" + id);
         assertThat(officer.get("/fieldcollect/submissions/" + id).body()).contains("accept-form");
         assertThat(officer.get("/fieldcollect/keys").status()).isEqualTo(200);
-        assertThat(officer.post("/api/submissions/" + id + "/rejection", Api.json(Map.of("reason", " ")))
-                        .status())
-                .isEqualTo(422);
+        Api.Response unexplained =
+                officer.post("/api/submissions/" + id + "/rejection", Api.json(Map.of("reason", " ")));
+        assertThat(unexplained.status()).isEqualTo(422);
+        assertThat(unexplained.json().get("detail").asString()).isEqualTo("reason: say why the submission is rejected");
+        // The page says the same refusal in its language, and rejects nothing.
+        Browser page = new Browser(port, "127.0.0.1");
+        page.signIn("khj-fc-officer", PASSWORD);
+        page.get("/fieldcollect/submissions/" + id + "?lang=ru");
+        assertThat(page.postForm("/fieldcollect/submissions/" + id + "/rejection", Map.of("reason", ""))
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(page.get("/fieldcollect/submissions/" + id).body())
+                .contains("укажите, почему анкета отклонена")
+                .doesNotContain("say why");
         Api.Response rejected =
                 officer.post("/api/submissions/" + id + "/rejection", Api.json(Map.of("reason", "Reported twice")));
         assertThat(rejected.status()).isEqualTo(200);
