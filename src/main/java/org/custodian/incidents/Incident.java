@@ -101,6 +101,7 @@ public class Incident {
     private boolean ceasefireViolation;
     private @Nullable Long reportingAgencyId;
     private @Nullable Long accidentId;
+    private @Nullable Long fieldSubmissionId;
 
     @Enumerated(EnumType.STRING)
     private Status status = Status.REPORTED;
@@ -165,6 +166,15 @@ public class Incident {
             throw new RuleViolated("sourceId", Refusals.VERIFIED_INCIDENT_CITES_LEAST_SOURCE);
         }
         sources.remove(sourceId);
+    }
+
+    void linkFieldSubmission(long submissionId) {
+        this.fieldSubmissionId = submissionId;
+    }
+
+    /** The field submission this incident was reported by, if it came from ODK Collect. */
+    public @Nullable Long fieldSubmissionId() {
+        return fieldSubmissionId;
     }
 
     void linkAccident(long accidentId) {

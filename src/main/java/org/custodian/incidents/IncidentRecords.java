@@ -15,5 +15,7 @@ interface IncidentRecords extends JpaRepository<Incident, Long> {
 
     boolean existsByAccidentId(long accidentId);
 
+    boolean existsByFieldSubmissionId(long fieldSubmissionId);
+
     Optional<Incident> findByAccidentId(long accidentId);
 }

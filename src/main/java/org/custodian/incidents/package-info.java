@@ -6,10 +6,11 @@
  * monitoring centre keeps the violations log and its daily report.
  *
  * <p>Mine accidents recorded by mine action become incidents through {@link
- * org.custodian.mineaction.AccidentRecorded}, linked to the accident rather than copied.
+ * org.custodian.mineaction.AccidentRecorded}, linked to the accident rather than copied. Accepted field
+ * submissions of the incident-report form become reported incidents citing them, waiting in the review queue.
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Incidents",
-        allowedDependencies = {"platform", "geo", "territory", "mineaction"})
+        allowedDependencies = {"platform", "geo", "territory", "mineaction", "fieldcollect"})
 @org.jspecify.annotations.NullMarked
 package org.custodian.incidents;

@@ -51,6 +51,11 @@ public class OrdnanceFind {
 
     private @Nullable LocalDate disposedOn;
 
+    /** The source the find cites when it came from a field submission, and that submission. */
+    private @Nullable Long sourceId;
+
+    private @Nullable Long fieldSubmissionId;
+
     protected OrdnanceFind() {
         this.regionCode = "";
         this.location = Wgs84.FACTORY.createPoint();
@@ -72,6 +77,20 @@ public class OrdnanceFind {
         this.description = description;
         this.quantity = quantity;
         this.foundOn = foundOn;
+    }
+
+    /** Marks the find as made from an accepted field submission, which it cites as its source. */
+    void reportedFromField(long submissionId, long sourceId) {
+        this.fieldSubmissionId = submissionId;
+        this.sourceId = sourceId;
+    }
+
+    public @Nullable Long sourceId() {
+        return sourceId;
+    }
+
+    public @Nullable Long fieldSubmissionId() {
+        return fieldSubmissionId;
     }
 
     /** Records what became of the find; a find is disposed of once. */

@@ -22,6 +22,8 @@ interface OrdnanceFinds extends JpaRepository<OrdnanceFind, Long> {
             @Param("codes") Collection<String> codes,
             Limit limit);
 
+    boolean existsByFieldSubmissionId(long fieldSubmissionId);
+
     @Query("select f from OrdnanceFind f where f.id = :id and " + IN_SCOPE)
     Optional<OrdnanceFind> findInScope(
             @Param("id") long id, @Param("all") boolean all, @Param("codes") Collection<String> codes);

@@ -39,9 +39,15 @@ class BearerTokenFilter extends OncePerRequestFilter {
                     request, response, new BadCredentialsException("the token is unknown, expired or revoked"));
             return;
         }
+        proceedAs(user.get(), request, response, chain);
+    }
+
+    /** Goes on with the request as that user, for this request only (no session keeps it). */
+    static void proceedAs(
+            SignedInUser user, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                user.get(), null, user.get().getAuthorities()));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);

@@ -70,7 +70,8 @@ class SecurityConfiguration {
             TokenKeeper tokens,
             PasswordSignIn passwords,
             CurrentAccounts accounts,
-            SignInHistory history)
+            SignInHistory history,
+            java.util.List<org.custodian.platform.PathCredentials> pathCredentials)
             throws Exception {
         AuthenticationEntryPoint problem401 = (request, response, e) -> {
             if (e instanceof SignInThrottled throttled) {
@@ -118,9 +119,13 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedout"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problem401))
                 .addFilterBefore(new BearerTokenFilter(tokens, problem401), BasicAuthenticationFilter.class)
+                .addFilterBefore(new PathKeyFilter(pathCredentials, accounts), BasicAuthenticationFilter.class)
                 .addFilterAfter(new ReadOnlyRoles(), AuthorizationFilter.class)
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request ->
-                        CsrfFilter.DEFAULT_CSRF_MATCHER.matches(request) && !bringsOwnCredentials(request, sessions)))
+                .csrf(csrf ->
+                        csrf.requireCsrfProtectionMatcher(request -> CsrfFilter.DEFAULT_CSRF_MATCHER.matches(request)
+                                && !bringsOwnCredentials(request, sessions)
+                                // The key in the path is the whole credential: no session rides along.
+                                && PathKeyFilter.of(pathCredentials, request).isEmpty()))
                 .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(problem401, MACHINE_CLIENTS)
                         .defaultAuthenticationEntryPointFor(
                                 new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
@@ -155,8 +160,18 @@ class SecurityConfiguration {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        boolean openRosa = request.getRequestURI()
+                .substring(request.getContextPath().length())
+                .startsWith("/openrosa");
+        if (openRosa) {
+            // ODK Collect checks that even a challenge comes from an OpenRosa server.
+            response.setHeader("X-OpenRosa-Version", "1.0");
+        }
         if (status == HttpStatus.UNAUTHORIZED) {
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Custodian\", Bearer");
+            // ODK Collect answers a Basic challenge (over HTTPS); it has no use for a bearer token.
+            response.setHeader(
+                    HttpHeaders.WWW_AUTHENTICATE,
+                    openRosa ? "Basic realm=\"Custodian\"" : "Basic realm=\"Custodian\", Bearer");
         }
         response.getWriter()
                 .write("{\"type\":\"about:blank\",\"title\":\"" + json(title) + "\",\"status\":" + status.value()
