@@ -91,8 +91,6 @@ class SmscDispatch implements SmartLifecycle {
     private volatile @Nullable SMPPSession session;
     private volatile boolean bound;
     private volatile Instant boundSince = Instant.MAX;
-    /** How many claimed messages wait for a submit slot at most (or four windows, if more). */
-    private static final int READY_AHEAD = 1000;
 
     /** How long a receipt that matches no message is tried again: it belongs to no message of ours. */
     private static final Duration RECEIPT_KEPT = Duration.ofMinutes(10);
@@ -190,12 +188,9 @@ class SmscDispatch implements SmartLifecycle {
                     sweep(now);
                     lastSweep = now;
                 }
-                // Claimed ahead in batches of hundreds: a round of claiming and recording costs milliseconds, so
-                // claiming a window at a time would keep the submits waiting for the database. What is claimed and
-                // not sent when a node dies is in doubt and settled by receipts.
-                int ahead = Math.max(READY_AHEAD, settings.window() * 4);
-                int room = ahead - ready.size();
-                if (bound && room >= ahead / 4) {
+                // A few windows ahead: what is claimed and not sent when a node is killed stays in doubt.
+                int room = settings.window() * 4 - ready.size();
+                if (bound && room >= settings.window()) {
                     List<Outbox.Claimed> claimed = outbox.claim(instance, room, now);
                     ready.addAll(claimed);
                     busy |= !claimed.isEmpty();

@@ -75,7 +75,8 @@ final class TestSmsc implements AutoCloseable {
     }
 
     private final SMPPServerSessionListener listener;
-    private final List<Submit> submits = new CopyOnWriteArrayList<>();
+    // Not copy-on-write: a test may record a hundred thousand submits.
+    private final List<Submit> submits = Collections.synchronizedList(new java.util.ArrayList<>());
     private final List<SMPPServerSession> sessions = new CopyOnWriteArrayList<>();
     private final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
     private final Set<String> throttled = ConcurrentHashMap.newKeySet();
@@ -97,14 +98,19 @@ final class TestSmsc implements AutoCloseable {
         listener.setQueueCapacity(10_000);
         listener.setMessageReceiverListener(new Receiver());
         acceptor = Thread.ofPlatform().daemon().name("test-smsc").start(this::acceptLoop);
+        // Held receipts are offered again and again: one may come back after a bind, from a dead session.
+        receipts.scheduleWithFixedDelay(this::handOverHeld, 200, 200, TimeUnit.MILLISECONDS);
     }
 
     int port() {
         return listener.getPort();
     }
 
+    /** The submits received so far, as a copy. */
     List<Submit> submits() {
-        return Collections.unmodifiableList(submits);
+        synchronized (submits) {
+            return List.copyOf(submits);
+        }
     }
 
     void behave(String destination, Behaviour behaviour) {
@@ -143,6 +149,15 @@ final class TestSmsc implements AutoCloseable {
                 new RegisteredDelivery(0),
                 DataCodings.newInstance(ucs2 ? (byte) 0x08 : (byte) 0x00),
                 ucs2 ? text.getBytes(StandardCharsets.UTF_16BE) : new SmsText(text, false, 0, 1).bytes());
+    }
+
+    private void handOverHeld() {
+        if (sessions.stream().noneMatch(s -> s.getSessionState().isBound())) {
+            return;
+        }
+        for (Runnable r; (r = held.poll()) != null; ) {
+            receipts.execute(r);
+        }
     }
 
     private void acceptLoop() {
