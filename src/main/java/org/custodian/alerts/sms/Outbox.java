@@ -42,13 +42,10 @@ class Outbox {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
-    private final boolean postgres;
 
     Outbox(JdbcTemplate jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
-                c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")));
     }
 
     /** The stable id of the message to one subscriber for one CAP message, the same on every instance. */
@@ -368,10 +365,6 @@ class Outbox {
                 },
                 identifiers.toArray());
         return totals;
-    }
-
-    boolean isPostgres() {
-        return postgres;
     }
 
     private static String placeholders(int n) {

@@ -57,8 +57,9 @@ import org.springframework.stereotype.Component;
  * abandoned-after}), may or may not have reached the SMSC: they are in doubt (UNCONFIRMED). An SMSC sends a
  * delivery receipt for every message it accepted (all are submitted asking for one), and holds receipts until a
  * session is bound again; a receipt for a message in doubt, found by the number it reports on, settles it. A
- * message in doubt that got no receipt after {@code resend-unconfirmed-after} never reached the SMSC and is
- * queued again. So that no receipt is lost in a crash, each is stored before the SMSC is answered (and refused
+ * message in doubt stays so (at most once) unless {@code resend-unconfirmed-after} is set: then one that got no
+ * receipt in that time is taken to have never reached the SMSC and is queued again, at the risk of a second
+ * message. So that no receipt is lost in a crash, each is stored before the SMSC is answered (and refused
  * with a passing error, for the SMSC to send again, when it cannot be).
  *
  * <p>The same session receives delivery receipts (deliver_sm with a receipt) and replies from phones: a reply
