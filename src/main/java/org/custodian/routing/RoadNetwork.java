@@ -1,7 +1,6 @@
 package org.custodian.routing;
 
 import com.graphhopper.GraphHopper;
-import com.graphhopper.config.CHProfile;
 import com.graphhopper.config.LMProfile;
 import com.graphhopper.config.Profile;
 import com.graphhopper.json.Statement;
@@ -229,9 +228,8 @@ class RoadNetwork {
         }
         hopper.setEncodedValuesString("car_access, car_average_speed, road_access");
         hopper.setProfiles(new Profile(PROFILE).setCustomModel(carModel()));
-        // Contraction hierarchies answer the unconstrained way in about a millisecond; landmarks keep the way
-        // with areas to avoid (a custom model per request, which contraction hierarchies cannot take) fast.
-        hopper.getCHPreparationHandler().setCHProfiles(new CHProfile(PROFILE));
+        // Landmarks, not contraction hierarchies: the way with areas to avoid takes a custom model per request,
+        // which contraction hierarchies cannot, and on grid-like networks their searches were slower (BENCHMARKS.md).
         hopper.getLMPreparationHandler().setLMProfiles(new LMProfile(PROFILE));
         // The demo network and small imports are far below GraphHopper's default minimum of 200 nodes a part;
         // parts cut off from the rest are reported per request instead (which end lies off the network).

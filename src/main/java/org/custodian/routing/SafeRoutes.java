@@ -9,9 +9,9 @@ import com.graphhopper.storage.index.Snap;
 import com.graphhopper.util.CustomModel;
 import com.graphhopper.util.EdgeExplorer;
 import com.graphhopper.util.EdgeIterator;
-import com.graphhopper.util.Parameters;
 import com.graphhopper.util.PointList;
 import com.graphhopper.util.exceptions.PointNotFoundException;
+import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,6 +19,9 @@ import java.util.BitSet;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.custodian.geo.GeodesicMeasure;
 import org.custodian.geo.Wgs84;
@@ -59,6 +62,10 @@ class SafeRoutes implements RoutePlanner {
     private final AreasToAvoid areas;
     private final double defaultBuffer;
     private final double maxSnapMetres;
+    /** Plans safe ways beside direct ones; as many threads as cores, so that waiting plans queue. */
+    private final ExecutorService besides = Executors.newFixedThreadPool(
+            Runtime.getRuntime().availableProcessors(),
+            Thread.ofPlatform().name("safe-route-", 0).daemon().factory());
 
     SafeRoutes(
             RoadNetwork network,
@@ -93,6 +100,12 @@ class SafeRoutes implements RoutePlanner {
         refuseEndsInside("from", from, avoid);
         refuseEndsInside("to", to, avoid);
 
+        // The safe way is planned beside the direct one when an area to avoid lies near the straight line
+        // between the ends (where the direct way would most likely cross it): one waits for the slower of
+        // the two plans instead of their sum. Elsewhere the safe way is planned only when the direct one crosses.
+        CompletableFuture<GHResponse> speculative = avoid.model() != null && near(from, to, avoid)
+                ? CompletableFuture.supplyAsync(() -> route(graph, from, to, avoid.model()), besides)
+                : null;
         GHResponse direct = route(graph, from, to, null);
         if (direct.hasErrors()) {
             throw offNetwork(graph, from, to, direct.getErrors());
@@ -105,7 +118,7 @@ class SafeRoutes implements RoutePlanner {
         List<Integer> crossed = crossed(directLine, avoid.grownHazards());
         List<Integer> closed = crossed(directLine, avoid.grownClosures());
         if (avoid.model() != null && (!crossed.isEmpty() || !closed.isEmpty())) {
-            GHResponse safe = route(graph, from, to, avoid.model());
+            GHResponse safe = speculative != null ? speculative.join() : route(graph, from, to, avoid.model());
             if (safe.hasErrors()) {
                 throw blocked(avoid, crossed, closed);
             }
@@ -161,9 +174,21 @@ class SafeRoutes implements RoutePlanner {
                 new GHRequest(from.getY(), from.getX(), to.getY(), to.getX()).setProfile(RoadNetwork.PROFILE);
         if (model != null) {
             request.setCustomModel(model);
-            request.putHint(Parameters.CH.DISABLE, true);
         }
         return graph.hopper().route(request);
+    }
+
+    /** Whether an area to avoid lies within the ends' box, widened by a quarter of its diagonal. */
+    private static boolean near(Point from, Point to, AreasToAvoid.Avoidance avoid) {
+        Envelope box = new Envelope(from.getCoordinate(), to.getCoordinate());
+        box.expandBy(Math.hypot(box.getWidth(), box.getHeight()) / 4);
+        return avoid.grownHazards().stream().anyMatch(g -> box.intersects(g.getEnvelopeInternal()))
+                || avoid.grownClosures().stream().anyMatch(g -> box.intersects(g.getEnvelopeInternal()));
+    }
+
+    @PreDestroy
+    void stop() {
+        besides.shutdownNow();
     }
 
     private static void refuseEndsInside(String end, Point p, AreasToAvoid.Avoidance avoid) {

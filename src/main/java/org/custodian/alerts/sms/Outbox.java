@@ -343,6 +343,13 @@ class Outbox {
                 maxAttempts);
     }
 
+    /** Stored receipts not yet tried against the messages (a receipt is tried first when it is stored). */
+    int untriedReceipts() {
+        Integer n = jdbc.queryForObject(
+                "select count(*) from alerts_sms_receipt where next_try_at = received_at", Integer.class);
+        return n == null ? 0 : n;
+    }
+
     int waiting() {
         Integer n =
                 jdbc.queryForObject("select count(*) from alerts_sms_message where status = 'QUEUED'", Integer.class);

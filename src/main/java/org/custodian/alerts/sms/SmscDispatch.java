@@ -47,8 +47,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends the outbox to the SMSC over one SMPP 3.4 transceiver session: a loop claims due messages (marking them
- * SENDING) and records outcomes in batches; {@code window} virtual threads each submit one message at a time
- * and wait for its answer, so up to {@code window} submits are in flight.
+ * SENDING), a few windows ahead; {@code window} virtual threads each submit one message at a time and wait for
+ * its answer, so up to {@code window} submits are in flight; another thread records their outcomes in batches.
  *
  * <p>Each message goes once. A submit the SMSC answered is SUBMITTED; one it refused for a passing reason
  * (throttled, queue full, system error) is queued again with back-off; one that could not be written at all
@@ -56,10 +56,10 @@ import org.springframework.stereotype.Component;
  * connection lost while waiting), and the rows a stopped or killed instance left SENDING (after {@code
  * abandoned-after}), may or may not have reached the SMSC: they are in doubt (UNCONFIRMED). An SMSC sends a
  * delivery receipt for every message it accepted (all are submitted asking for one), and holds receipts until a
- * session is bound again; a receipt for a message in doubt, found by the number it reports on, settles it. A
- * message in doubt stays so (at most once) unless {@code resend-unconfirmed-after} is set: then one that got no
- * receipt in that time is taken to have never reached the SMSC and is queued again, at the risk of a second
- * message. So that no receipt is lost in a crash, each is stored before the SMSC is answered (and refused
+ * session is bound again; a receipt for a message in doubt, found by the number it reports on, settles it. One
+ * that got no receipt within {@code resend-unconfirmed-after}, once the receipts have stopped coming and every
+ * stored one has been tried, is taken never to have reached the SMSC and is queued again (zero: never, at most
+ * once). So that no receipt is lost in a crash, each is stored before the SMSC is answered (and refused
  * with a passing error, for the SMSC to send again, when it cannot be).
  *
  * <p>The same session receives delivery receipts (deliver_sm with a receipt) and replies from phones: a reply
@@ -75,6 +75,8 @@ class SmscDispatch implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmscDispatch.class);
     private static final Duration POLL = Duration.ofMillis(50);
+    private static final Duration RECEIPTS_EVERY = Duration.ofMillis(200);
+    private static final Duration RECORD_EVERY = Duration.ofMillis(20);
 
     private final SmscSettings settings;
     private final Outbox outbox;
@@ -92,6 +94,7 @@ class SmscDispatch implements SmartLifecycle {
     private volatile @Nullable SMPPSession session;
     private volatile boolean bound;
     private volatile Instant boundSince = Instant.MAX;
+    private volatile Instant lastReceipt = Instant.EPOCH;
 
     /** How long a receipt that matches no message is tried again: it belongs to no message of ours. */
     private static final Duration RECEIPT_KEPT = Duration.ofMinutes(10);
@@ -122,6 +125,7 @@ class SmscDispatch implements SmartLifecycle {
         }
         running = true;
         threads.add(Thread.ofPlatform().name("sms-dispatch").daemon().start(this::loop));
+        threads.add(Thread.ofPlatform().name("sms-outcomes").daemon().start(this::recordLoop));
         for (int i = 0; i < settings.window(); i++) {
             threads.add(Thread.ofVirtual().name("sms-submit-" + i).start(this::submitLoop));
         }
@@ -161,6 +165,7 @@ class SmscDispatch implements SmartLifecycle {
 
     private void loop() {
         Instant lastSweep = Instant.EPOCH;
+        Instant lastReceipts = Instant.EPOCH;
         Duration reconnect = Duration.ofMillis(200);
         while (running) {
             try {
@@ -176,13 +181,14 @@ class SmscDispatch implements SmartLifecycle {
                     }
                 }
                 Instant now = Instant.now();
-                List<Outbox.Outcome> done = drain(outcomes);
-                outbox.record(done, now);
-                busy |= !done.isEmpty();
-                busy |= outbox.applyReceipts(1000, now, now.minus(RECEIPT_KEPT)) > 0;
-                for (String number; (number = stops.poll()) != null; ) {
-                    if (subscribers.optOutBySms(number)) {
-                        LOG.info("A subscriber opted out by SMS.");
+                // Receipts and replies between claims, not before each: claiming is what keeps the window full.
+                if (Duration.between(lastReceipts, now).compareTo(RECEIPTS_EVERY) > 0) {
+                    busy |= outbox.applyReceipts(1000, now, now.minus(RECEIPT_KEPT)) == 1000;
+                    lastReceipts = now;
+                    for (String number; (number = stops.poll()) != null; ) {
+                        if (subscribers.optOutBySms(number)) {
+                            LOG.info("A subscriber opted out by SMS.");
+                        }
                     }
                 }
                 if (Duration.between(lastSweep, now).compareTo(sweepEvery()) > 0) {
@@ -206,6 +212,25 @@ class SmscDispatch implements SmartLifecycle {
         }
     }
 
+    /** Records what became of submitted messages, on a thread of its own so that claiming never waits for it. */
+    private void recordLoop() {
+        while (running) {
+            List<Outbox.Outcome> done = drain(outcomes);
+            if (done.isEmpty()) {
+                sleep(RECORD_EVERY);
+                continue;
+            }
+            try {
+                outbox.record(done, Instant.now());
+            } catch (RuntimeException e) {
+                // Kept for the next try: a row left SENDING by a live instance is never taken to be in doubt.
+                outcomes.addAll(done);
+                LOG.warn("Alert SMS outcomes could not be recorded; trying again.", e);
+                sleep(Duration.ofSeconds(1));
+            }
+        }
+    }
+
     private Duration sweepEvery() {
         Duration every = Duration.ofSeconds(10);
         for (Duration d : List.of(settings.abandonedAfter(), settings.resendUnconfirmedAfter())) {
@@ -221,10 +246,13 @@ class SmscDispatch implements SmartLifecycle {
         if (closed > 0) {
             LOG.warn("{} alert SMS left unanswered by a stopped instance are in doubt until a receipt comes.", closed);
         }
-        // Only while bound, and once the receipts the SMSC held have had time to arrive.
+        // Only while bound, once the receipts the SMSC held have stopped coming and every one stored has been
+        // tried against the messages in doubt: a receipt still on its way would be a message sent twice.
         if (settings.resendUnconfirmedAfter().isPositive()
                 && bound
-                && Duration.between(boundSince, now).compareTo(RECEIPTS_SETTLE) > 0) {
+                && Duration.between(boundSince, now).compareTo(RECEIPTS_SETTLE) > 0
+                && Duration.between(lastReceipt, now).compareTo(RECEIPTS_SETTLE) > 0
+                && outbox.untriedReceipts() == 0) {
             int again =
                     outbox.resendUnconfirmed(now.minus(settings.resendUnconfirmedAfter()), settings.maxAttempts(), now);
             if (again > 0) {
@@ -394,6 +422,7 @@ class SmscDispatch implements SmartLifecycle {
                             new Outbox.Receipt(
                                     r.getId(), statusOf(r), r.getError(), number == null ? null : key.hash(number)),
                             Instant.now());
+                    lastReceipt = Instant.now();
                 } catch (RuntimeException e) {
                     LOG.warn("A delivery receipt could not be stored; the SMSC is asked again: {}", e.getMessage());
                     throw new ProcessRequestException("receipt not stored", SMPPConstant.STAT_ESME_RSYSERR);

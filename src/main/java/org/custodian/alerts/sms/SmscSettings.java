@@ -18,8 +18,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param responseTimeout how long a submit waits for its answer before it is taken as unconfirmed
  * @param maxAttempts attempts before a message refused for a passing reason is given up as FAILED
  * @param abandonedAfter how long a message may stay SENDING before it is taken as left by a stopped instance
- * @param resendUnconfirmedAfter how long a message in doubt waits for a receipt before it is sent again; zero (the
- *     default) never sends it again: at most once
+ * @param resendUnconfirmedAfter how long a message in doubt waits for a receipt before it is sent again (10
+ *     minutes by default: a warning lost weighs more than one received twice); zero never sends it again
  */
 @ConfigurationProperties("custodian.alerts.smsc")
 record SmscSettings(
@@ -47,7 +47,7 @@ record SmscSettings(
         responseTimeout = responseTimeout == null ? Duration.ofSeconds(10) : responseTimeout;
         maxAttempts = maxAttempts <= 0 ? 8 : maxAttempts;
         abandonedAfter = abandonedAfter == null ? Duration.ofMinutes(2) : abandonedAfter;
-        resendUnconfirmedAfter = resendUnconfirmedAfter == null ? Duration.ZERO : resendUnconfirmedAfter;
+        resendUnconfirmedAfter = resendUnconfirmedAfter == null ? Duration.ofMinutes(10) : resendUnconfirmedAfter;
     }
 
     boolean configured() {
