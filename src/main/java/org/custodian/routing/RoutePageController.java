@@ -1,5 +1,6 @@
 package org.custodian.routing;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
@@ -56,6 +57,8 @@ class RoutePageController {
      * The planner page's own question: the route as the API answers it, or the refusal as a problem whose
      * detail is in the page's language (the API's stays English, for programs).
      */
+    // The page's, not a program's: programs ask /api/routes, which the API description documents.
+    @Hidden
     @GetMapping(
             path = "/routes/plan",
             produces = {"application/geo+json", "application/json"})

@@ -70,6 +70,18 @@ class IncidentPagesBrowserIntegrationTests {
         director.click("#cite-form button[type=submit]");
         director.waitForSelector(".notice");
         assertThat(director.locator("#sources li").count()).isEqualTo(1);
+        // A second source cited by mistake is removed again on the page.
+        director.selectOption(
+                "#cite-form select[name=sourceId]", new com.microsoft.playwright.options.SelectOption().setIndex(0));
+        director.click("#cite-form button[type=submit]");
+        director.waitForFunction("() => document.querySelectorAll('#sources li').length === 2");
+        String mistaken = director.locator("#sources li span").nth(1).textContent();
+        String kept = director.locator("#sources li span").nth(0).textContent();
+        director.locator("#sources li").nth(1).locator("button").click();
+        director.waitForFunction("() => document.querySelectorAll('#sources li').length === 1");
+        assertThat(director.locator("#sources li span").textContent())
+                .isEqualTo(kept)
+                .isNotEqualTo(mistaken);
         // Verifying before the review has begun is refused, and the choice is still there to correct.
         director.selectOption("#review-form select[name=status]", "VERIFIED");
         director.click("#review-form button");
