@@ -61,6 +61,12 @@ class IncidentPagesBrowserIntegrationTests {
         assertThat(facts).contains("2024-03-03", "day known", "39.99000, 46.93000");
         assertThat(facts).as("no invented clock time for a day-only report").doesNotContainPattern("\\d\\d:\\d\\d");
         assertThat(officer.locator("#casualties").textContent()).contains("2");
+        // Each heading stands clear of what is above it (they once ran into the text).
+        Object crowded = officer.evaluate("() => [...document.querySelectorAll('main h2')].filter(h => {"
+                + " const above = h.previousElementSibling; if (!above) return false;"
+                + " return h.getBoundingClientRect().top - above.getBoundingClientRect().bottom < 12; })"
+                + ".map(h => h.textContent)");
+        assertThat((java.util.List<?>) crowded).isEmpty();
         String url = officer.url();
 
         Page director = chromium.signIn(port, "agd-page-director", PASSWORD);
