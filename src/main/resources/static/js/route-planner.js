@@ -1,5 +1,6 @@
 // The route planner: two clicks on the map (start, then destination) or two settlements; the route comes from
-// /api/routes and is drawn with the hazard areas it avoided and those nearby listed beside it.
+// /routes/plan (the API's answer, a refusal said in the page's language) and is drawn with the hazard areas it
+// avoided and those nearby listed beside it.
 (function () {
   const el = document.getElementById('route-map');
   const form = document.getElementById('route-form');
@@ -53,7 +54,7 @@
     const buffer = document.getElementById('route-buffer').value;
     if (buffer) q.set('buffer', buffer);
     error.hidden = true;
-    fetch('/api/routes?' + q, { headers: { Accept: 'application/geo+json' } })
+    fetch('/routes/plan?' + q, { headers: { Accept: 'application/geo+json' } })
       .then((r) => r.json().then((body) => ({ ok: r.ok, body })))
       .then(({ ok, body }) => {
         if (drawn) drawn.remove();

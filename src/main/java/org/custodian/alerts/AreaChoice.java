@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.custodian.geo.GeodesicMeasure;
-import org.custodian.geo.GeometryRejected;
 import org.custodian.geo.GeometryRules;
 import org.custodian.geo.Wgs84;
 import org.custodian.mineaction.MineAction;
@@ -89,14 +88,11 @@ class AreaChoice {
         assembled.setSRID(Wgs84.SRID);
         double squareMetres = GeodesicMeasure.areaSquareMetres(assembled);
         if (squareMetres > MAX_SQUARE_METRES) {
-            throw new GeometryRejected(
+            throw new RuleViolated(
                     "area",
-                    String.format(
-                            Locale.ROOT,
-                            "the area covers %.0f km²; an alert covers at most %.0f km²",
-                            squareMetres / 1e6,
-                            MAX_SQUARE_METRES / 1e6),
-                    null);
+                    Refusals.AREA_TOO_LARGE,
+                    String.format(Locale.ROOT, "%.0f", squareMetres / 1e6),
+                    String.format(Locale.ROOT, "%.0f", MAX_SQUARE_METRES / 1e6));
         }
         region.requireHolds("area", Refusals.WHAT_ALERT_AREA, assembled);
         return AlertArea.simplified(assembled, AlertArea.MAX_POINTS);

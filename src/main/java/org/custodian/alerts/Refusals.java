@@ -39,5 +39,6 @@ enum Refusals implements Refusal {
     STATUS_ISSUED,
     STATUS_UPDATED,
     STATUS_CANCELLED,
-    STATUS_EXPIRED
+    STATUS_EXPIRED,
+    AREA_TOO_LARGE
 }

@@ -164,7 +164,7 @@ public class GeoJsonModule extends SimpleModule {
         try {
             node = TREES.readTree(geoJson);
         } catch (tools.jackson.core.JacksonException e) {
-            throw new GeometryRejected(field, "not a GeoJSON geometry (the JSON does not parse)", null);
+            throw new GeometryRejected(field, Refusals.NOT_JSON, null);
         }
         return read(field, node);
     }
@@ -207,21 +207,16 @@ public class GeoJsonModule extends SimpleModule {
         }
         String name = crs.path("properties").path("name").asString(null);
         if (name == null) {
-            throw new GeometryRejected(
-                    field, "the crs is not given by name; send coordinates in CRS84 (longitude, latitude)", null);
+            throw new GeometryRejected(field, Refusals.CRS_NOT_NAMED, null);
         }
         if (!CRS84_NAMES.contains(name.trim().toLowerCase(java.util.Locale.ROOT))) {
-            throw new GeometryRejected(
-                    field,
-                    "the coordinates are declared in " + name
-                            + ", which is not read here; send them in CRS84 (longitude, latitude in degrees)",
-                    null);
+            throw new GeometryRejected(field, Refusals.CRS_NOT_READ, null, name);
         }
     }
 
     private static void checkShape(String field, JsonNode node) {
         if (!node.isObject() || !node.path("type").isString()) {
-            throw new GeometryRejected(field, "expected a GeoJSON geometry object with a \"type\"", null);
+            throw new GeometryRejected(field, Refusals.NOT_GEOMETRY_OBJECT, null);
         }
         if (node.has("crs")) {
             requireCrs84(field, node.get("crs"));
@@ -230,7 +225,7 @@ public class GeoJsonModule extends SimpleModule {
         if (type.equals("GeometryCollection")) {
             JsonNode parts = node.path("geometries");
             if (!parts.isArray()) {
-                throw new GeometryRejected(field, "a GeometryCollection needs \"geometries\", a list", null);
+                throw new GeometryRejected(field, Refusals.COLLECTION_WITHOUT_GEOMETRIES, null);
             }
             for (JsonNode part : parts) {
                 checkShape(field, part);
@@ -239,26 +234,19 @@ public class GeoJsonModule extends SimpleModule {
         }
         Integer depth = POSITION_DEPTH.get(type);
         if (depth == null) {
-            throw new GeometryRejected(
-                    field,
-                    "\"" + type + "\" is not a GeoJSON geometry type; expected one of Point, MultiPoint, LineString,"
-                            + " MultiLineString, Polygon, MultiPolygon, GeometryCollection",
-                    null);
+            throw new GeometryRejected(field, Refusals.UNKNOWN_TYPE, null, type);
         }
         if (!node.has("coordinates")) {
-            throw new GeometryRejected(field, "a " + type + " needs \"coordinates\"", null);
+            throw new GeometryRejected(field, Refusals.NO_COORDINATES, null, type);
         }
         checkPositions(field, type, node.get("coordinates"), depth);
     }
 
     private static void checkPositions(String field, String type, JsonNode coordinates, int depth) {
         if (!coordinates.isArray()) {
-            throw new GeometryRejected(
-                    field,
-                    depth == 0
-                            ? "a position is a list of two numbers, longitude and latitude"
-                            : "the coordinates of a " + type + " are not nested as GeoJSON requires",
-                    null);
+            throw depth == 0
+                    ? new GeometryRejected(field, Refusals.POSITION_NOT_LIST, null)
+                    : new GeometryRejected(field, Refusals.COORDINATES_NOT_NESTED, null, type);
         }
         if (depth > 0) {
             for (JsonNode inner : coordinates) {
@@ -268,42 +256,34 @@ public class GeoJsonModule extends SimpleModule {
         }
         for (JsonNode number : coordinates) {
             if (!number.isNumber()) {
-                throw new GeometryRejected(field, "a position holds " + number + ", which is not a number", null);
+                throw new GeometryRejected(field, Refusals.POSITION_NOT_NUMBER, null, number);
             }
         }
         int size = coordinates.size();
         if (size < 2) {
-            throw new GeometryRejected(
-                    field, "a position needs longitude and latitude; " + coordinates + " has " + size, null);
+            throw new GeometryRejected(field, Refusals.POSITION_TOO_SHORT, null, coordinates, size);
         }
         if (size == 3) {
-            throw new GeometryRejected(
-                    field,
-                    "a position has an elevation (" + coordinates
-                            + "), which is not stored; send longitude and latitude only",
-                    null);
+            throw new GeometryRejected(field, Refusals.POSITION_HAS_ELEVATION, null, coordinates);
         }
         if (size > 3) {
-            throw new GeometryRejected(
-                    field,
-                    "a position has " + size + " numbers (" + coordinates + "); send longitude and latitude",
-                    null);
+            throw new GeometryRejected(field, Refusals.POSITION_TOO_LONG, null, size, coordinates);
         }
     }
 
     /** JTS wraps the real trouble (an unclosed ring) in a generic parse error: say the real trouble. */
-    private static String reason(Exception e) {
+    private static Refusals reason(Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage());
             if (message.contains("closed linestring")) {
-                return "a polygon ring is not closed (its last position must repeat the first)";
+                return Refusals.POLYGON_RING_NOT_CLOSED;
             }
             if (message.contains("Invalid number of points in LinearRing")) {
-                return "a polygon ring needs at least four positions (three distinct vertices and the closing one)";
+                return Refusals.POLYGON_RING_TOO_SHORT;
             }
         }
         // The reader's own words name its internals; the shape was checked above, so this is rare.
-        return "not a readable GeoJSON geometry";
+        return Refusals.NOT_READABLE;
     }
 
     private static final class GeometryWriter extends ValueSerializer<Geometry> {
@@ -327,7 +307,7 @@ public class GeoJsonModule extends SimpleModule {
             Geometry geometry = read(field, node);
             if (!type.isInstance(geometry)) {
                 throw new GeometryRejected(
-                        field, "expected a " + type.getSimpleName() + ", got a " + geometry.getGeometryType(), null);
+                        field, Refusals.WRONG_TYPE, null, type.getSimpleName(), geometry.getGeometryType());
             }
             return type.cast(geometry);
         }

@@ -58,48 +58,47 @@ public final class GeometryRules {
         // First, and cheap: every later check costs in proportion to the vertices.
         int vertices = geometry.getNumPoints();
         if (vertices > maxVertices) {
-            throw new GeometryRejected(
-                    field,
-                    "the geometry has " + vertices + " vertices; at most " + maxVertices + " are accepted",
-                    null);
+            throw new GeometryRejected(field, Refusals.TOO_MANY_VERTICES, null, vertices, maxVertices);
         }
         if (!allowed.contains(geometry.getGeometryType())) {
             throw new GeometryRejected(
-                    field, "a " + geometry.getGeometryType() + " is not accepted here; expected " + allowed, null);
+                    field,
+                    Refusals.TYPE_NOT_ACCEPTED,
+                    null,
+                    geometry.getGeometryType(),
+                    String.join(", ", new java.util.TreeSet<>(allowed)));
         }
         if (geometry.isEmpty()) {
-            throw new GeometryRejected(field, "the geometry is empty", null);
+            throw new GeometryRejected(field, Refusals.EMPTY, null);
         }
         if (geometry.getSRID() != Wgs84.SRID) {
-            throw new GeometryRejected(
-                    field, "the geometry is in SRID " + geometry.getSRID() + "; only WGS 84 (4326) is stored", null);
+            throw new GeometryRejected(field, Refusals.NOT_WGS84, null, geometry.getSRID());
         }
         for (Coordinate c : geometry.getCoordinates()) {
             if (!Double.isFinite(c.x) || !Double.isFinite(c.y)) {
-                throw new GeometryRejected(field, "a coordinate is not a finite number", c);
+                throw new GeometryRejected(field, Refusals.COORDINATE_NOT_FINITE, c);
             }
             if (c.y < -90 || c.y > 90) {
-                throw new GeometryRejected(
-                        field, "latitude " + c.y + " is outside -90..90 (coordinates are longitude, latitude)", c);
+                throw new GeometryRejected(field, Refusals.LATITUDE_OUT_OF_RANGE, c, c.y);
             }
             if (c.x < -180 || c.x > 180) {
-                throw new GeometryRejected(field, "longitude " + c.x + " is outside -180..180", c);
+                throw new GeometryRejected(field, Refusals.LONGITUDE_OUT_OF_RANGE, c, c.x);
             }
         }
         for (int i = 0; i < geometry.getNumGeometries(); i++) {
             Geometry part = geometry.getGeometryN(i);
             if (part instanceof Polygon polygon) {
-                checkRing(field, polygon.getExteriorRing(), "the outer ring");
+                checkRing(field, polygon.getExteriorRing(), 0);
                 for (int h = 0; h < polygon.getNumInteriorRing(); h++) {
-                    checkRing(field, polygon.getInteriorRingN(h), "hole " + (h + 1));
+                    checkRing(field, polygon.getInteriorRingN(h), h + 1);
                 }
             } else if (part instanceof LineString line && distinct(line.getCoordinates()) < 2) {
-                throw new GeometryRejected(field, "a line needs at least two distinct vertices", null);
+                throw new GeometryRejected(field, Refusals.LINE_NEEDS_TWO_VERTICES, null);
             }
         }
         TopologyValidationError error = new IsValidOp(geometry).getValidationError();
         if (error != null) {
-            throw new GeometryRejected(field, error.getMessage().toLowerCase(), error.getCoordinate());
+            throw GeometryRejected.at(field, validity(error.getErrorType()), error.getCoordinate());
         }
         for (int i = 0; i < geometry.getNumGeometries(); i++) {
             if (geometry.getGeometryN(i) instanceof Polygon polygon) {
@@ -118,21 +117,14 @@ public final class GeometryRules {
         double span = polygon.getEnvelopeInternal().getWidth();
         if (span > 180) {
             throw new GeometryRejected(
-                    field,
-                    String.format(
-                            java.util.Locale.ROOT,
-                            "a polygon spans %.0f degrees of longitude, more than half the globe; split it or"
-                                    + " draw the area itself",
-                            span),
-                    null);
+                    field, Refusals.SPANS_TOO_WIDE, null, String.format(java.util.Locale.ROOT, "%.0f", span));
         }
         double area = GeodesicMeasure.areaSquareMetres(polygon);
         if (!Double.isFinite(area) || area <= 0) {
-            throw new GeometryRejected(
-                    field, "a polygon has no area on the earth (its corners meet at a pole or on one line)", null);
+            throw new GeometryRejected(field, Refusals.NO_AREA_ON_EARTH, null);
         }
         if (area > HEMISPHERE_SQUARE_METRES * (1 + 1e-9)) {
-            throw new GeometryRejected(field, "a polygon covers more than half the globe", null);
+            throw new GeometryRejected(field, Refusals.COVERS_HALF_GLOBE, null);
         }
     }
 
@@ -157,32 +149,53 @@ public final class GeometryRules {
                 Coordinate[] c = line.getCoordinates();
                 for (int k = 1; k < c.length; k++) {
                     if (c[k].equals2D(c[k - 1])) {
-                        throw new GeometryRejected(field, "a vertex is repeated", c[k]);
+                        throw GeometryRejected.at(field, Refusals.VERTEX_REPEATED, c[k]);
                     }
                     double gap = GeodesicMeasure.distanceMetres(c[k - 1], c[k]);
                     if (gap > maxGapMetres) {
-                        throw new GeometryRejected(
+                        throw GeometryRejected.at(
                                 field,
-                                String.format(
-                                        java.util.Locale.ROOT,
-                                        "two consecutive vertices are %.0f m apart, more than the %.0f m allowed",
-                                        gap,
-                                        maxGapMetres),
-                                c[k]);
+                                Refusals.VERTICES_TOO_FAR_APART,
+                                c[k],
+                                String.format(java.util.Locale.ROOT, "%.0f", gap),
+                                String.format(java.util.Locale.ROOT, "%.0f", maxGapMetres));
                     }
                 }
             }
         }
     }
 
-    private static void checkRing(String field, LinearRing ring, String which) {
+    /** @param hole 0 for the outer ring, else the hole's number from 1 */
+    private static void checkRing(String field, LinearRing ring, int hole) {
         Coordinate[] points = ring.getCoordinates();
         if (!points[0].equals2D(points[points.length - 1])) {
-            throw new GeometryRejected(field, which + " is not closed", points[0]);
+            throw hole == 0
+                    ? GeometryRejected.at(field, Refusals.OUTER_RING_NOT_CLOSED, points[0])
+                    : GeometryRejected.at(field, Refusals.HOLE_NOT_CLOSED, points[0], hole);
         }
         if (distinct(points) < 3) {
-            throw new GeometryRejected(field, which + " has fewer than three distinct vertices", points[0]);
+            throw hole == 0
+                    ? GeometryRejected.at(field, Refusals.OUTER_RING_TOO_FEW_VERTICES, points[0])
+                    : GeometryRejected.at(field, Refusals.HOLE_TOO_FEW_VERTICES, points[0], hole);
         }
+    }
+
+    /** JTS's validity error by its type, not its English message. */
+    static Refusals validity(int type) {
+        return switch (type) {
+            case TopologyValidationError.REPEATED_POINT -> Refusals.REPEATED_POINT;
+            case TopologyValidationError.HOLE_OUTSIDE_SHELL -> Refusals.HOLE_OUTSIDE_SHELL;
+            case TopologyValidationError.NESTED_HOLES -> Refusals.NESTED_HOLES;
+            case TopologyValidationError.DISCONNECTED_INTERIOR -> Refusals.DISCONNECTED_INTERIOR;
+            case TopologyValidationError.SELF_INTERSECTION -> Refusals.SELF_INTERSECTION;
+            case TopologyValidationError.RING_SELF_INTERSECTION -> Refusals.RING_SELF_INTERSECTION;
+            case TopologyValidationError.NESTED_SHELLS -> Refusals.NESTED_SHELLS;
+            case TopologyValidationError.DUPLICATE_RINGS -> Refusals.DUPLICATE_RINGS;
+            case TopologyValidationError.TOO_FEW_POINTS -> Refusals.TOO_FEW_POINTS;
+            case TopologyValidationError.INVALID_COORDINATE -> Refusals.INVALID_COORDINATE;
+            case TopologyValidationError.RING_NOT_CLOSED -> Refusals.RING_NOT_CLOSED;
+            default -> Refusals.INVALID;
+        };
     }
 
     private static long distinct(Coordinate[] points) {

@@ -22,6 +22,14 @@ public final class Wgs84 {
         return FACTORY.createPoint(new Coordinate(longitude, latitude));
     }
 
+    /**
+     * A place as people read it on the pages, whatever their language: latitude, longitude, five decimals
+     * (about a metre) with a decimal point, "39.91400, 46.79200".
+     */
+    public static String latitudeLongitude(Coordinate c) {
+        return String.format(java.util.Locale.ROOT, "%.5f, %.5f", c.y, c.x);
+    }
+
     public static Polygon box(Envelope envelope) {
         return (Polygon) FACTORY.toGeometry(envelope);
     }

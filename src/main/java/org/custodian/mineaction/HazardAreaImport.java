@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.custodian.geo.GeometryRejected;
 import org.custodian.geo.Wgs84;
+import org.custodian.platform.CommonRefusals;
 import org.custodian.platform.ConflictWithState;
 import org.custodian.platform.Reason;
 import org.custodian.platform.RecordNotFound;
@@ -235,7 +236,7 @@ public class HazardAreaImport {
             if (c.problem() != null || c.geometry() == null) {
                 throw c.problem() == null
                         ? new Rejected(Reason.of(Refusals.FEATURE_HAS_NO_GEOMETRY))
-                        : new Rejected(c.problem());
+                        : new Rejected(Reason.of(CommonRefusals.GEOMETRY_REFUSED, c.problem()));
             }
             try {
                 Geometry cleaned = withoutRepeatedVertices(c.geometry());
@@ -265,7 +266,7 @@ public class HazardAreaImport {
                 String hash = contentHash(region.code(), name, classification, priority, contamination, given, cleaned);
                 return new Prepared(slot, c.index(), region, draft, recordedOn, hash, dropped);
             } catch (GeometryRejected e) {
-                throw new Rejected(e.reason());
+                throw new Rejected(Reason.of(CommonRefusals.GEOMETRY_REFUSED, e));
             } catch (RuleViolated e) {
                 throw new Rejected(Reason.of(Refusals.FIELD_REFUSED, e.field(), e.reason()));
             } catch (ConflictWithState e) {

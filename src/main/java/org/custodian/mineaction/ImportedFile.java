@@ -39,7 +39,7 @@ abstract sealed class ImportedFile implements AutoCloseable {
             int index,
             @Nullable Geometry geometry,
             Map<String, @Nullable Object> properties,
-            @Nullable String problem) {
+            @Nullable GeometryRejected problem) {
 
         /** The attribute as text, stripped; null when absent or blank. */
         @Nullable
@@ -183,7 +183,7 @@ abstract sealed class ImportedFile implements AutoCloseable {
                         properties,
                         null);
             } catch (GeometryRejected e) {
-                return new Feature(index, null, properties, e.reason());
+                return new Feature(index, null, properties, e);
             }
         }
     }

@@ -13,5 +13,6 @@ public enum CommonRefusals implements Refusal {
     NO_REGION,
     PLACE_FIND_MAP_GIVE_LONGITUDE,
     DATE_IN_FUTURE,
-    NO_AGENCY_IS_REGISTERED
+    NO_AGENCY_IS_REGISTERED,
+    GEOMETRY_REFUSED
 }

@@ -51,7 +51,7 @@ public final class PageForms {
         } catch (RecordNotFound e) {
             refused(redirect, e.reason());
         } catch (GeometryRejected e) {
-            redirect.addFlashAttribute("error", "The " + e.field() + " is refused: " + e.reason());
+            refused(redirect, Reason.of(CommonRefusals.GEOMETRY_REFUSED, e));
         }
         if (name != null && form != null) {
             redirect.addFlashAttribute(name, form);

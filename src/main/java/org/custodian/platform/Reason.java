@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.custodian.geo.GeometryRejected;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * The API says it in English ({@link #english()}, stable for programs); a page says it in the language of
  * the page ({@link #in(Locale)}). Values are shown as given, never with a language's digit grouping: they
  * are references and ids more often than quantities. A value may itself be a reason, or a list of them,
- * said in the same language.
+ * said in the same language, and so may a refused geometry ({@link GeometryRejected}, whose words the geo module keeps).
  */
 public record Reason(Refusal refusal, List<Object> arguments) {
 
@@ -29,7 +30,7 @@ public record Reason(Refusal refusal, List<Object> arguments) {
     }
 
     private static Object value(@Nullable Object argument) {
-        if (argument instanceof Reason) {
+        if (argument instanceof Reason || argument instanceof GeometryRejected) {
             return argument;
         }
         if (argument instanceof Collection<?> list && list.stream().allMatch(Reason.class::isInstance)) {
@@ -64,6 +65,9 @@ public record Reason(Refusal refusal, List<Object> arguments) {
     private static String said(Object argument, Locale language) {
         if (argument instanceof Reason r) {
             return r.in(language);
+        }
+        if (argument instanceof GeometryRejected g) {
+            return g.reason(language);
         }
         if (argument instanceof List<?> reasons) {
             return String.join(

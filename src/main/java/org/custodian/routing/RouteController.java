@@ -79,9 +79,21 @@ class RouteController {
             @RequestParam(required = false) @Nullable Long fromSettlement,
             @RequestParam(required = false) @Nullable Long toSettlement,
             @RequestParam(required = false) @Nullable Double buffer) {
-        Scope scope = callers.current();
-        Point a = end(scope, "from", from, fromSettlement);
-        Point b = end(scope, "to", to, toSettlement);
+        return planned(routes, territory, callers.current(), from, to, fromSettlement, toSettlement, buffer);
+    }
+
+    /** The route between two ends given as the API takes them; the planner page asks the same. */
+    static GeoJsonFeature<RouteView> planned(
+            SafeRoutes routes,
+            Territory territory,
+            Scope scope,
+            @Nullable String from,
+            @Nullable String to,
+            @Nullable Long fromSettlement,
+            @Nullable Long toSettlement,
+            @Nullable Double buffer) {
+        Point a = end(territory, scope, "from", from, fromSettlement);
+        Point b = end(territory, scope, "to", to, toSettlement);
         return view(scope, routes.planned(a, b, buffer), buffer == null ? routes.defaultBuffer() : buffer);
     }
 
@@ -111,7 +123,8 @@ class RouteController {
         return out;
     }
 
-    Point end(Scope scope, String name, @Nullable String lonLat, @Nullable Long settlement) {
+    private static Point end(
+            Territory territory, Scope scope, String name, @Nullable String lonLat, @Nullable Long settlement) {
         if (lonLat != null && settlement != null) {
             throw new InvalidParameter(name, Refusals.GIVE_EITHER_SETTLEMENT_BOTH, name, name);
         }

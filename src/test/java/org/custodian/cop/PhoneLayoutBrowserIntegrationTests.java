@@ -12,6 +12,8 @@ import org.custodian.Chromium;
 import org.custodian.CustodianIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -27,6 +29,14 @@ class PhoneLayoutBrowserIntegrationTests {
 
     static final java.util.regex.Pattern RAW_CODE =
             java.util.regex.Pattern.compile("\\b[A-Z][A-Z0-9]+(_[A-Z0-9]+)+\\b");
+
+    /** Cells of tables shown as cards (a label column, then the value) with an element left of the value. */
+    static final String MISPLACED_IN_CARDS = "() => [...document.querySelectorAll('table.data td[data-label]')]"
+            + ".filter(td => { const s = getComputedStyle(td); if (s.display !== 'grid') return false;"
+            + " const x = td.getBoundingClientRect().left + parseFloat(s.paddingLeft)"
+            + " + parseFloat(s.gridTemplateColumns) + (parseFloat(s.columnGap) || 0);"
+            + " return [...td.children].some(c => { const r = c.getBoundingClientRect();"
+            + " return r.width > 0 && r.left < x - 1; }); }).length";
 
     @LocalServerPort
     int port;
@@ -111,6 +121,18 @@ class PhoneLayoutBrowserIntegrationTests {
         pages.put("beneficiaries", "/beneficiaries");
         pages.put("audit", "/audit?verify=true");
         pages.put("backups", "/backups");
+        pages.put("asset-new", "/assets/new");
+        pages.put("custody-site-new", "/custody/sites/new");
+        pages.put("custody-batch-new", "/custody/batches/new");
+        pages.put("hazard-area-import", "/mine-action/hazard-areas/import");
+        pages.put("routes", "/routes");
+        pages.put("closed-roads", "/closed-roads");
+        pages.put("road-network", "/road-network");
+        pages.put("alerts", "/alerts");
+        pages.put("alert-new", "/alerts/new");
+        pages.put("subscribers", "/subscribers");
+        pages.put("fieldcollect", "/fieldcollect");
+        pages.put("fieldcollect-keys", "/fieldcollect/keys");
         return pages;
     }
 
@@ -118,24 +140,36 @@ class PhoneLayoutBrowserIntegrationTests {
         return collection.get("features").get(0).get("id").asLong();
     }
 
-    @Test
-    void noPageIsWiderThanAPhone() {
+    /** In every language: Azerbaijani, Russian and Armenian words are longer than English ones. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"en", "az", "ru", "hy"})
+    void noPageIsWiderThanAPhone(String language) {
         Page page = chromium.signIn(port, "admin", Api.ADMIN_PASSWORD, Chromium.PHONE_WIDTH, Chromium.PHONE_HEIGHT);
+        page.navigate("http://127.0.0.1:" + port + "/?lang=" + language);
         List<String> tooWide = new ArrayList<>(); // and codes shown raw
         for (Map.Entry<String, String> p : pages().entrySet()) {
             page.navigate("http://127.0.0.1:" + port + p.getValue());
             page.waitForLoadState();
             int width = ((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue();
             if (width > Chromium.PHONE_WIDTH) {
-                tooWide.add(p.getValue() + " is " + width + " px wide");
+                tooWide.add(p.getValue() + " is " + width + " px wide in " + language);
             }
             // A code such as IN_CUSTODY or AGE_60_PLUS is shown to a person by its name, never as it is stored;
             // except in the audit trail, whose point is to show each record's state exactly as it was stored.
             java.util.regex.Matcher code = RAW_CODE.matcher(page.innerText("main"));
             if (!p.getValue().startsWith("/audit") && code.find()) {
-                tooWide.add(p.getValue() + " shows the code " + code.group());
+                tooWide.add(p.getValue() + " shows the code " + code.group() + " in " + language);
             }
-            Chromium.screenshot(page, "phone-" + p.getKey());
+            // A table shown as cards keeps all a cell holds beside its label, not under it.
+            int misplaced = ((Number) page.evaluate(MISPLACED_IN_CARDS)).intValue();
+            if (misplaced > 0) {
+                tooWide.add(
+                        p.getValue() + " has " + misplaced + " cells with content under their label in " + language);
+            }
+            assertThat(page.locator("html").getAttribute("lang"))
+                    .as(p.getValue())
+                    .isEqualTo(language);
+            Chromium.screenshot(page, "phone-" + (language.equals("en") ? "" : language + "-") + p.getKey());
         }
         assertThat(tooWide).isEmpty();
     }

@@ -3,11 +3,13 @@ package org.custodian.geo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
+import org.locationtech.jts.operation.valid.TopologyValidationError;
 
 class GeometryRulesUnitTests {
 
@@ -32,6 +34,43 @@ class GeometryRulesUnitTests {
                     assertThat(e.reason()).contains("self-intersection");
                     assertThat(e.location()).isNotNull();
                     assertThat(e.location().x).isEqualTo(0.5);
+                    // The place in the words too, latitude first with a decimal point, as the pages show places.
+                    assertThat(e.reason()).isEqualTo("self-intersection at 0.50000, 0.50000");
+                    assertThat(e.reason(Locale.forLanguageTag("ru")))
+                            .isEqualTo("самопересечение в точке 0.50000, 0.50000");
+                    assertThat(e.reason(Locale.forLanguageTag("hy"))).isEqualTo("ինքնահատում՝ 0.50000, 0.50000 կետում");
+                    assertThat(e.reason(Locale.forLanguageTag("az")))
+                            .isEqualTo("öz-özünü kəsişmə: 0.50000, 0.50000 nöqtəsində");
+                });
+    }
+
+    @Test
+    void everyKindOfJtsValidityErrorHasAConstantOfItsOwnNotJtsEnglish() {
+        Set<Refusals> seen = new java.util.HashSet<>();
+        for (int type = TopologyValidationError.REPEATED_POINT;
+                type <= TopologyValidationError.RING_NOT_CLOSED;
+                type++) {
+            Refusals refusal = GeometryRules.validity(type);
+            assertThat(refusal).as("type %d", type).isNotEqualTo(Refusals.INVALID);
+            assertThat(seen.add(refusal)).as("type %d", type).isTrue();
+            // Said in Russian, never in JTS's English.
+            String english = new TopologyValidationError(type).getMessage();
+            String russian = new GeometryRejected("geometry", refusal, null).reason(Locale.forLanguageTag("ru"));
+            assertThat(russian).doesNotContainIgnoringCase(english).matches(".*\\p{IsCyrillic}.*");
+        }
+        assertThat(GeometryRules.validity(TopologyValidationError.ERROR)).isEqualTo(Refusals.INVALID);
+    }
+
+    @Test
+    void aHoleOutsideItsShellIsSaidWithItsPlaceInEveryLanguage() throws ParseException {
+        Geometry outside = wkt("POLYGON ((0 0, 1 0, 1 1, 0 1, 0 0), (2 2, 3 2, 3 3, 2 3, 2 2))");
+        assertThatThrownBy(() -> GeometryRules.check("geometry", outside, POLYGONS))
+                .isInstanceOfSatisfying(GeometryRejected.class, e -> {
+                    assertThat(e.reason()).startsWith("hole lies outside shell at ");
+                    assertThat(e.reason(Locale.forLanguageTag("ru")))
+                            .startsWith("дыра лежит вне внешнего кольца в точке");
+                    // A language without texts of its own reads English.
+                    assertThat(e.reason(Locale.GERMAN)).isEqualTo(e.reason());
                 });
     }
 

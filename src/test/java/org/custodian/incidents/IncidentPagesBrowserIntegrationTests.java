@@ -61,6 +61,12 @@ class IncidentPagesBrowserIntegrationTests {
         assertThat(facts).contains("2024-03-03", "day known", "39.99000, 46.93000");
         assertThat(facts).as("no invented clock time for a day-only report").doesNotContainPattern("\\d\\d:\\d\\d");
         assertThat(officer.locator("#casualties").textContent()).contains("2");
+        // Each heading stands clear of what is above it (they once ran into the text).
+        Object crowded = officer.evaluate("() => [...document.querySelectorAll('main h2')].filter(h => {"
+                + " const above = h.previousElementSibling; if (!above) return false;"
+                + " return h.getBoundingClientRect().top - above.getBoundingClientRect().bottom < 12; })"
+                + ".map(h => h.textContent)");
+        assertThat((java.util.List<?>) crowded).isEmpty();
         String url = officer.url();
 
         Page director = chromium.signIn(port, "agd-page-director", PASSWORD);
@@ -70,6 +76,18 @@ class IncidentPagesBrowserIntegrationTests {
         director.click("#cite-form button[type=submit]");
         director.waitForSelector(".notice");
         assertThat(director.locator("#sources li").count()).isEqualTo(1);
+        // A second source cited by mistake is removed again on the page.
+        director.selectOption(
+                "#cite-form select[name=sourceId]", new com.microsoft.playwright.options.SelectOption().setIndex(0));
+        director.click("#cite-form button[type=submit]");
+        director.waitForFunction("() => document.querySelectorAll('#sources li').length === 2");
+        String mistaken = director.locator("#sources li span").nth(1).textContent();
+        String kept = director.locator("#sources li span").nth(0).textContent();
+        director.locator("#sources li").nth(1).locator("button").click();
+        director.waitForFunction("() => document.querySelectorAll('#sources li').length === 1");
+        assertThat(director.locator("#sources li span").textContent())
+                .isEqualTo(kept)
+                .isNotEqualTo(mistaken);
         // Verifying before the review has begun is refused, and the choice is still there to correct.
         director.selectOption("#review-form select[name=status]", "VERIFIED");
         director.click("#review-form button");

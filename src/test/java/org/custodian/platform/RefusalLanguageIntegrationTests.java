@@ -1,6 +1,7 @@
 package org.custodian.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -104,6 +105,61 @@ class RefusalLanguageIntegrationTests {
         JsonNode problem = inRussian("GET", "/api/incidents/987654321", "admin", null);
         assertThat(problem.get("status").asInt()).isEqualTo(404);
         assertThat(problem.get("detail").asString()).isEqualTo("no incident 987654321");
+    }
+
+    @Test
+    void aSelfIntersectingHazardAreaReadsInAzerbaijaniOnThePageAndInEnglishInTheApi() {
+        Api admin = Api.at(port).asAdmin();
+        assertThat(admin.createUser("fzl-refusal-officer", "OFFICER", "FZL", PASSWORD))
+                .isIn(201, 409);
+        String bowtie = "{\"type\":\"Polygon\",\"coordinates\":[[[47.1,39.6],[47.11,39.61],[47.11,39.6],"
+                + "[47.1,39.61],[47.1,39.6]]]}";
+
+        Browser page = new Browser(port, "127.0.0.1");
+        page.signIn("fzl-refusal-officer", PASSWORD);
+        page.get("/mine-action/hazard-areas/new?lang=az");
+        HttpResponse<String> refused = page.postForm("/mine-action/hazard-areas", hazardArea(bowtie));
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(page.get("/mine-action/hazard-areas/new").body())
+                .contains("həndəsə qəbul edilmədi: öz-özünü kəsişmə: 39.60500, 47.10500 nöqtəsində")
+                .doesNotContain("self-intersection", "is refused");
+
+        // A position with an elevation, refused while the GeoJSON is read, in Russian.
+        page.get("/mine-action/hazard-areas/new?lang=ru");
+        page.postForm(
+                "/mine-action/hazard-areas",
+                hazardArea("{\"type\":\"Polygon\",\"coordinates\":[[[47.1,39.6,300],[47.11,39.6],[47.11,39.61],"
+                        + "[47.1,39.6]]]}"));
+        assertThat(page.get("/mine-action/hazard-areas/new").body())
+                .contains("геометрия отклонена: в позиции есть высота ([47.1,39.6,300]), которая не хранится");
+
+        JsonNode problem = inRussian(
+                "POST",
+                "/api/hazard-areas",
+                "fzl-refusal-officer",
+                "{\"type\":\"Feature\",\"geometry\":" + bowtie + ",\"properties\":{\"regionCode\":\"FZL\","
+                        + "\"name\":\"Bow-tie field\",\"classification\":\"CHA\",\"contamination\":[\"AP_MINE\"],"
+                        + "\"recordedOn\":\"2024-01-10\"}}");
+        assertThat(problem.get("status").asInt()).as(problem::toString).isEqualTo(422);
+        assertThat(problem.get("title").asString()).isEqualTo("Invalid geometry");
+        assertThat(problem.get("detail").asString()).isEqualTo("geometry: self-intersection at 39.60500, 47.10500");
+        assertThat(problem.get("location").get(0).asDouble()).isCloseTo(47.105, within(1e-9));
+        assertThat(problem.get("location").get(1).asDouble()).isCloseTo(39.605, within(1e-9));
+    }
+
+    /** The fields of the page's form that records a hazard area in Fuzuli, with the area given. */
+    private static Map<String, String> hazardArea(String area) {
+        return Map.of(
+                "regionCode",
+                "FZL",
+                "name",
+                "Bow-tie field",
+                "classification",
+                "SHA",
+                "priority",
+                "HIGH",
+                "area",
+                area);
     }
 
     /** An API request from a program whose user reads Russian: the answer stays in English. */

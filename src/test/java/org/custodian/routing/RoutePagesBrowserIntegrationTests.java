@@ -77,6 +77,43 @@ class RoutePagesBrowserIntegrationTests {
     }
 
     @Test
+    void aRefusedRouteIsSaidInThePagesLanguageWhileTheApiKeepsEnglish() {
+        Page page =
+                chromium.signIn(port, "agd-route-page-officer", PASSWORD, Chromium.PHONE_WIDTH, Chromium.PHONE_HEIGHT);
+        assertThat(refused(page, "ru", "46.930,39.991", "47.145,39.600"))
+                .startsWith("Маршрута нет: пункт назначения лежит в опасном районе ")
+                .contains("или в его буфере")
+                .doesNotContain("the destination lies");
+        Chromium.screenshot(page, "routing-planner-refused-ru-phone");
+        // The section's tabs are a line of links, as on the humanitarian pages, not a bulleted list.
+        assertThat(page.locator("ul.tabs")
+                        .evaluate("e => getComputedStyle(e).listStyleType + ' ' + getComputedStyle(e).display"))
+                .isEqualTo("none flex");
+
+        // A malformed point, in Azerbaijani.
+        assertThat(refused(page, "az", "46.930", "47.026,39.399"))
+                .isEqualTo("Marşrut yoxdur: onluq dərəcələrlə LON,LAT olmalıdır, məsələn 46.752,39.815");
+
+        // The API answers the same question in English, as a problem, whatever the language asked for.
+        Api.Response refused = Api.at(port)
+                .as("agd-route-page-officer", PASSWORD)
+                .get("/api/routes?from=46.930,39.991&to=47.145,39.600");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(refused.json().get("detail").asString()).startsWith("to: the destination lies within hazard area");
+    }
+
+    /** Asks the planner, in the language given, for a route it refuses; answers the reason it shows. */
+    private String refused(Page page, String language, String from, String to) {
+        page.navigate(url("/routes?lang=" + language));
+        page.fill("#route-from", from);
+        page.fill("#route-to", to);
+        page.click("#route-form button[type=submit]");
+        page.waitForSelector("#route-map[data-state=refused]");
+        return page.locator("#route-error").textContent();
+    }
+
+    @Test
     void anOfficerClosesARoadOnThePageAndReopensIt() {
         Page page = chromium.signIn(port, "agd-route-page-officer", PASSWORD);
         page.navigate(url("/closed-roads"));

@@ -1,6 +1,8 @@
 package org.custodian.platform.web;
 
 import java.util.Map;
+import org.custodian.geo.GeometryRejected;
+import org.custodian.platform.CommonRefusals;
 import org.custodian.platform.ConflictWithState;
 import org.custodian.platform.InvalidParameter;
 import org.custodian.platform.Reason;
@@ -46,6 +48,9 @@ class RefusalOnErrorPage extends DefaultErrorAttributes {
         }
         if (t instanceof InvalidParameter e) {
             return e.reason();
+        }
+        if (t instanceof GeometryRejected e) {
+            return Reason.of(CommonRefusals.GEOMETRY_REFUSED, e);
         }
         return null;
     }

@@ -41,13 +41,14 @@ class RefusalsUnitTests {
     private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)}");
     private static final Path SOURCES = Path.of("src/main/java");
 
-    private static Map<String, Refusal> refusals = Map.of();
+    /** The constants of every Refusals enum by key; geo's, below platform, keys them by the same rule. */
+    private static Map<String, Enum<?>> refusals = Map.of();
 
     @BeforeAll
     static void findRefusals() throws ClassNotFoundException {
         ClassPathScanningCandidateComponentProvider scan = new ClassPathScanningCandidateComponentProvider(false);
         scan.addIncludeFilter(new AssignableTypeFilter(Refusal.class));
-        Map<String, Refusal> found = new TreeMap<>();
+        Map<String, Enum<?>> found = new TreeMap<>();
         for (BeanDefinition candidate : scan.findCandidateComponents("org.custodian")) {
             Class<?> type = ClassUtils.forName(candidate.getBeanClassName(), RefusalsUnitTests.class.getClassLoader());
             boolean main = !type.getProtectionDomain()
@@ -56,15 +57,26 @@ class RefusalsUnitTests {
                     .toString()
                     .contains("test-classes");
             if (type.isEnum() && main) {
-                for (Object constant : type.getEnumConstants()) {
-                    Refusal refusal = (Refusal) constant;
-                    assertThat(found.put(refusal.key(), refusal))
-                            .as(refusal.key())
-                            .isNull();
-                }
+                add(found, type);
             }
         }
+        add(found, Class.forName("org.custodian.geo.Refusals"));
         refusals = found;
+    }
+
+    private static void add(Map<String, Enum<?>> found, Class<?> type) {
+        for (Object constant : type.getEnumConstants()) {
+            Enum<?> refusal = (Enum<?>) constant;
+            assertThat(found.put(key(refusal), refusal)).as(key(refusal)).isNull();
+        }
+    }
+
+    private static String key(Enum<?> refusal) {
+        if (refusal instanceof Refusal r) {
+            return r.key();
+        }
+        return "refusal." + refusal.getDeclaringClass().getPackageName().substring("org.custodian.".length()) + "."
+                + refusal.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     @Test
@@ -73,7 +85,8 @@ class RefusalsUnitTests {
                 .map(key -> key.substring("refusal.".length(), key.lastIndexOf('.')))
                 .collect(Collectors.toSet());
         assertThat(modules)
-                .contains("platform", "mineaction", "custody", "incidents", "humanitarian", "territory", "alerts");
+                .contains(
+                        "platform", "geo", "mineaction", "custody", "incidents", "humanitarian", "territory", "alerts");
         assertThat(refusals).hasSizeGreaterThan(300);
     }
 
@@ -142,15 +155,15 @@ class RefusalsUnitTests {
         String everything = String.join("\n", sourcesByPackage.values());
         List<String> unused = new ArrayList<>();
         refusals.forEach((key, refusal) -> {
-            String enumName = refusal.getClass().getSimpleName();
+            String enumName = refusal.getDeclaringClass().getSimpleName();
             String code = enumName.equals("CommonRefusals")
                     ? everything
-                    : sourcesByPackage.getOrDefault(refusal.getClass().getPackageName(), "");
+                    : sourcesByPackage.getOrDefault(refusal.getDeclaringClass().getPackageName(), "");
             if (!Pattern.compile("\\b" + enumName + "\\." + refusal.name() + "\\b")
                     .matcher(code)
                     .find()) {
                 unused.add(enumName + "." + refusal.name() + " ("
-                        + refusal.getClass().getPackageName() + ")");
+                        + refusal.getDeclaringClass().getPackageName() + ")");
             }
         });
         assertThat(unused).isEmpty();
