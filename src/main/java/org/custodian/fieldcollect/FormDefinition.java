@@ -18,6 +18,8 @@ import org.w3c.dom.NodeList;
  *
  * @param fields each field's type by its path below the instance root ({@code found_on} to {@code date})
  * @param required the paths of the fields that must be answered
+ * @param labels per language code, each field's label (itext {@code /data/<path>:label}) by its path, and
+ *     each choice's by {@code <path>/<value>}
  */
 record FormDefinition(
         String id,
@@ -27,7 +29,8 @@ record FormDefinition(
         String md5,
         Map<String, String> titles,
         Map<String, String> fields,
-        Set<String> required) {
+        Set<String> required,
+        Map<String, Map<String, String>> labels) {
 
     static final String XFORMS = "http://www.w3.org/2002/xforms";
     static final String XHTML = "http://www.w3.org/1999/xhtml";
@@ -35,6 +38,12 @@ record FormDefinition(
     /** The title in the language asked for, else English. */
     String title(Locale locale) {
         return titles.getOrDefault(locale.getLanguage(), titles.getOrDefault("en", id));
+    }
+
+    /** A field's (or a choice's) label in the language asked for, else English, else its path. */
+    String label(String path, Locale locale) {
+        String l = labels.getOrDefault(locale.getLanguage(), Map.of()).get(path);
+        return l != null ? l : labels.getOrDefault("en", Map.of()).getOrDefault(path, path);
     }
 
     static FormDefinition read(String fileName, byte[] xml) {
@@ -48,6 +57,8 @@ record FormDefinition(
             throw new IllegalStateException(fileName + ": the instance root needs an id and a version");
         }
         Map<String, String> titles = new LinkedHashMap<>();
+        Map<String, Map<String, String>> labels = new LinkedHashMap<>();
+        String labelPrefix = "/" + root.getLocalName() + "/";
         NodeList translations = model.getElementsByTagNameNS(XFORMS, "translation");
         for (int i = 0; i < translations.getLength(); i++) {
             Element t = (Element) translations.item(i);
@@ -57,8 +68,14 @@ record FormDefinition(
             NodeList texts = t.getElementsByTagNameNS(XFORMS, "text");
             for (int j = 0; j < texts.getLength(); j++) {
                 Element text = (Element) texts.item(j);
-                if (text.getAttribute("id").equals("form-title")) {
+                String textId = text.getAttribute("id");
+                if (textId.equals("form-title")) {
                     titles.put(code, text.getTextContent().strip());
+                } else if (textId.startsWith(labelPrefix) && textId.endsWith(":label")) {
+                    labels.computeIfAbsent(code, c -> new LinkedHashMap<>())
+                            .put(
+                                    textId.substring(labelPrefix.length(), textId.length() - ":label".length()),
+                                    text.getTextContent().strip());
                 }
             }
         }
@@ -93,7 +110,8 @@ record FormDefinition(
                 Hashes.md5(xml),
                 Map.copyOf(titles),
                 java.util.Collections.unmodifiableMap(fields),
-                Set.copyOf(required));
+                Set.copyOf(required),
+                Map.copyOf(labels));
     }
 
     private static Element first(NodeList list) {
