@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Illustrative field submissions waiting in Khojaly's review queue, one of each form, so that the queue shows
+ * Illustrative field submissions waiting in Khojaly's review queue (the inspection in the region of the
+ * facility it names), one of each form, so that the queue shows
  * what ODK Collect sends. Every one says in its text that it is illustrative, is sent by {@link
  * IllustrativeSubmissions#SENDER} and carries a generated photo; none is a real report.
  */
@@ -100,9 +101,12 @@ class FieldCollectDemo implements ApplicationRunner {
                         "killed", "0",
                         "injured", "0",
                         "description", "Illustrative: a power line down across the village road after a storm"));
-        facilities.facilities(LOADER, REGION, null).stream()
-                .filter(f -> f.geometry() != null)
-                .findFirst()
+        // Khojaly's facility if it has one, else the first whose point lies in its own region.
+        facilities.facilities(LOADER, null, null).stream()
+                .filter(f ->
+                        territory.region(f.regionCode()).covers(f.geometry().getInteriorPoint()))
+                .min(Comparator.comparing((Facility f) -> !f.regionCode().equals(REGION))
+                        .thenComparing(Facility::id))
                 .ifPresent(f -> submissions.receive(
                         SubmissionAccepted.FACILITY_INSPECTION,
                         Map.of(

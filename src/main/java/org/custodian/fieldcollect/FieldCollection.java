@@ -14,7 +14,6 @@ import org.custodian.platform.RuleViolated;
 import org.custodian.platform.Scope;
 import org.custodian.platform.Sources;
 import org.custodian.platform.UploadedFileName;
-import org.custodian.territory.Region;
 import org.custodian.territory.Territory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -116,16 +115,15 @@ class FieldCollection {
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException(form.id() + " has no geopoint"));
         double[] lonLat = SubmittedInstance.geopoint(geoField, instance.values().getOrDefault(geoField, ""));
-        Region region = territory.regions().stream()
-                .filter(r -> r.covers(Wgs84.point(lonLat[0], lonLat[1])))
-                .findFirst()
+        String region = territory
+                .regionCodeAt(Wgs84.point(lonLat[0], lonLat[1]))
                 .orElseThrow(() -> new RuleViolated(geoField, Refusals.LOCATION_LIES_IN_NO_REGION));
-        if (!DeviceKeyRing.COLLECTORS.contains(scope.role()) || !scope.reads(region.code())) {
+        if (!DeviceKeyRing.COLLECTORS.contains(scope.role()) || !scope.reads(region)) {
             throw new AccessDeniedException(
-                    "you may not send submissions from region " + region.code() + ": it is outside your scope");
+                    "you may not send submissions from region " + region + ": it is outside your scope");
         }
         Submission submission = submissions.saveAndFlush(
-                new Submission(instance, xml, region.code(), lonLat, scope.username(), deviceKeyId, clock.instant()));
+                new Submission(instance, xml, region, lonLat, scope.username(), deviceKeyId, clock.instant()));
         store(submission.id(), uploads);
         return new Received(submission, false);
     }
