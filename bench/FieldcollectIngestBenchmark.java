@@ -116,51 +116,37 @@ public class FieldcollectIngestBenchmark {
         if (head.statusCode() != 204) {
             throw new IllegalStateException("HEAD answered " + head.statusCode());
         }
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        ExecutorService pool = Executors.newFixedThreadPool(senders);
-        List<Future<long[]>> results = new ArrayList<>();
-        for (int s = 0; s < senders; s++) {
-            int sender = s;
-            results.add(pool.submit(() -> {
-                long[] latencies = new long[1 << 20];
-                List<byte[]> mine = new ArrayList<>();
-                int n = 0;
-                while (System.nanoTime() < end) {
-                    byte[] xml;
-                    ThreadLocalRandom random = ThreadLocalRandom.current();
-                    if (!mine.isEmpty() && random.nextInt(100) < replayPercent) {
-                        xml = mine.get(random.nextInt(mine.size()));
-                        replays.incrementAndGet();
-                    } else {
-                        String id = "uuid:bench-" + run + "-" + sender + "-" + n;
-                        xml = instance("ordnance-find", version, id, n);
-                        mine.add(xml);
-                        sent.add(id);
-                    }
-                    String boundary = "----collect" + Long.toHexString(random.nextLong());
-                    long t0 = System.nanoTime();
-                    HttpResponse<String> r = http.send(
-                            HttpRequest.newBuilder(URI.create(base + "/submission"))
-                                    .header("X-OpenRosa-Version", "1.0")
-                                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                                    .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, xml, photo)))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    if (r.statusCode() != 201) {
-                        throw new IllegalStateException(r.statusCode() + " " + r.body());
-                    }
-                    latencies[n++] = System.nanoTime() - t0;
+        List<Long> all = concurrently(senders, seconds, (sender, end, latencies) -> {
+            List<byte[]> mine = new ArrayList<>();
+            int n = 0;
+            while (System.nanoTime() < end) {
+                byte[] xml;
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                if (!mine.isEmpty() && random.nextInt(100) < replayPercent) {
+                    xml = mine.get(random.nextInt(mine.size()));
+                    replays.incrementAndGet();
+                } else {
+                    String id = "uuid:bench-" + run + "-" + sender + "-" + n;
+                    xml = instance("ordnance-find", version, id, n);
+                    mine.add(xml);
+                    sent.add(id);
                 }
-                return Arrays.copyOf(latencies, n);
-            }));
-        }
-        List<Long> all = new ArrayList<>();
-        for (Future<long[]> f : results) {
-            for (long l : f.get()) {
-                all.add(l);
+                String boundary = "----collect" + Long.toHexString(random.nextLong());
+                long t0 = System.nanoTime();
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/submission"))
+                                .header("X-OpenRosa-Version", "1.0")
+                                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, xml, photo)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 201) {
+                    throw new IllegalStateException(r.statusCode() + " " + r.body());
+                }
+                latencies[n++] = System.nanoTime() - t0;
             }
-        }
-        pool.shutdown();
+            return n;
+        });
         print("OpenRosa POST", senders, all, seconds);
         System.out.printf("  replays among them: %d (%.1f%%)%n", replays.get(), 100.0 * replays.get() / all.size());
         try (Connection c = DriverManager.getConnection(jdbc); Statement st = c.createStatement()) {
@@ -192,6 +178,81 @@ public class FieldcollectIngestBenchmark {
     static void raw(String jdbc, int seconds, int senders, boolean audited) throws Exception {
         byte[] photo = photo();
         String run = Long.toHexString(System.nanoTime());
+        List<Long> all = concurrently(senders, seconds, (sender, end, latencies) -> {
+            int n = 0;
+            try (Connection c = DriverManager.getConnection(jdbc);
+                    PreparedStatement sub = c.prepareStatement(
+                            "insert into fieldcollect_submission (form_id, form_version, instance_id, xml, xml_sha256,"
+                                    + " region_code, longitude, latitude, submitted_by, received_at, status)"
+                                    + " values ('ordnance-find', '1', ?, ?, ?, 'KHJ', 46.8, 39.912, 'admin', ?, 'RECEIVED')",
+                            new String[] {"id"});
+                    PreparedStatement file = c.prepareStatement(
+                            "insert into fieldcollect_submission_file (submission_id, name, content_type, size, content)"
+                                    + " values (?, 'photo.jpg', 'image/jpeg', ?, ?)");
+                    PreparedStatement head =
+                            c.prepareStatement("select last_hash from platform_audit_head where id = 1 for update");
+                    PreparedStatement entry = c.prepareStatement(
+                            "insert into platform_audit_entry (at, actor, action, record_type, record_id,"
+                                    + " before_state, after_state, previous_hash, hash)"
+                                    + " values (?, 'bench', 'INSERT', ?, ?, null, ?, ?, ?)");
+                    PreparedStatement moveHead =
+                            c.prepareStatement("update platform_audit_head set last_hash = ? where id = 1")) {
+                c.setAutoCommit(false);
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                while (System.nanoTime() < end) {
+                    long t0 = System.nanoTime();
+                    byte[] xml = instance("ordnance-find", "1", "uuid:raw-" + run + "-" + sender + "-" + n, n);
+                    sub.setString(1, "uuid:raw-" + run + "-" + sender + "-" + n);
+                    sub.setBytes(2, xml);
+                    sub.setString(3, HexFormat.of().formatHex(sha.digest(xml)));
+                    sub.setTimestamp(4, Timestamp.from(Instant.now()));
+                    sub.executeUpdate();
+                    long id;
+                    try (ResultSet keys = sub.getGeneratedKeys()) {
+                        keys.next();
+                        id = keys.getLong(1);
+                    }
+                    file.setLong(1, id);
+                    file.setLong(2, photo.length);
+                    file.setBytes(3, photo);
+                    file.executeUpdate();
+                    if (audited) {
+                        String previous;
+                        try (ResultSet rs = head.executeQuery()) {
+                            rs.next();
+                            previous = rs.getString(1);
+                        }
+                        for (String type : new String[] {"Submission", "SubmissionFile"}) {
+                            String state = "{\"id\":" + id + ",\"type\":\"" + type + "\",\"bytes\":\"(" + photo.length + " bytes)\"}";
+                            String hash = HexFormat.of().formatHex(sha.digest((previous + state).getBytes(StandardCharsets.UTF_8)));
+                            entry.setTimestamp(1, Timestamp.from(Instant.now()));
+                            entry.setString(2, type);
+                            entry.setString(3, Long.toString(id));
+                            entry.setString(4, state);
+                            entry.setString(5, previous);
+                            entry.setString(6, hash);
+                            entry.executeUpdate();
+                            previous = hash;
+                        }
+                        moveHead.setString(1, previous);
+                        moveHead.executeUpdate();
+                    }
+                    c.commit();
+                    latencies[n++] = System.nanoTime() - t0;
+                }
+            }
+            return n;
+        });
+        print(audited ? "raw + audit chain" : "raw JDBC INSERT", senders, all, seconds);
+    }
+
+    /** One sender's loop: fills latencies (ns) until the end, returns how many it made. */
+    interface Sender {
+        int run(int sender, long end, long[] latencies) throws Exception;
+    }
+
+    /** Runs the senders concurrently for the time; every latency, in ns. */
+    static List<Long> concurrently(int senders, int seconds, Sender body) throws Exception {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         ExecutorService pool = Executors.newFixedThreadPool(senders);
         List<Future<long[]>> results = new ArrayList<>();
@@ -199,69 +260,7 @@ public class FieldcollectIngestBenchmark {
             int sender = s;
             results.add(pool.submit(() -> {
                 long[] latencies = new long[1 << 20];
-                int n = 0;
-                try (Connection c = DriverManager.getConnection(jdbc);
-                        PreparedStatement sub = c.prepareStatement(
-                                "insert into fieldcollect_submission (form_id, form_version, instance_id, xml, xml_sha256,"
-                                        + " region_code, longitude, latitude, submitted_by, received_at, status)"
-                                        + " values ('ordnance-find', '1', ?, ?, ?, 'KHJ', 46.8, 39.912, 'admin', ?, 'RECEIVED')",
-                                new String[] {"id"});
-                        PreparedStatement file = c.prepareStatement(
-                                "insert into fieldcollect_submission_file (submission_id, name, content_type, size, content)"
-                                        + " values (?, 'photo.jpg', 'image/jpeg', ?, ?)");
-                        PreparedStatement head =
-                                c.prepareStatement("select last_hash from platform_audit_head where id = 1 for update");
-                        PreparedStatement entry = c.prepareStatement(
-                                "insert into platform_audit_entry (at, actor, action, record_type, record_id,"
-                                        + " before_state, after_state, previous_hash, hash)"
-                                        + " values (?, 'bench', 'INSERT', ?, ?, null, ?, ?, ?)");
-                        PreparedStatement moveHead =
-                                c.prepareStatement("update platform_audit_head set last_hash = ? where id = 1")) {
-                    c.setAutoCommit(false);
-                    MessageDigest sha = MessageDigest.getInstance("SHA-256");
-                    while (System.nanoTime() < end) {
-                        long t0 = System.nanoTime();
-                        byte[] xml = instance("ordnance-find", "1", "uuid:raw-" + run + "-" + sender + "-" + n, n);
-                        sub.setString(1, "uuid:raw-" + run + "-" + sender + "-" + n);
-                        sub.setBytes(2, xml);
-                        sub.setString(3, HexFormat.of().formatHex(sha.digest(xml)));
-                        sub.setTimestamp(4, Timestamp.from(Instant.now()));
-                        sub.executeUpdate();
-                        long id;
-                        try (ResultSet keys = sub.getGeneratedKeys()) {
-                            keys.next();
-                            id = keys.getLong(1);
-                        }
-                        file.setLong(1, id);
-                        file.setLong(2, photo.length);
-                        file.setBytes(3, photo);
-                        file.executeUpdate();
-                        if (audited) {
-                            String previous;
-                            try (ResultSet rs = head.executeQuery()) {
-                                rs.next();
-                                previous = rs.getString(1);
-                            }
-                            for (String type : new String[] {"Submission", "SubmissionFile"}) {
-                                String state = "{\"id\":" + id + ",\"type\":\"" + type + "\",\"bytes\":\"(" + photo.length + " bytes)\"}";
-                                String hash = HexFormat.of().formatHex(sha.digest((previous + state).getBytes(StandardCharsets.UTF_8)));
-                                entry.setTimestamp(1, Timestamp.from(Instant.now()));
-                                entry.setString(2, type);
-                                entry.setString(3, Long.toString(id));
-                                entry.setString(4, state);
-                                entry.setString(5, previous);
-                                entry.setString(6, hash);
-                                entry.executeUpdate();
-                                previous = hash;
-                            }
-                            moveHead.setString(1, previous);
-                            moveHead.executeUpdate();
-                        }
-                        c.commit();
-                        latencies[n++] = System.nanoTime() - t0;
-                    }
-                }
-                return Arrays.copyOf(latencies, n);
+                return Arrays.copyOf(latencies, body.run(sender, end, latencies));
             }));
         }
         List<Long> all = new ArrayList<>();
@@ -271,7 +270,7 @@ public class FieldcollectIngestBenchmark {
             }
         }
         pool.shutdown();
-        print(audited ? "raw + audit chain" : "raw JDBC INSERT", senders, all, seconds);
+        return all;
     }
 
     static void print(String name, int clients, List<Long> all, int seconds) {

@@ -30,5 +30,8 @@ if [ "${JFR:-}" = 1 ]; then "$(dirname "$java")/jcmd" $app JFR.stop name=ingest 
 $bench raw "$url" "$seconds" "$senders"
 $bench raw-audited "$url" "$seconds" "$senders"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+# The cleanup scratch-app.sh set, run here so that the script ends with its own status.
+trap - EXIT
 kill $app; wait $app 2>/dev/null || true
-exit 0
+$psql -c "drop database if exists $db with (force)" postgres
+rm -rf "$scratch"

@@ -20,6 +20,7 @@ import org.w3c.dom.NodeList;
  * @param required the paths of the fields that must be answered
  * @param labels per language code, each field's label (itext {@code /data/<path>:label}) by its path, and
  *     each choice's by {@code <path>/<value>}
+ * @param multiple the paths of the fields where several choices may be ticked ({@code select})
  */
 record FormDefinition(
         String id,
@@ -30,7 +31,8 @@ record FormDefinition(
         Map<String, String> titles,
         Map<String, String> fields,
         Set<String> required,
-        Map<String, Map<String, String>> labels) {
+        Map<String, Map<String, String>> labels,
+        Set<String> multiple) {
 
     static final String XFORMS = "http://www.w3.org/2002/xforms";
     static final String XHTML = "http://www.w3.org/1999/xhtml";
@@ -44,6 +46,15 @@ record FormDefinition(
     String label(String path, Locale locale) {
         String l = labels.getOrDefault(locale.getLanguage(), Map.of()).get(path);
         return l != null ? l : labels.getOrDefault("en", Map.of()).getOrDefault(path, path);
+    }
+
+    /** A field's choices (value to label, in form order), empty when it is not a choice. */
+    Map<String, String> choices(String path, Locale locale) {
+        Map<String, String> choices = new LinkedHashMap<>();
+        labels.getOrDefault("en", Map.of()).keySet().stream()
+                .filter(k -> k.startsWith(path + "/"))
+                .forEach(k -> choices.put(k.substring(path.length() + 1), label(k, locale)));
+        return choices;
     }
 
     static FormDefinition read(String fileName, byte[] xml) {
@@ -102,6 +113,14 @@ record FormDefinition(
                 required.add(path);
             }
         }
+        Set<String> multiple = new java.util.HashSet<>();
+        NodeList selects = doc.getElementsByTagNameNS(XFORMS, "select");
+        for (int i = 0; i < selects.getLength(); i++) {
+            String ref = ((Element) selects.item(i)).getAttribute("ref");
+            if (ref.startsWith(prefix)) {
+                multiple.add(ref.substring(prefix.length()));
+            }
+        }
         return new FormDefinition(
                 id,
                 version,
@@ -111,7 +130,8 @@ record FormDefinition(
                 Map.copyOf(titles),
                 java.util.Collections.unmodifiableMap(fields),
                 Set.copyOf(required),
-                Map.copyOf(labels));
+                Map.copyOf(labels),
+                Set.copyOf(multiple));
     }
 
     private static Element first(NodeList list) {

@@ -62,6 +62,19 @@ class SubmissionPageController {
         Map<String, String> labels = new LinkedHashMap<>();
         collection.values(s).keySet().forEach(k -> labels.put(k, form == null ? k : form.label(k, locale)));
         model.addAttribute("labels", labels);
+        // Single choices are corrected from a list; several choices stay typed as codes, listed beside them.
+        Map<String, Map<String, String>> choices = new LinkedHashMap<>();
+        java.util.Set<String> multiple = form == null ? java.util.Set.of() : form.multiple();
+        if (form != null) {
+            labels.keySet().forEach(k -> {
+                Map<String, String> c = form.choices(k, locale);
+                if (!c.isEmpty()) {
+                    choices.put(k, c);
+                }
+            });
+        }
+        model.addAttribute("choices", choices);
+        model.addAttribute("multiple", multiple);
         model.addAttribute("values", collection.values(s));
         model.addAttribute("original", collection.original(s));
         model.addAttribute("corrections", collection.corrections(s));

@@ -143,9 +143,8 @@ class FieldCollectPagesBrowserIntegrationTests {
         assertThat(reviewer.locator("#files img").count()).isEqualTo(1);
         assertThat(reviewer.locator("#accept-makes").textContent()).contains("выезд");
         reviewer.click("#accept-form button");
-        assertThat(reviewer.locator("p.error").textContent())
-                .contains("settlement")
-                .contains("Nowhere village");
+        // The refusal in the page's language, naming what the phone sent.
+        assertThat(reviewer.locator("p.error").textContent()).contains("населённого пункта Nowhere village");
         assertThat(reviewer.locator("#status").textContent()).isEqualTo("Ждёт проверки");
         Chromium.screenshot(reviewer, "fieldcollect-visit-refused");
         // The village's number, as on its page.
