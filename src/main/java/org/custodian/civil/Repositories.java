@@ -110,4 +110,6 @@ interface VisitRecords extends JpaRepository<Visit, Long> {
     @Query("select v from Visit v where v.id = :id and (:all = true or v.regionCode in :codes)")
     Optional<Visit> findInScope(
             @Param("id") long id, @Param("all") boolean all, @Param("codes") Collection<String> codes);
+
+    boolean existsBySubmission(String submission);
 }

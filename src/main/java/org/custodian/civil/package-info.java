@@ -10,6 +10,6 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Civil activities and outreach",
-        allowedDependencies = {"platform", "geo", "territory"})
+        allowedDependencies = {"platform", "geo", "territory", "fieldcollect"})
 @org.jspecify.annotations.NullMarked
 package org.custodian.civil;

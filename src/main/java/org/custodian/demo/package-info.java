@@ -16,7 +16,8 @@
             "incidents",
             "humanitarian",
             "alerts",
-            "civil"
+            "civil",
+            "fieldcollect"
         })
 @org.jspecify.annotations.NullMarked
 package org.custodian.demo;

@@ -3,22 +3,20 @@ package org.custodian.facilities;
 import java.time.LocalDate;
 import org.custodian.fieldcollect.SubmissionAccepted;
 import org.custodian.platform.RecordNotFound;
+import org.custodian.platform.RuleViolated;
 import org.custodian.platform.Scope;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * An accepted field submission of the facility-inspection form becomes an inspection of the facility it
  * names (by the number on the facility's page), citing the submission as its source, and changes the
- * facility's status when the condition found differs; once per submission. A submission naming a facility
- * that does not exist or lies in another region than where it was sent from is left out, with a warning.
+ * facility's status when the condition found differs; once per submission. It runs inside the acceptance:
+ * a submission naming a facility that does not exist, or lies in another region than where it was made, is
+ * refused to the reviewer, who corrects the number and accepts again.
  */
 @Component
 class FieldInspections {
-
-    private static final Logger log = LoggerFactory.getLogger(FieldInspections.class);
 
     private final Facilities facilities;
 
@@ -26,31 +24,26 @@ class FieldInspections {
         this.facilities = facilities;
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(SubmissionAccepted submission) {
         if (!SubmissionAccepted.FACILITY_INSPECTION.equals(submission.formId())) {
             return;
         }
         Scope scope = Scope.system("field collection, reviewed by " + submission.reviewedBy());
-        long facilityId = Long.parseLong(submission.values().getOrDefault("facility_id", "0"));
+        String named = submission.values().getOrDefault("facility_id", "");
         Facility facility;
         try {
-            facility = facilities.facility(scope, facilityId);
-        } catch (RecordNotFound e) {
-            log.warn(
-                    "Field submission {} names facility {}, which does not exist",
-                    submission.submissionId(),
-                    facilityId);
-            return;
+            facility = facilities.facility(scope, Long.parseLong(named));
+        } catch (RecordNotFound | NumberFormatException e) {
+            throw new RuleViolated("facility_id", Refusals.NO_FACILITY, named);
         }
         if (!facility.regionCode().equals(submission.regionCode())) {
-            log.warn(
-                    "Field submission {} from region {} names facility {} of region {}; not recorded",
-                    submission.submissionId(),
-                    submission.regionCode(),
-                    facilityId,
-                    facility.regionCode());
-            return;
+            throw new RuleViolated(
+                    "facility_id",
+                    Refusals.FACILITY_IN_OTHER_REGION,
+                    facility.id(),
+                    facility.regionCode(),
+                    submission.regionCode());
         }
         if (facility.inspections().stream()
                 .anyMatch(i -> Long.valueOf(submission.sourceId()).equals(i.sourceId()))) {
@@ -59,7 +52,7 @@ class FieldInspections {
         String findings = submission.values().getOrDefault("findings", "");
         facilities.inspect(
                 scope,
-                facilityId,
+                facility.id(),
                 new Inspection(
                         LocalDate.parse(submission.values().get("inspected_on")),
                         submission.submittedBy(),

@@ -14,7 +14,6 @@ import org.custodian.platform.RuleViolated;
 import org.custodian.platform.Scope;
 import org.custodian.platform.Sources;
 import org.custodian.platform.UploadedFileName;
-import org.custodian.territory.Region;
 import org.custodian.territory.Territory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,7 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Receives submissions and carries them through review. A submission belongs to the region whose boundary
  * holds its location; only those who may send from that region send it, only those who read the region see
  * it, and only those who write the region's records review it. Accepting registers the submission as a
- * source and announces {@link SubmissionAccepted}.
+ * source (with its photo as the source's document) and announces {@link SubmissionAccepted}; the owning
+ * module's listener makes its record within the same transaction, so a record it refuses refuses the
+ * acceptance and the reviewer sees why.
  */
 @Service
 class FieldCollection {
@@ -39,6 +40,10 @@ class FieldCollection {
     static final String PUBLISHER = "Field collection (ODK)";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Photo types a source may keep as its document. */
+    private static final java.util.Set<String> PHOTO_TYPES =
+            java.util.Set.of("image/jpeg", "image/png", "image/gif", "image/webp", "image/tiff");
 
     private final FieldForms forms;
     private final Submissions submissions;
@@ -110,16 +115,15 @@ class FieldCollection {
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException(form.id() + " has no geopoint"));
         double[] lonLat = SubmittedInstance.geopoint(geoField, instance.values().getOrDefault(geoField, ""));
-        Region region = territory.regions().stream()
-                .filter(r -> r.covers(Wgs84.point(lonLat[0], lonLat[1])))
-                .findFirst()
+        String region = territory
+                .regionCodeAt(Wgs84.point(lonLat[0], lonLat[1]))
                 .orElseThrow(() -> new RuleViolated(geoField, Refusals.LOCATION_LIES_IN_NO_REGION));
-        if (!DeviceKeyRing.COLLECTORS.contains(scope.role()) || !scope.reads(region.code())) {
+        if (!DeviceKeyRing.COLLECTORS.contains(scope.role()) || !scope.reads(region)) {
             throw new AccessDeniedException(
-                    "you may not send submissions from region " + region.code() + ": it is outside your scope");
+                    "you may not send submissions from region " + region + ": it is outside your scope");
         }
         Submission submission = submissions.saveAndFlush(
-                new Submission(instance, xml, region.code(), lonLat, scope.username(), deviceKeyId, clock.instant()));
+                new Submission(instance, xml, region, lonLat, scope.username(), deviceKeyId, clock.instant()));
         store(submission.id(), uploads);
         return new Received(submission, false);
     }
@@ -145,11 +149,24 @@ class FieldCollection {
         }
     }
 
+    @Transactional(readOnly = true)
+    boolean anyReceived() {
+        return submissions.count() > 0;
+    }
+
     /** Submissions waiting for review that the caller may see, oldest first, optionally of one form. */
     @Transactional(readOnly = true)
     List<Submission> queue(Scope scope, @Nullable String formId, Submission.Status status, int limit) {
         return submissions.queue(
                 scope.allRegions(), scope.regionsForQuery(), formId, status, Limit.of(Math.clamp(limit, 1, 1000)));
+    }
+
+    @Transactional(readOnly = true)
+    Submission byInstance(Scope scope, String instanceId) {
+        return submissions
+                .findByInstanceId(instanceId)
+                .filter(s -> scope.reads(s.regionCode()))
+                .orElseThrow(() -> new RecordNotFound(Refusals.NO_SUBMISSION, instanceId));
     }
 
     @Transactional(readOnly = true)
@@ -252,7 +269,14 @@ class FieldCollection {
                 link(s)));
         Instant now = clock.instant();
         s.accept(scope.username(), now, source.id());
-        List<SubmissionAccepted.Attachment> attachments = files.listed(s.id()).stream()
+        List<AttachedFile> listed = files.listed(s.id());
+        // The photo goes with the source that every record made from the submission cites.
+        listed.stream()
+                .filter(f -> PHOTO_TYPES.contains(f.contentType()) && f.size() > 0)
+                .findFirst()
+                .flatMap(f -> files.findBySubmissionIdAndName(s.id(), f.name()))
+                .ifPresent(f -> sources.attachIfNone(source.id(), f.name(), f.contentType(), f.content()));
+        List<SubmissionAccepted.Attachment> attachments = listed.stream()
                 .map(f -> new SubmissionAccepted.Attachment(
                         f.name(), f.contentType(), f.size(), "/api/submissions/" + s.id() + "/files/" + f.name()))
                 .toList();

@@ -18,6 +18,9 @@ import org.w3c.dom.NodeList;
  *
  * @param fields each field's type by its path below the instance root ({@code found_on} to {@code date})
  * @param required the paths of the fields that must be answered
+ * @param labels per language code, each field's label (itext {@code /data/<path>:label}) by its path, and
+ *     each choice's by {@code <path>/<value>}
+ * @param multiple the paths of the fields where several choices may be ticked ({@code select})
  */
 record FormDefinition(
         String id,
@@ -27,7 +30,9 @@ record FormDefinition(
         String md5,
         Map<String, String> titles,
         Map<String, String> fields,
-        Set<String> required) {
+        Set<String> required,
+        Map<String, Map<String, String>> labels,
+        Set<String> multiple) {
 
     static final String XFORMS = "http://www.w3.org/2002/xforms";
     static final String XHTML = "http://www.w3.org/1999/xhtml";
@@ -35,6 +40,21 @@ record FormDefinition(
     /** The title in the language asked for, else English. */
     String title(Locale locale) {
         return titles.getOrDefault(locale.getLanguage(), titles.getOrDefault("en", id));
+    }
+
+    /** A field's (or a choice's) label in the language asked for, else English, else its path. */
+    String label(String path, Locale locale) {
+        String l = labels.getOrDefault(locale.getLanguage(), Map.of()).get(path);
+        return l != null ? l : labels.getOrDefault("en", Map.of()).getOrDefault(path, path);
+    }
+
+    /** A field's choices (value to label, in form order), empty when it is not a choice. */
+    Map<String, String> choices(String path, Locale locale) {
+        Map<String, String> choices = new LinkedHashMap<>();
+        labels.getOrDefault("en", Map.of()).keySet().stream()
+                .filter(k -> k.startsWith(path + "/"))
+                .forEach(k -> choices.put(k.substring(path.length() + 1), label(k, locale)));
+        return choices;
     }
 
     static FormDefinition read(String fileName, byte[] xml) {
@@ -48,6 +68,8 @@ record FormDefinition(
             throw new IllegalStateException(fileName + ": the instance root needs an id and a version");
         }
         Map<String, String> titles = new LinkedHashMap<>();
+        Map<String, Map<String, String>> labels = new LinkedHashMap<>();
+        String labelPrefix = "/" + root.getLocalName() + "/";
         NodeList translations = model.getElementsByTagNameNS(XFORMS, "translation");
         for (int i = 0; i < translations.getLength(); i++) {
             Element t = (Element) translations.item(i);
@@ -57,8 +79,14 @@ record FormDefinition(
             NodeList texts = t.getElementsByTagNameNS(XFORMS, "text");
             for (int j = 0; j < texts.getLength(); j++) {
                 Element text = (Element) texts.item(j);
-                if (text.getAttribute("id").equals("form-title")) {
+                String textId = text.getAttribute("id");
+                if (textId.equals("form-title")) {
                     titles.put(code, text.getTextContent().strip());
+                } else if (textId.startsWith(labelPrefix) && textId.endsWith(":label")) {
+                    labels.computeIfAbsent(code, c -> new LinkedHashMap<>())
+                            .put(
+                                    textId.substring(labelPrefix.length(), textId.length() - ":label".length()),
+                                    text.getTextContent().strip());
                 }
             }
         }
@@ -85,6 +113,14 @@ record FormDefinition(
                 required.add(path);
             }
         }
+        Set<String> multiple = new java.util.HashSet<>();
+        NodeList selects = doc.getElementsByTagNameNS(XFORMS, "select");
+        for (int i = 0; i < selects.getLength(); i++) {
+            String ref = ((Element) selects.item(i)).getAttribute("ref");
+            if (ref.startsWith(prefix)) {
+                multiple.add(ref.substring(prefix.length()));
+            }
+        }
         return new FormDefinition(
                 id,
                 version,
@@ -93,7 +129,9 @@ record FormDefinition(
                 Hashes.md5(xml),
                 Map.copyOf(titles),
                 java.util.Collections.unmodifiableMap(fields),
-                Set.copyOf(required));
+                Set.copyOf(required),
+                Map.copyOf(labels),
+                Set.copyOf(multiple));
     }
 
     private static Element first(NodeList list) {

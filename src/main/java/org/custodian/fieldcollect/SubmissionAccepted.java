@@ -7,9 +7,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A field submission that a reviewer accepted: what the owning module needs to make its record, and the
- * source (in {@link org.custodian.platform.Sources}) that the record cites. Published once per acceptance,
- * kept by the event publication registry until every listener has run; listeners must be idempotent on
- * {@link #submissionId()} (a listener that failed runs again).
+ * source (in {@link org.custodian.platform.Sources}, carrying the submission's photo) that the record cites.
+ * Published once per acceptance, inside its transaction: listeners ({@code @EventListener}) make their record
+ * there, and a refusal they throw ({@link org.custodian.platform.RuleViolated} naming the form's field)
+ * refuses the acceptance, so the reviewer corrects the answer and accepts again; nothing is accepted without
+ * its record.
  *
  * @param submissionId the submission's id in this module ({@code /api/submissions/{id}})
  * @param formId the form's id, one of {@link #ORDNANCE_FIND}, {@link #INCIDENT_REPORT}, {@link

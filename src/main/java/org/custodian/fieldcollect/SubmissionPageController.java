@@ -46,6 +46,7 @@ class SubmissionPageController {
         model.addAttribute("status", status);
         model.addAttribute("statuses", Submission.Status.values());
         model.addAttribute("submissions", collection.queue(scope, selected, status, 500));
+        model.addAttribute("illustrativeSender", IllustrativeSubmissions.SENDER);
         return "fieldcollect/queue";
     }
 
@@ -55,14 +56,38 @@ class SubmissionPageController {
         Submission s = collection.submission(scope, id);
         FormDefinition form = forms.find(s.formId()).orElse(null);
         model.addAttribute("submission", s);
+        model.addAttribute("illustrativeSender", IllustrativeSubmissions.SENDER);
         model.addAttribute("title", form == null ? s.formId() : form.title(locale));
         model.addAttribute("fields", form == null ? Map.of() : form.fields());
+        Map<String, String> labels = new LinkedHashMap<>();
+        collection.values(s).keySet().forEach(k -> labels.put(k, form == null ? k : form.label(k, locale)));
+        model.addAttribute("labels", labels);
+        // Single choices are corrected from a list; several choices stay typed as codes, listed beside them.
+        Map<String, Map<String, String>> choices = new LinkedHashMap<>();
+        java.util.Set<String> multiple = form == null ? java.util.Set.of() : form.multiple();
+        if (form != null) {
+            labels.keySet().forEach(k -> {
+                Map<String, String> c = form.choices(k, locale);
+                if (!c.isEmpty()) {
+                    choices.put(k, c);
+                }
+            });
+        }
+        model.addAttribute("choices", choices);
+        model.addAttribute("multiple", multiple);
         model.addAttribute("values", collection.values(s));
         model.addAttribute("original", collection.original(s));
         model.addAttribute("corrections", collection.corrections(s));
         model.addAttribute("files", collection.files(scope, id));
         model.addAttribute("reviewer", collection.reviews(scope, s) && s.status() == Submission.Status.RECEIVED);
         return "fieldcollect/submission";
+    }
+
+    /** A submission by its instanceID, as records made from one cite it. */
+    @GetMapping("/fieldcollect/instances/{instanceId}")
+    String byInstance(@PathVariable String instanceId) {
+        return "redirect:/fieldcollect/submissions/"
+                + collection.byInstance(callers.current(), instanceId).id();
     }
 
     @PostMapping("/fieldcollect/submissions/{id}/acceptance")

@@ -6,13 +6,13 @@ import org.custodian.fieldcollect.SubmissionAccepted;
 import org.custodian.geo.Wgs84;
 import org.custodian.platform.Scope;
 import org.jspecify.annotations.Nullable;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * An accepted field submission of the incident-report form becomes a reported incident, citing the
  * submission as its source, in the incidents' review queue to be verified like any other report; once per
- * submission.
+ * submission. It runs inside the acceptance, so an answer the incident refuses is refused to the reviewer.
  */
 @Component
 class FieldReports {
@@ -25,7 +25,7 @@ class FieldReports {
         this.records = records;
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(SubmissionAccepted submission) {
         if (!SubmissionAccepted.INCIDENT_REPORT.equals(submission.formId())
                 || records.existsByFieldSubmissionId(submission.submissionId())) {

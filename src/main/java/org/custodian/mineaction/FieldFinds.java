@@ -5,12 +5,13 @@ import org.custodian.fieldcollect.SubmissionAccepted;
 import org.custodian.geo.Wgs84;
 import org.custodian.platform.Scope;
 import org.jspecify.annotations.Nullable;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * An accepted field submission of the ordnance-find form becomes a find awaiting disposal, citing the
- * submission as its source; once per submission, however often the event is delivered.
+ * submission as its source; once per submission. It runs inside the acceptance, so an answer the find
+ * refuses is refused to the reviewer and nothing is accepted without its find.
  */
 @Component
 class FieldFinds {
@@ -23,7 +24,7 @@ class FieldFinds {
         this.finds = finds;
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(SubmissionAccepted submission) {
         if (!SubmissionAccepted.ORDNANCE_FIND.equals(submission.formId())
                 || finds.existsByFieldSubmissionId(submission.submissionId())) {

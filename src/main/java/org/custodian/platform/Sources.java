@@ -28,6 +28,14 @@ public interface Sources {
     /** Registers a source, or returns the one with the same publisher and title. */
     Citation register(NewSource source);
 
+    /**
+     * Attaches a document (a photo, for a field submission) to a source that has none yet, on behalf of the
+     * application; a source that has one keeps it.
+     *
+     * @throws RuleViolated when the file is empty, too large or not of a type a document may have
+     */
+    void attachIfNone(long id, String name, String mediaType, byte[] content);
+
     /** What a record shows of a source it cites. */
     record Citation(
             long id,

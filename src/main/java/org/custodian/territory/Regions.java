@@ -2,11 +2,18 @@ package org.custodian.territory;
 
 import java.util.List;
 import java.util.Optional;
+import org.locationtech.jts.geom.Point;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface Regions extends JpaRepository<Region, Long> {
 
     Optional<Region> findByCode(String code);
 
     List<Region> findAllByOrderByCode();
+
+    /** The codes of the regions whose boundary holds the point (inside or on it), in code order. */
+    @Query("select r.code from Region r where st_intersects(r.boundary, :point) = true order by r.code")
+    List<String> codesAt(@Param("point") Point point);
 }

@@ -3,6 +3,7 @@ package org.custodian.territory;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.custodian.platform.CommonRefusals;
 import org.custodian.platform.ConflictWithState;
@@ -84,6 +85,14 @@ public class Territory {
 
     public List<Region> regions() {
         return regions.findAllByOrderByCode();
+    }
+
+    /**
+     * The code of the region whose boundary holds the point (the first by code when it lies on a shared
+     * border), asked of the database so that no boundary is loaded.
+     */
+    public Optional<String> regionCodeAt(Point point) {
+        return regions.codesAt(point).stream().findFirst();
     }
 
     /** Whether the caller may create and change records in some region. */

@@ -315,15 +315,11 @@ class FieldCollectIntegrationTests {
                 .isEqualTo(403);
     }
 
-    private long awaitLong(String sql, Object... args) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            var found = jdbc.queryForList(sql, Long.class, args);
-            if (!found.isEmpty() && found.get(0) != null) {
-                return found.get(0);
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("nothing for " + sql);
+    /** The record made from an accepted submission: made within the acceptance, so there once it answers. */
+    private long awaitLong(String sql, Object... args) {
+        var found = jdbc.queryForList(sql, Long.class, args);
+        assertThat(found).as(sql).isNotEmpty();
+        return found.get(0);
     }
 
     @Test
@@ -459,5 +455,167 @@ class FieldCollectIntegrationTests {
         assertThat(rejected.status()).isEqualTo(200);
         assertThat(rejected.json().at("/submission/status").asString()).isEqualTo("REJECTED");
         assertThat(rejected.json().at("/submission/reason").asString()).isEqualTo("Reported twice");
+    }
+
+    private byte[] visit(String team, String settlement) throws Exception {
+        return CollectDevice.fill(
+                forms.openForm(SubmissionAccepted.OUTREACH_VISIT).xml(),
+                Map.of(
+                        "location",
+                        pointIn("KHJ"),
+                        "visited_on",
+                        LocalDate.now().minusDays(2).toString(),
+                        "settlement",
+                        settlement,
+                        "team",
+                        team,
+                        "services",
+                        "medical food",
+                        "people_served",
+                        "9",
+                        "notes",
+                        "Blood pressure checks",
+                        "photo",
+                        "visit.jpg"));
+    }
+
+    @Test
+    void anAcceptedOutreachVisitIsRecordedByItsReviewerCitingTheSubmissionWithItsPhoto() throws Exception {
+        String team = jdbc.queryForObject(
+                "select name from civil_outreach_team where region_code = 'KHJ' order by id fetch first 1 rows only",
+                String.class);
+        String village = jdbc.queryForObject(
+                "select s.name_en from territory_settlement s join territory_region r on r.id = s.region_id"
+                        + " where r.code = 'KHJ' order by s.id fetch first 1 rows only",
+                String.class);
+        byte[] photo = new byte[2048];
+        photo[0] = (byte) 0xFF;
+        photo[1] = (byte) 0xD8;
+        byte[] xml = visit("Team that does not exist", village);
+        assertThat(new CollectDevice(server(), "khj-field", PASSWORD)
+                        .send(xml, Map.of("visit.jpg", photo))
+                        .status())
+                .isEqualTo(201);
+        long id = submissionId(instanceId(xml));
+        String visits = "select count(*) from civil_visit where submission = ?";
+
+        // Another region's reviewer neither sees nor acts on it.
+        Api other = as("agd-fc-officer");
+        assertThat(other.get("/fieldcollect/submissions/" + id).status()).isEqualTo(404);
+        assertThat(other.post("/api/submissions/" + id + "/acceptance", "{}").status())
+                .isEqualTo(404);
+        assertThat(other.get("/fieldcollect/instances/" + instanceId(xml)).status())
+                .isEqualTo(404);
+
+        // The team the phone named does not exist: the acceptance is refused, saying which answer, and
+        // nothing is accepted.
+        Api officer = as("khj-fc-officer");
+        Api.Response refused = officer.post("/api/submissions/" + id + "/acceptance", "{}");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("detail").asString()).startsWith("team: ").contains("Team that does not exist");
+        assertThat(jdbc.queryForObject("select status from fieldcollect_submission where id = ?", String.class, id))
+                .isEqualTo("RECEIVED");
+        assertThat(jdbc.queryForObject(visits, Long.class, instanceId(xml))).isZero();
+
+        // The reviewer corrects the answer on the submission and accepts.
+        assertThat(officer.post(
+                                "/api/submissions/" + id + "/corrections",
+                                Api.json(Map.of("values", Map.of("team", team.toUpperCase(java.util.Locale.ROOT)))))
+                        .status())
+                .isEqualTo(200);
+        Api.Response accepted = officer.post("/api/submissions/" + id + "/acceptance", "{}");
+        assertThat(accepted.status()).isEqualTo(200);
+        long source = accepted.json().at("/submission/sourceId").asLong();
+        long visit = awaitLong("select id from civil_visit where submission = ?", instanceId(xml));
+        assertThat(jdbc.queryForMap(
+                        "select v.recorded_by, v.people_reached, v.region_code, t.name as team"
+                                + " from civil_visit v join civil_outreach_team t on t.id = v.team_id where v.id = ?",
+                        visit))
+                .containsEntry("recorded_by", "khj-fc-officer")
+                .containsEntry("people_reached", 9)
+                .containsEntry("region_code", "KHJ")
+                .containsEntry("team", team);
+        assertThat(jdbc.queryForList(
+                        "select service || ' ' || cast(quantity as int) || ' ' || unit from civil_visit_service"
+                                + " where visit_id = ? order by line_no",
+                        String.class,
+                        visit))
+                .containsExactly("MEDICAL 9 PEOPLE", "FOOD 9 PEOPLE");
+        // The photo goes with the source the visit's submission registered.
+        assertThat(jdbc.queryForObject(
+                        "select attachment_name from platform_source where id = ?", String.class, source))
+                .isEqualTo("visit.jpg");
+        assertThat(admin.get("/api/sources/" + source + "/attachment").status()).isEqualTo(200);
+        // Audited in the reviewer's name, with the acceptance.
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from platform_audit_entry where record_type = 'Visit' and record_id = ?"
+                                + " and actor = 'khj-fc-officer'",
+                        Long.class,
+                        Long.toString(visit)))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from platform_audit_entry where record_type = 'Submission'"
+                                + " and record_id = ? and actor = 'khj-fc-officer'",
+                        Long.class,
+                        Long.toString(id)))
+                .isGreaterThanOrEqualTo(2);
+        // The visit on the outreach page leads back to its submission.
+        assertThat(officer.get("/outreach").body()).contains("/fieldcollect/instances/" + instanceId(xml));
+        assertThat(officer.get("/fieldcollect/instances/" + instanceId(xml)).status())
+                .isIn(200, 302);
+    }
+
+    @Test
+    void anInspectionNamingAFacilityThatDoesNotExistIsRefusedToTheReviewer() throws Exception {
+        byte[] xml = CollectDevice.fill(
+                forms.openForm(SubmissionAccepted.FACILITY_INSPECTION).xml(),
+                Map.of(
+                        "facility_id", "987654321",
+                        "location", pointIn("KHJ"),
+                        "inspected_on", LocalDate.now().minusDays(1).toString(),
+                        "status", "DAMAGED",
+                        "findings", "Roof damaged"));
+        assertThat(new CollectDevice(server(), "khj-field", PASSWORD)
+                        .send(xml, Map.of())
+                        .status())
+                .isEqualTo(201);
+        long id = submissionId(instanceId(xml));
+        Api.Response refused = as("khj-fc-officer").post("/api/submissions/" + id + "/acceptance", "{}");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("detail").asString()).isEqualTo("facility_id: no facility 987654321");
+        assertThat(jdbc.queryForObject("select status from fieldcollect_submission where id = ?", String.class, id))
+                .isEqualTo("RECEIVED");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from platform_source where title like ?",
+                        Long.class,
+                        "%" + instanceId(xml) + "%"))
+                .isZero();
+    }
+
+    @Test
+    void theDemoQueueHoldsOneIllustrativeSubmissionOfEachForm() {
+        assertThat(jdbc.queryForList(
+                        "select form_id from fieldcollect_submission where submitted_by = ? and status = 'RECEIVED'"
+                                + " order by form_id",
+                        String.class,
+                        IllustrativeSubmissions.SENDER))
+                .containsExactly(
+                        SubmissionAccepted.FACILITY_INSPECTION,
+                        SubmissionAccepted.INCIDENT_REPORT,
+                        SubmissionAccepted.ORDNANCE_FIND,
+                        SubmissionAccepted.OUTREACH_VISIT);
+        String page = as("khj-fc-officer").get("/fieldcollect?lang=hy").body();
+        assertThat(page).contains("օրինակային");
+        long visit = jdbc.queryForObject(
+                "select id from fieldcollect_submission where submitted_by = ? and form_id = ?",
+                Long.class,
+                IllustrativeSubmissions.SENDER,
+                SubmissionAccepted.OUTREACH_VISIT);
+        assertThat(as("khj-fc-officer")
+                        .get("/fieldcollect/submissions/" + visit)
+                        .body())
+                .contains("Illustrative: ")
+                .contains("Village or settlement")
+                .contains("illustrative-outreach-visit.jpg");
     }
 }

@@ -194,6 +194,14 @@ public class SourceRegister implements Sources {
         return target;
     }
 
+    @Override
+    @Transactional
+    public void attachIfNone(long id, String name, String mediaType, byte[] content) {
+        if (get(id).attachmentName() == null) {
+            attach(Scope.system("field collection"), id, name, mediaType, content);
+        }
+    }
+
     /** The media type as stored: {@code type/subtype} in lower case, if it is one a document may have. */
     static String documentType(String given) {
         org.springframework.http.MediaType type;
