@@ -195,6 +195,15 @@ class TileIntegrationTests {
         assertThat(Api.at(port).get("/tiles/incidents/3/1/1.mvt").status()).isEqualTo(401);
     }
 
+    @Test
+    void theOfflineBasemapIsServedWithItsNoticeAndNoOtherIsConfigured() {
+        Api.Response countries = admin.get("/basemap/countries-10m.json");
+        assertThat(countries.status()).isEqualTo(200);
+        assertThat(countries.json().at("/objects/countries/geometries").size()).isGreaterThan(200);
+        assertThat(admin.get("/basemap/NOTICE.txt", "text/plain").body()).contains("Natural Earth", "ISC");
+        assertThat(admin.get("/basemap/local.pmtiles").status()).isEqualTo(404);
+    }
+
     // ---- comparison ----
 
     /**
