@@ -44,7 +44,7 @@ analyze mine_hazard_area;
 SQL
 
 mapfile="$scratch/tiles.map"
-cat >"$mapfile" <<MAP
+cat >"$mapfile" <<MAPFILE
 MAP
   NAME "custodian"
   EXTENT -20037508.34 -20037508.34 20037508.34 20037508.34
@@ -78,5 +78,5 @@ MAP
     METADATA "gml_include_items" "fid,classification,status,priority" "gml_types" "auto" END
   END
 END
-MAP
+MAPFILE
 "$java" -cp "$pgjar" bench/TilesBenchmark.java "http://127.0.0.1:$port" "$token" "$url" "$mapfile" "$region" "$seconds"
