@@ -51,6 +51,9 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback {
                         .setArgs(List.of(
                                 "--no-sandbox",
                                 "--disable-gpu",
+                                // WebGL for the MapLibre map, drawn in software.
+                                "--use-angle=swiftshader",
+                                "--enable-unsafe-swiftshader",
                                 "--disable-background-networking",
                                 "--disable-component-update",
                                 "--disable-sync",

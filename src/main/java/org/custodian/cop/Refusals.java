@@ -28,5 +28,6 @@ enum Refusals implements Refusal {
     SOUTHERN_EDGE_MUST_COME_BEFORE,
     NO_FEATURE_IN_LAYER,
     NO_FEATURE,
-    FILTER_NOT_READ
+    FILTER_NOT_READ,
+    NO_TILE_IN_GRID
 }

@@ -186,6 +186,23 @@ public interface FeatureLayer {
     }
 
     /**
+     * The layer's vector tile as its database writes it ({@code ST_AsMVT} on PostGIS), following the rules of
+     * {@link Tile}, for the features of the query's time window the caller may see (its box and paging are
+     * the tile's); empty when the database does not, and the caller writes it from {@link #features}.
+     */
+    default java.util.Optional<byte[]> tile(Tile tile, Query query) {
+        return java.util.Optional.empty();
+    }
+
+    /** The property whose day a vector tile carries as {@code date}: the schema's first date or instant. */
+    default java.util.Optional<String> dateProperty() {
+        return schema().entrySet().stream()
+                .filter(e -> e.getValue() == PropertyType.DATE || e.getValue() == PropertyType.DATETIME)
+                .map(Map.Entry::getKey)
+                .findFirst();
+    }
+
+    /**
      * The first and last time of the features the caller may see, for layers whose features are dated; null
      * for undated layers and for dated ones with no features.
      */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -112,6 +113,92 @@ public class RenderedLayers {
                 matched = query.offset() + returned;
             }
             return new FeatureLayer.RenderedPage(out.chunks(), returned, matched);
+        }
+
+        /**
+         * The layer's vector tile written by PostGIS ({@code ST_AsMVT}), by the rules of {@link Tile}: features
+         * carry {@code id} (of column {@code id}), the code properties from the columns named (property to
+         * column) and {@code date}, the UTC day of {@code dateColumn} (a timestamp with time zone) when given.
+         * Empty on H2GIS, which has no such function: the caller writes the tile itself.
+         */
+        public java.util.Optional<byte[]> tile(
+                Tile tile, String layer, Map<String, String> codeColumns, @Nullable String dateColumn) {
+            if (!postgis) {
+                return java.util.Optional.empty();
+            }
+            org.locationtech.jts.geom.Envelope bounds = tile.envelope();
+            String g = geometryColumn;
+            String envelope = "ST_MakeEnvelope(?, ?, ?, ?, 3857)";
+            List<Object> bound = List.of(bounds.getMinX(), bounds.getMinY(), bounds.getMaxX(), bounds.getMaxY());
+            String mvtGeom = "ST_AsMVTGeom(ST_Transform(%s, 3857), " + envelope + ", " + Tile.EXTENT + ", "
+                    + Tile.BUFFER + ", true) as geom";
+            StringBuilder one = new StringBuilder("cast(id as text) as id");
+            StringBuilder grouped = new StringBuilder("case when count(*) = 1 then min(cast(id as text)) end as id");
+            codeColumns.forEach((property, column) -> {
+                one.append(", ")
+                        .append(column)
+                        .append(" as \"")
+                        .append(property)
+                        .append('"');
+                grouped.append(", case when count(*) = 1 then min(")
+                        .append(column)
+                        .append(") end as \"")
+                        .append(property)
+                        .append('"');
+            });
+            if (dateColumn != null) {
+                String day = "to_char(" + dateColumn + " at time zone 'UTC', 'YYYY-MM-DD')";
+                one.append(", ").append(day).append(" as date");
+                grouped.append(", case when count(*) = 1 then min(").append(day).append(") end as date");
+            }
+            one.append(", cast(null as bigint) as count");
+            grouped.append(", case when count(*) > 1 then count(*) end as count");
+
+            var box = tile.bbox();
+            String inBox = " and " + g + " && ST_MakeEnvelope(?, ?, ?, ?, 4326)";
+            List<Object> boxArgs = List.of(box.west(), box.south(), box.east(), box.north());
+            List<Object> all = new ArrayList<>();
+            StringBuilder sql = new StringBuilder("select ST_AsMVT(t, ?, " + Tile.EXTENT + ", 'geom') from (");
+            all.add(layer);
+            sql.append("select ")
+                    .append(mvtGeom.formatted(g))
+                    .append(", ")
+                    .append(one)
+                    .append(where)
+                    .append(inBox);
+            all.addAll(bound);
+            all.addAll(args);
+            all.addAll(boxArgs);
+            if (tile.clusters()) {
+                sql.append(" and GeometryType(").append(g).append(") <> 'POINT'");
+                // Points lying in the tile itself, grouped by cell; a cell's mean position in degrees.
+                String mx = "ST_X(ST_Transform(" + g + ", 3857))";
+                String my = "ST_Y(ST_Transform(" + g + ", 3857))";
+                sql.append(" union all select ")
+                        .append(mvtGeom.formatted("ST_Centroid(ST_Collect(" + g + "))"))
+                        .append(", ")
+                        .append(grouped)
+                        .append(where)
+                        .append(inBox)
+                        .append(" and GeometryType(")
+                        .append(g)
+                        .append(") = 'POINT' and ST_Transform(")
+                        .append(g)
+                        .append(", 3857) && ")
+                        .append(envelope)
+                        .append(" group by floor((")
+                        .append(mx)
+                        .append(" - ?) / ?), floor((")
+                        .append(my)
+                        .append(" - ?) / ?)");
+                all.addAll(bound);
+                all.addAll(args);
+                all.addAll(boxArgs);
+                all.addAll(bound);
+                all.addAll(List.of(bounds.getMinX(), tile.cell(), bounds.getMinY(), tile.cell()));
+            }
+            sql.append(") t where geom is not null");
+            return java.util.Optional.ofNullable(jdbc.queryForObject(sql.toString(), byte[].class, all.toArray()));
         }
 
         /**

@@ -40,6 +40,15 @@ class IncidentLayer implements FeatureLayer {
     }
 
     @Override
+    public Optional<byte[]> tile(org.custodian.geo.Tile tile, Query query) {
+        org.custodian.platform.Scope scope = callers.current();
+        return rendered.from("incident", "location")
+                .regions(scope.allRegions() ? null : scope.regionsForQuery())
+                .during("occurred_at", query)
+                .tile(tile, id(), Map.of("type", "type", "status", "status"), "occurred_at");
+    }
+
+    @Override
     public Map<String, String> codes() {
         return Map.of("type", "incidents.type.", "status", "incidents.status.");
     }

@@ -52,6 +52,18 @@ class HazardAreaLayer implements FeatureLayer {
                 .page(query, "feature_geojson", "id"));
     }
 
+    @Override
+    public Optional<byte[]> tile(org.custodian.geo.Tile tile, Query query) {
+        Scope scope = callers.current();
+        return rendered.from("mine_hazard_area", "area")
+                .regions(scope.allRegions() ? null : scope.regionsForQuery())
+                .tile(
+                        tile,
+                        id(),
+                        Map.of("classification", "classification", "status", "status", "priority", "priority"),
+                        null);
+    }
+
     /** The columns of a hazard area that its map feature shows. */
     record Row(
             long id,

@@ -24,16 +24,20 @@ class MapPopupBrowserIntegrationTests {
     int port;
 
     private String openPopup(Page page, String layer) {
-        page.evaluate("id => document.getElementById('map').drawnLayers[id].getLayers()[0].openPopup()", layer);
-        page.waitForSelector(".leaflet-popup-content .popup-card");
-        return page.innerText(".leaflet-popup-content");
+        page.waitForFunction("id => document.getElementById('map').rendered(id).some(f => f.id)", layer);
+        page.evaluate(
+                "id => { const el = document.getElementById('map'); const f = el.rendered(id).find(f => f.id);"
+                        + " return el.openPopup(id, f.id, el.map.getCenter()).then(() => true); }",
+                layer);
+        page.waitForSelector(".maplibregl-popup .popup-card");
+        return page.innerText(".maplibregl-popup");
     }
 
     @Test
     void aHazardAreasPopupInRussianNamesEveryPropertyAndCodeAndLinksToItsPage() {
         Page page = chromium.signIn(port, "admin", Api.ADMIN_PASSWORD);
         page.navigate("http://127.0.0.1:" + port + "/?lang=ru");
-        page.waitForSelector("#map[data-ready=true]");
+        page.waitForSelector("#map[data-ready=true]", new Page.WaitForSelectorOptions().setTimeout(90_000));
         String text = openPopup(page, "hazard-areas");
         Chromium.screenshot(page, "map-popup-hazard-area-ru");
         assertThat(text).contains("Опасные районы", "Классификация", "Статус", "Приоритет", "Площадь", "Район");
@@ -43,9 +47,9 @@ class MapPopupBrowserIntegrationTests {
                 .doesNotContainPattern("\\b[A-Z][A-Z0-9]+(_[A-Z0-9]+)+\\b")
                 .doesNotContainPattern("\\b(CONFIRMED|SUSPECTED|HIGH|MEDIUM|LOW)\\b")
                 .doesNotContain("area_m2", "region_code");
-        String link = page.getAttribute(".leaflet-popup-content a.popup-open", "href");
+        String link = page.getAttribute(".maplibregl-popup a.popup-open", "href");
         assertThat(link).startsWith("/mine-action/hazard-areas/");
-        page.click(".leaflet-popup-content a.popup-open");
+        page.click(".maplibregl-popup a.popup-open");
         page.waitForURL("**" + link);
     }
 
@@ -53,12 +57,11 @@ class MapPopupBrowserIntegrationTests {
     void anIncidentsPopupInArmenianShowsItsTypeAndStatusByName() {
         Page page = chromium.signIn(port, "admin", Api.ADMIN_PASSWORD);
         page.navigate("http://127.0.0.1:" + port + "/?lang=hy");
-        page.waitForSelector("#map[data-ready=true]");
+        page.waitForSelector("#map[data-ready=true]", new Page.WaitForSelectorOptions().setTimeout(90_000));
         String text = openPopup(page, "incidents");
         Chromium.screenshot(page, "map-popup-incident-hy");
         assertThat(text).contains("Տեսակ", "Կարգավիճակ", "Բացել գրառումը");
         assertThat(text).doesNotContainPattern("\\b(MINE_EXPLOSION|ARMED_ATTACK|SHELLING|VERIFIED|REPORTED)\\b");
-        assertThat(page.getAttribute(".leaflet-popup-content a.popup-open", "href"))
-                .startsWith("/incidents/");
+        assertThat(page.getAttribute(".maplibregl-popup a.popup-open", "href")).startsWith("/incidents/");
     }
 }

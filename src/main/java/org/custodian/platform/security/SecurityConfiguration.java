@@ -41,6 +41,7 @@ class SecurityConfiguration {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.startsWith("/api/")
                 || path.startsWith("/ogc")
+                || path.startsWith("/tiles/")
                 || path.startsWith("/openrosa")
                 || path.startsWith("/cap/")
                 || path.startsWith("/v3/")

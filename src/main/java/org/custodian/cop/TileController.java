@@ -1,0 +1,101 @@
+package org.custodian.cop;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.custodian.geo.FeatureLayer;
+import org.custodian.geo.Tile;
+import org.custodian.platform.InvalidParameter;
+import org.custodian.platform.RecordNotFound;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The map's layers as Mapbox Vector Tiles, each in the caller's scope as the layer applies it. The database
+ * writes a tile where it can ({@link FeatureLayer#tile}); otherwise it is written here from the layer's
+ * features. Tiles are never cached: a record changed shows in its tile on the next request.
+ */
+@RestController
+class TileController {
+
+    static final MediaType MVT = MediaType.parseMediaType("application/vnd.mapbox-vector-tile");
+
+    /** Most features of one layer a tile written here reads; the layers that hold more write their own. */
+    static final int TILE_LIMIT = 50_000;
+
+    private final Map<String, FeatureLayer> layers = new LinkedHashMap<>();
+
+    TileController(List<FeatureLayer> layers) {
+        layers.forEach(l -> this.layers.put(l.id(), l));
+    }
+
+    @Operation(
+            summary = "Read a map layer's vector tile",
+            description =
+                    "A Mapbox Vector Tile (extent 4096, buffer 64) of one layer in the Web Mercator grid, holding the features of the caller's regions: id, code properties, date (UTC day) for dated layers; points are grouped by eighths of the tile up to zoom 12 (count). Optional from and to (a day or an RFC 3339 instant, both included) narrow dated layers. Anyone signed in may call it; an unknown layer answers 404, a tile outside the grid or a bad time 400.")
+    @GetMapping("/tiles/{layer}/{z}/{x}/{y}.mvt")
+    ResponseEntity<byte[]> tile(
+            @PathVariable String layer,
+            @PathVariable int z,
+            @PathVariable int x,
+            @PathVariable int y,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to) {
+        FeatureLayer source = layers.get(layer);
+        if (source == null) {
+            throw new RecordNotFound(Refusals.NO_LAYER, layer);
+        }
+        if (!Tile.exists(z, x, y)) {
+            throw new InvalidParameter(
+                    "z/x/y",
+                    Refusals.NO_TILE_IN_GRID,
+                    String.valueOf(z),
+                    String.valueOf(x),
+                    String.valueOf(y),
+                    String.valueOf(Tile.MAX_ZOOM));
+        }
+        Tile tile = new Tile(z, x, y);
+        Instant start = from == null ? null : instant("from", from, false);
+        Instant end = to == null ? null : instant("to", to, true);
+        if (start != null && end != null && end.isBefore(start)) {
+            throw new InvalidParameter("to", Refusals.INTERVAL_ENDS_BEFORE_STARTS);
+        }
+        var query = new FeatureLayer.Query(tile.bbox(), start, end, 0, TILE_LIMIT);
+        byte[] body = source.tile(tile, query)
+                .orElseGet(() ->
+                        TileWriter.write(source, tile, source.features(query).features()));
+        return ResponseEntity.ok()
+                .contentType(MVT)
+                .cacheControl(CacheControl.noStore())
+                .body(body);
+    }
+
+    /** A day (its first instant, or its last for the end of a window) or an RFC 3339 instant. */
+    static Instant instant(String parameter, String text, boolean endOfDay) {
+        try {
+            if (text.length() == 10) {
+                LocalDate day = LocalDate.parse(text);
+                return endOfDay
+                        ? day.plusDays(1)
+                                .atStartOfDay(ZoneOffset.UTC)
+                                .toInstant()
+                                .minusNanos(1)
+                        : day.atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidParameter(parameter, Refusals.NOT_A_DATE_TIME, text);
+        }
+    }
+}

@@ -1,0 +1,328 @@
+package org.custodian.cop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtReader;
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.TagKeyValueMapConverter;
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsLayer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.custodian.Api;
+import org.custodian.CustodianIntegrationTest;
+import org.custodian.geo.FeatureLayer;
+import org.custodian.geo.GeoJsonModule;
+import org.custodian.geo.Tile;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The map's vector tiles on the demo data, on whichever database runs: each tile decoded and compared with the
+ * layer's GeoJSON over the same box written by the Java writer (so on PostGIS, {@code ST_AsMVT}'s tiles are
+ * held against it), scope, no stale tile after a write, the time window, refusals.
+ */
+@CustodianIntegrationTest
+class TileIntegrationTests {
+
+    static final String PASSWORD = "tile-test-password";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    List<FeatureLayer> layers;
+
+    Api admin;
+
+    @BeforeEach
+    void users() {
+        admin = Api.at(port).asAdmin();
+        assertThat(admin.createUser("tile-agd-officer", "OFFICER", "AGD", PASSWORD))
+                .isIn(201, 409);
+    }
+
+    @Test
+    void tilesHoldWhatTheLayerHoldsFeatureForFeature() throws IOException {
+        JsonNode incident = first("/api/incidents?region=AGD");
+        double[] at = lonLat(incident);
+        // Street zoom: each incident alone; region zoom: points grouped into clusters.
+        int compared = 0;
+        for (int z : new int[] {15, 12, 9}) {
+            compared += sameContent("incidents", tileAt(z, at[0], at[1]));
+        }
+        JsonNode hazard =
+                admin.get("/map/layers/hazard-areas").json().get("features").get(0);
+        Geometry area = GeoJsonModule.read("g", hazard.get("geometry").toString());
+        var centre = area.getInteriorPoint();
+        for (int z : new int[] {14, 10}) {
+            compared += sameContent("hazard-areas", tileAt(z, centre.getX(), centre.getY()));
+        }
+        compared += sameContent("settlements", tileAt(9, at[0], at[1]));
+        assertThat(compared).isGreaterThan(6);
+    }
+
+    @Test
+    void clustersAtRegionZoomCountEveryPointOnce() throws IOException {
+        double[] at = lonLat(first("/api/incidents?region=AGD"));
+        Tile tile = tileAt(9, at[0], at[1]);
+        long inTile = 0;
+        for (JsonNode f : admin.get("/map/layers/incidents?bbox=" + bbox(tile.envelope()))
+                .json()
+                .get("features")) {
+            Geometry g = GeoJsonModule.read("g", f.get("geometry").toString());
+            if (g instanceof org.locationtech.jts.geom.Point p
+                    && tile.envelope().contains(Tile.mercatorX(p.getX()), Tile.mercatorY(p.getY()))) {
+                inTile++;
+            }
+        }
+        long counted = 0;
+        boolean grouped = false;
+        for (Geometry g : decode(admin, "incidents", tile)) {
+            Map<?, ?> p = (Map<?, ?>) g.getUserData();
+            if (p.get("count") instanceof Number n) {
+                counted += n.longValue();
+                grouped = true;
+                assertThat(p.containsKey("id")).isFalse();
+            } else if (g.getGeometryType().equals("Point")) {
+                counted++;
+            }
+        }
+        assertThat(grouped).isTrue();
+        assertThat(counted).isEqualTo(inTile);
+    }
+
+    @Test
+    void aUserOfOneRegionGetsNothingOfAnother() throws IOException {
+        JsonNode shusha = first("/api/incidents?region=SHU");
+        double[] at = lonLat(shusha);
+        Tile tile = tileAt(15, at[0], at[1]);
+        assertThat(ids(decode(admin, "incidents", tile)))
+                .contains(shusha.get("id").asString());
+        Api officer = Api.at(port).as("tile-agd-officer", PASSWORD);
+        assertThat(ids(decode(officer, "incidents", tile)))
+                .doesNotContain(shusha.get("id").asString());
+        // Not even counted in a cluster: the officer's region-zoom tile over Shusha holds only Aghdam's.
+        Tile wide = tileAt(9, at[0], at[1]);
+        long officerPoints = 0;
+        for (Geometry g : decode(officer, "incidents", wide)) {
+            officerPoints += ((Map<?, ?>) g.getUserData()).get("count") instanceof Number n ? n.longValue() : 1;
+        }
+        long agdPoints = 0;
+        for (JsonNode f : officer.get("/map/layers/incidents?bbox=" + bbox(wide.envelope()))
+                .json()
+                .get("features")) {
+            Geometry g = GeoJsonModule.read("g", f.get("geometry").toString());
+            if (wide.envelope().contains(Tile.mercatorX(g.getCoordinate().x), Tile.mercatorY(g.getCoordinate().y))) {
+                agdPoints++;
+            }
+        }
+        assertThat(officerPoints).isEqualTo(agdPoints);
+        assertThat(officer.getBytes("/tiles/hazard-areas/9/" + wide.x() + "/" + wide.y() + ".mvt"))
+                .isNotNull();
+    }
+
+    @Test
+    void aChangedRecordShowsInItsTileAtOnceAndTheTimeWindowNarrowsIt() throws IOException {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("regionCode", "AGD");
+        p.put("type", "CEASEFIRE_VIOLATION");
+        p.put("occurredAt", "2023-09-21T10:00:00Z");
+        p.put("description", "Shots heard near the tile test post");
+        Map<String, Object> casualties = new LinkedHashMap<>();
+        for (String who : List.of("Civilian", "Police", "Military", "Deminer", "Children")) {
+            casualties.put("killed" + who, 0);
+            casualties.put("injured" + who, 0);
+        }
+        p.put("casualties", casualties);
+        p.put("sources", List.of());
+        Api.Response created = admin.post(
+                "/api/incidents",
+                Api.json(Map.of(
+                        "type",
+                        "Feature",
+                        "geometry",
+                        Map.of("type", "Point", "coordinates", List.of(46.9412, 39.9873)),
+                        "properties",
+                        p)));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        Tile tile = tileAt(16, 46.9412, 39.9873);
+
+        Api.Response served = admin.get(path("incidents", tile), "application/vnd.mapbox-vector-tile");
+        assertThat(served.contentType()).isEqualTo("application/vnd.mapbox-vector-tile");
+        assertThat(served.raw().headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+        Map<?, ?> before = feature(decode(admin, "incidents", tile), id);
+        assertThat(before.get("date")).isEqualTo("2023-09-21");
+        assertThat(before.get("type")).isEqualTo("CEASEFIRE_VIOLATION");
+        String statusBefore = (String) before.get("status");
+
+        assertThat(admin.post("/api/incidents/" + id + "/reviews", "{\"status\":\"UNDER_REVIEW\"}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(feature(decode(admin, "incidents", tile), id).get("status"))
+                .isEqualTo("UNDER_REVIEW")
+                .isNotEqualTo(statusBefore);
+
+        assertThat(ids(decode(admin, path("incidents", tile) + "?to=2023-09-20")))
+                .doesNotContain(id);
+        assertThat(ids(decode(admin, path("incidents", tile) + "?from=2023-09-21&to=2023-09-21")))
+                .contains(id);
+    }
+
+    @Test
+    void refusesTilesOutsideTheGridUnknownLayersAndBadTimes() {
+        Api.Response deep = admin.get("/tiles/incidents/25/0/0.mvt");
+        assertThat(deep.status()).isEqualTo(400);
+        assertThat(deep.isProblem()).isTrue();
+        assertThat(deep.json().get("detail").asString()).contains("25/0/0");
+        assertThat(admin.get("/tiles/incidents/3/8/0.mvt").status()).isEqualTo(400);
+        assertThat(admin.get("/tiles/no-such-layer/3/1/1.mvt").status()).isEqualTo(404);
+        Api.Response badDay = admin.get("/tiles/incidents/3/1/1.mvt?from=yesterday");
+        assertThat(badDay.status()).isEqualTo(400);
+        assertThat(badDay.json().get("detail").asString()).contains("yesterday");
+        assertThat(Api.at(port).get("/tiles/incidents/3/1/1.mvt").status()).isEqualTo(401);
+    }
+
+    @Test
+    void theOfflineBasemapIsServedWithItsNoticeAndNoOtherIsConfigured() {
+        Api.Response countries = admin.get("/basemap/countries-10m.json");
+        assertThat(countries.status()).isEqualTo(200);
+        assertThat(countries.json().at("/objects/countries/geometries").size()).isGreaterThan(200);
+        assertThat(admin.get("/basemap/NOTICE.txt", "text/plain").body()).contains("Natural Earth", "ISC");
+        assertThat(admin.get("/basemap/local.pmtiles").status()).isEqualTo(404);
+    }
+
+    // ---- comparison ----
+
+    /**
+     * Compares the served tile with the one the Java writer makes from the layer's GeoJSON over the same box;
+     * returns the number of features compared.
+     */
+    private int sameContent(String layerId, Tile tile) throws IOException {
+        FeatureLayer layer =
+                layers.stream().filter(l -> l.id().equals(layerId)).findFirst().orElseThrow();
+        List<FeatureLayer.Feature> features = new ArrayList<>();
+        for (JsonNode f : admin.get("/map/layers/" + layerId + "?bbox=" + bbox(tile.buffered()))
+                .json()
+                .get("features")) {
+            Map<String, @Nullable Object> properties = new LinkedHashMap<>();
+            f.get("properties").properties().forEach(e -> properties.put(e.getKey(), scalar(e.getValue())));
+            features.add(new FeatureLayer.Feature(
+                    f.get("id").asString(),
+                    GeoJsonModule.read("g", f.get("geometry").toString()),
+                    properties));
+        }
+        List<Geometry> served = decode(admin, layerId, tile);
+        List<Geometry> expected = decode(TileWriter.write(layer, tile, features), layerId);
+        assertThat(summary(served)).as("%s %s", layerId, tile).isEqualTo(summary(expected));
+        for (int i = 0; i < served.size(); i++) {
+            Geometry s = sorted(served).get(i);
+            Geometry e = sorted(expected).get(i);
+            assertThat(s.getGeometryType()).isEqualTo(e.getGeometryType());
+            // Rounding to the tile's grid may differ by a unit between PROJ and Java; shapes simplified a little.
+            double tolerance = s.getDimension() == 0 ? 1.5 : 16;
+            assertThat(s.getCentroid().distance(e.getCentroid()))
+                    .as("%s %s %s", layerId, tile, s.getUserData())
+                    .isLessThanOrEqualTo(tolerance);
+        }
+        return served.size();
+    }
+
+    private static List<String> summary(List<Geometry> features) {
+        return sorted(features).stream()
+                .map(g -> new TreeMap<>((Map<?, ?>) g.getUserData()).toString())
+                .toList();
+    }
+
+    private static List<Geometry> sorted(List<Geometry> features) {
+        return features.stream()
+                .sorted(Comparator.comparing((Geometry g) -> new TreeMap<>((Map<?, ?>) g.getUserData()).toString())
+                        .thenComparing(g -> g.getCentroid().getX())
+                        .thenComparing(g -> g.getCentroid().getY()))
+                .toList();
+    }
+
+    private static @Nullable Object scalar(JsonNode v) {
+        if (v.isNull()) {
+            return null;
+        }
+        return v.isNumber() ? v.numberValue() : v.isBoolean() ? v.asBoolean() : v.isString() ? v.asString() : v;
+    }
+
+    // ---- helpers ----
+
+    private JsonNode first(String path) {
+        return admin.get(path).json().get("features").get(0);
+    }
+
+    private static double[] lonLat(JsonNode feature) {
+        Geometry g = GeoJsonModule.read("g", feature.get("geometry").toString());
+        return new double[] {g.getCoordinate().x, g.getCoordinate().y};
+    }
+
+    static Tile tileAt(int z, double lon, double lat) {
+        int n = 1 << z;
+        int x = (int) Math.floor((lon + 180) / 360 * n);
+        double r = Math.toRadians(lat);
+        int y = (int) Math.floor((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2 * n);
+        return new Tile(z, x, y);
+    }
+
+    private static String bbox(org.locationtech.jts.geom.Envelope mercator) {
+        double w = mercator.getMinX() * 180 / Tile.HALF_WORLD;
+        double e = mercator.getMaxX() * 180 / Tile.HALF_WORLD;
+        return w + "," + latitude(mercator.getMinY()) + "," + e + "," + latitude(mercator.getMaxY());
+    }
+
+    private static double latitude(double y) {
+        return Math.toDegrees(2 * Math.atan(Math.exp(y * Math.PI / Tile.HALF_WORLD)) - Math.PI / 2);
+    }
+
+    private static String path(String layer, Tile tile) {
+        return "/tiles/" + layer + "/" + tile.z() + "/" + tile.x() + "/" + tile.y() + ".mvt";
+    }
+
+    private static List<Geometry> decode(Api api, String layer, Tile tile) throws IOException {
+        return decode(api, path(layer, tile));
+    }
+
+    private static List<Geometry> decode(Api api, String path) throws IOException {
+        return decode(api.getBytes(path), path.split("/")[2]);
+    }
+
+    static List<Geometry> decode(byte[] tile, String layer) throws IOException {
+        var mvt = MvtReader.loadMvt(
+                new ByteArrayInputStream(tile), new GeometryFactory(), new TagKeyValueMapConverter(false));
+        JtsLayer found = mvt.getLayer(layer);
+        assertThat(mvt.getLayers()).allMatch(l -> l.getName().equals(layer));
+        return found == null ? List.of() : new ArrayList<>(found.getGeometries());
+    }
+
+    private static List<String> ids(List<Geometry> features) {
+        return features.stream()
+                .map(g -> ((Map<?, ?>) g.getUserData()).get("id"))
+                .filter(java.util.Objects::nonNull)
+                .map(Object::toString)
+                .toList();
+    }
+
+    private static Map<?, ?> feature(List<Geometry> features, String id) {
+        return features.stream()
+                .map(g -> (Map<?, ?>) g.getUserData())
+                .filter(p -> id.equals(p.get("id")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no feature " + id + " in the tile"));
+    }
+}
