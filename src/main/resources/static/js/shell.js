@@ -1,6 +1,8 @@
 // The parts of every page that a phone needs: the folding menu, the map's layer drawer, and the names of the
 // columns written onto each table cell so that a table can be shown one card a row on a narrow screen.
-document.addEventListener('DOMContentLoaded', () => {
+// Deferred: it runs once the page is parsed, before the DOMContentLoaded that large deferred scripts hold back.
+const shellReady = (init) => (document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', init) : init());
+shellReady(() => {
   const toggle = (button, target, openClass) => {
     if (!button || !target) return;
     button.addEventListener('click', () => {

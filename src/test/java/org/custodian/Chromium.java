@@ -94,6 +94,8 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback {
         page.fill("input[name=password]", password);
         page.click("button[type=submit]");
         page.waitForSelector("#map");
+        // The map's scripts are large: the page's controls (the folded menu) answer once they have run.
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
         return page;
     }
 

@@ -1,5 +1,6 @@
 package org.custodian.cop;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.custodian.platform.RecordNotFound;
@@ -31,6 +32,8 @@ class BasemapController {
         return file.isBlank() ? "" : PATH;
     }
 
+    // A file the map page reads, not an operation of the API.
+    @Hidden
     @GetMapping(PATH)
     ResponseEntity<Resource> pmtiles() {
         if (file.isBlank() || !Files.isReadable(Path.of(file))) {
