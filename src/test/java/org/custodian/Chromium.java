@@ -105,8 +105,15 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback {
 
     /** Saves the whole page as target/screenshots/NAME.png. */
     public static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(SCREENSHOTS.resolve(name + ".png"))
-                .setFullPage(true));
+        // The window is stretched to the page's height and back by the test itself: Chromium's own whole-page
+        // shot leaves the window so that later clicks can land beside their button (on its form).
+        var size = page.viewportSize();
+        int height = ((Number) page.evaluate("() => document.documentElement.scrollHeight")).intValue();
+        page.setViewportSize(size.width, Math.max(height, size.height));
+        try {
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
+        } finally {
+            page.setViewportSize(size.width, size.height);
+        }
     }
 }
