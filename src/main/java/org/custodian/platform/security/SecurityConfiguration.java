@@ -1,5 +1,7 @@
 package org.custodian.platform.security;
 
+import org.custodian.platform.Role;
+
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import org.springframework.context.annotation.Bean;
@@ -109,6 +111,9 @@ class SecurityConfiguration {
                                 // Warnings to civilians are public: CAP documents and their feed.
                                 "/cap/**")
                         .permitAll()
+                        // Beneficiaries are personal data: other roles are refused before a body is even read.
+                        .requestMatchers("/api/beneficiaries", "/api/beneficiaries/**")
+                        .hasAnyRole(Role.ADMIN.name(), Role.OUTREACH_WORKER.name())
                         .anyRequest()
                         .authenticated())
                 // This manager alone, with no parent: a parent would check a wrong password a second time.
