@@ -66,6 +66,7 @@ class RegionPageController {
                 territory.regions().stream()
                         .map(r -> new RegionRow(r, scope.reads(r.code()), active.get(r.code())))
                         .toList());
+        model.addAttribute("mayCreate", scope.isAdmin());
         return "cop/regions";
     }
 
@@ -111,6 +112,8 @@ class RegionPageController {
                                         .map(e -> new Figure(e, cited.get(e.sourceId())))
                                         .toList()))
                         .toList());
+        model.addAttribute("mayChangeRegion", scope.isAdmin());
+        model.addAttribute("maySettle", scope.writes(code));
         model.addAttribute("mayEstablish", scope.isAdmin() && active.isEmpty());
         model.addAttribute("mayAppoint", scope.isAdmin() && active.isPresent());
         model.addAttribute("mayDescribe", active.isPresent() && (scope.isAdmin() || scope.role() == Role.DIRECTOR));

@@ -71,5 +71,6 @@ enum Refusals implements Refusal {
     STATUS_DELIVERED,
     STATUS_BLOCKED,
     STATUS_OPEN,
-    STATUS_CLOSED
+    STATUS_CLOSED,
+    EVACUATIONS_COUNT
 }

@@ -6,7 +6,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import org.custodian.geo.GeoJsonFeature;
 import org.custodian.geo.GeoJsonFeatureCollection;
@@ -96,12 +95,7 @@ class RegionController {
 
     private static Territory.RegionDraft draft(GeoJsonFeature<RegionProperties> body) {
         RegionProperties p = body.properties();
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(p.timeZone() == null ? "UTC" : p.timeZone());
-        } catch (DateTimeException e) {
-            throw new RuleViolated("timeZone", Refusals.NOT_A_TIME_ZONE, p.timeZone());
-        }
+        ZoneId zone = Territory.timeZone("timeZone", p.timeZone());
         return new Territory.RegionDraft(p.code(), p.names(), body.geometry(), p.boundaryNote(), zone);
     }
 

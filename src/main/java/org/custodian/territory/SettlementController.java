@@ -95,7 +95,7 @@ class SettlementController {
     @Operation(
             summary = "Remove a settlement",
             description =
-                    "Removes a settlement. Administrators, and directors and officers of the record's region, may call it; other roles and other regions are refused (403, or 404 for a record outside the caller's regions).")
+                    "Removes a settlement. Administrators, and directors and officers of the record's region, may call it; other roles and other regions are refused (403, or 404 for a record outside the caller's regions). A settlement still named by other records (SMS subscribers, loudspeaker announcements, meetings, beneficiaries, field visits, evacuations) is refused with 409 saying which, and nothing is removed.")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable long id) {
         territory.deleteSettlement(callers.current(), id);

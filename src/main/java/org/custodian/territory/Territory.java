@@ -1,5 +1,6 @@
 package org.custodian.territory;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.custodian.platform.CommonRefusals;
 import org.custodian.platform.ConflictWithState;
+import org.custodian.platform.Reason;
 import org.custodian.platform.RecordNotFound;
 import org.custodian.platform.RuleViolated;
 import org.custodian.platform.Scope;
@@ -14,6 +16,7 @@ import org.custodian.platform.Sources;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,18 +37,21 @@ public class Territory {
     private final Administrations administrations;
     private final Agencies agencies;
     private final Sources sources;
+    private final List<SettlementReferences> settlementReferences;
 
     Territory(
             Regions regions,
             Settlements settlements,
             Administrations administrations,
             Agencies agencies,
-            Sources sources) {
+            Sources sources,
+            List<SettlementReferences> settlementReferences) {
         this.regions = regions;
         this.settlements = settlements;
         this.administrations = administrations;
         this.agencies = agencies;
         this.sources = sources;
+        this.settlementReferences = settlementReferences;
     }
 
     /** What a region is: its code, names, boundary (any polygon or multipolygon) and time zone. */
@@ -80,6 +86,19 @@ public class Territory {
             @Nullable String shortName,
             AgencyKind kind,
             @Nullable String country) {}
+
+    /**
+     * The time zone named {@code id} (UTC when none is given), for a region's draft.
+     *
+     * @throws RuleViolated naming {@code field} when there is no such zone
+     */
+    public static ZoneId timeZone(String field, @Nullable String id) {
+        try {
+            return ZoneId.of(id == null ? "UTC" : id);
+        } catch (DateTimeException e) {
+            throw new RuleViolated(field, Refusals.NOT_A_TIME_ZONE, id);
+        }
+    }
 
     // Regions: the basemap, readable by everyone signed in.
 
@@ -157,6 +176,12 @@ public class Territory {
             throw new ConflictWithState(Refusals.REGION_STILL_SETTLEMENTS_ADMINISTRATIONS, code);
         }
         regions.delete(region);
+        // Records of other modules hold the region by its code; the database refuses while any does.
+        try {
+            regions.flush();
+        } catch (DataIntegrityViolationException e) {
+            throw new ConflictWithState(Refusals.REGION_STILL_HOLDS_RECORDS, code);
+        }
     }
 
     // Settlements: within the caller's scope.
@@ -207,7 +232,20 @@ public class Territory {
     public void deleteSettlement(Scope scope, long id) {
         Settlement settlement = settlement(scope, id);
         requireWrite(scope, settlement.region().code());
+        List<Reason> namedBy =
+                settlementReferences.stream().flatMap(r -> r.to(id).stream()).toList();
+        if (!namedBy.isEmpty()) {
+            throw new ConflictWithState(
+                    Refusals.SETTLEMENT_STILL_NAMED_BY, settlement.names().en(), namedBy);
+        }
         settlements.delete(settlement);
+        // A module that refers to settlements without saying so still cannot leave a dangling reference.
+        try {
+            settlements.flush();
+        } catch (DataIntegrityViolationException e) {
+            throw new ConflictWithState(
+                    Refusals.SETTLEMENT_STILL_REFERRED_TO, settlement.names().en());
+        }
     }
 
     // Agencies: shared by all regions, managed by administrators.
@@ -234,6 +272,9 @@ public class Territory {
         requireAdmin(scope);
         Agency agency = agency(id);
         ConflictWithState.requireVersion(Refusals.AGENCY_CHANGED, id, agency.version(), version);
+        if (agencies.findByName(draft.name()).filter(a -> a.id() != id).isPresent()) {
+            throw new ConflictWithState(Refusals.AGENCY_NAMED_EXISTS_ALREADY, draft.name());
+        }
         agency.describe(draft.name(), draft.shortName(), draft.kind(), draft.country());
         return agency;
     }
@@ -241,8 +282,14 @@ public class Territory {
     @Transactional
     public void deleteAgency(Scope scope, long id) {
         requireAdmin(scope);
-        agencies.delete(agency(id));
-        agencies.flush();
+        Agency agency = agency(id);
+        agencies.delete(agency);
+        // Accounts and the records of other modules name agencies; the database refuses while any does.
+        try {
+            agencies.flush();
+        } catch (DataIntegrityViolationException e) {
+            throw new ConflictWithState(Refusals.AGENCY_STILL_REFERRED_TO, agency.name());
+        }
     }
 
     // Administrations: within the caller's scope.

@@ -47,6 +47,19 @@ class PhoneLayoutBrowserIntegrationTests {
         pages.put("map", "/");
         pages.put("regions", "/regions");
         pages.put("region", "/regions/AGD");
+        pages.put("region-new", "/regions/new");
+        pages.put("region-edit", "/regions/AGD/edit");
+        pages.put("settlement-new", "/regions/AGD/settlements/new");
+        pages.put(
+                "settlement-edit",
+                "/regions/AGD/settlements/"
+                        + first(admin.get("/api/settlements?region=AGD").json()) + "/edit");
+        pages.put("agencies", "/agencies");
+        pages.put("agency-new", "/agencies/new");
+        pages.put(
+                "agency-edit",
+                "/agencies/"
+                        + admin.get("/api/agencies").json().get(0).get("id").asLong() + "/edit");
         pages.put("facilities", "/facilities");
         pages.put(
                 "facility", "/facilities/" + first(admin.get("/api/facilities").json()));

@@ -43,7 +43,9 @@ class TerritoryApiIntegrationTests {
         assertThat(regions.status()).isEqualTo(200);
         JsonNode json = regions.json();
         assertThat(json.get("type").asString()).isEqualTo("FeatureCollection");
-        assertThat(json.get("features")).hasSize(11);
+        // The demo's eleven; tests sharing the context add regions of their own, coded with a dash.
+        assertThat(json.get("features").findValuesAsString("code").stream().filter(c -> !c.contains("-")))
+                .hasSize(11);
         JsonNode aghdam = admin.get("/api/regions/AGD").json();
         assertThat(aghdam.at("/geometry/type").asString()).isEqualTo("MultiPolygon");
         assertThat(aghdam.at("/properties/names/az").asString()).isEqualTo("Ağdam");
