@@ -8,6 +8,7 @@ import org.custodian.geo.GeoJsonModule;
 import org.custodian.mineaction.MineAction;
 import org.custodian.platform.Callers;
 import org.custodian.platform.PageForms;
+import org.custodian.platform.RuleViolated;
 import org.custodian.platform.Scope;
 import org.custodian.territory.RegionTimes;
 import org.custodian.territory.Territory;
@@ -70,10 +71,33 @@ class AlertPageController {
         if (regions.isEmpty()) {
             throw new org.springframework.security.access.AccessDeniedException("no region to compose alerts in");
         }
+        Alert earlier = updates == null ? null : alerts.alert(scope, updates);
+        if (earlier != null) {
+            // An update stays in the region of the alert it updates.
+            regions = regions.stream()
+                    .filter(r -> r.code().equals(earlier.regionCode()))
+                    .toList();
+            if (earlier.status() != Alert.Status.ISSUED && !model.containsAttribute("error")) {
+                model.addAttribute(
+                        "error",
+                        org.custodian.platform.Reason.of(
+                                        Refusals.ONLY_ISSUED_ALERT_UPDATED,
+                                        earlier.identifier(),
+                                        Alert.said(earlier.status()))
+                                .in(org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+            }
+        }
+        if (!model.containsAttribute("alertForm")) {
+            model.addAttribute(
+                    "alertForm",
+                    earlier == null
+                            ? AlertForm.blank()
+                            : AlertForm.of(earlier, times.zone(earlier.regionCode()), Instant.now()));
+        }
         model.addAttribute("regions", regions);
         model.addAttribute("settlements", territory.settlements(scope, null));
         model.addAttribute("hazardAreas", mineAction.hazardAreas(scope, null));
-        model.addAttribute("updates", updates == null ? null : alerts.alert(scope, updates));
+        model.addAttribute("updates", earlier);
         model.addAttribute("languages", AlertInfo.LANGUAGES);
         model.addAttribute("categories", AlertInfo.CATEGORIES);
         model.addAttribute("urgencies", AlertInfo.URGENCIES);
@@ -83,76 +107,211 @@ class AlertPageController {
         return "alerts/new";
     }
 
-    /** The compose form: shared codes, and per language an event, headline, description and instruction. */
-    @PostMapping("/alerts")
-    String compose(
-            @RequestParam String regionCode,
-            @RequestParam String category,
-            @RequestParam String urgency,
-            @RequestParam String severity,
-            @RequestParam String certainty,
-            @RequestParam String responseType,
-            @RequestParam List<String> language,
-            @RequestParam List<String> event,
-            @RequestParam List<String> headline,
-            @RequestParam List<String> description,
-            @RequestParam List<String> instruction,
-            @RequestParam(required = false) @Nullable String area,
-            @RequestParam(required = false) @Nullable List<String> fromRegions,
-            @RequestParam(required = false) @Nullable List<Long> settlements,
-            @RequestParam(required = false) @Nullable List<Long> hazardAreas,
-            @RequestParam(required = false) @Nullable Double bufferMetres,
-            @RequestParam(required = false) @Nullable String areaDescription,
-            @RequestParam LocalDateTime effective,
-            @RequestParam LocalDateTime expires,
-            @RequestParam(required = false) @Nullable Long updates,
-            @RequestParam(defaultValue = "true") boolean submit,
-            RedirectAttributes redirect) {
-        return PageForms.attempt(
-                updates == null ? "/alerts/new" : "/alerts/new?updates=" + updates,
-                redirect,
-                "regionCode",
-                regionCode,
-                () -> {
-                    Scope scope = callers.current();
-                    List<AlertInfo> infos = new ArrayList<>();
-                    for (int i = 0; i < language.size(); i++) {
-                        if (at(headline, i).isBlank() && at(instruction, i).isBlank()) {
-                            continue; // a language left empty is not written in
-                        }
-                        infos.add(new AlertInfo(
-                                language.get(i),
-                                category,
-                                at(event, i),
-                                urgency,
-                                severity,
-                                certainty,
-                                responseType,
-                                at(headline, i),
-                                at(description, i),
-                                at(instruction, i)));
-                    }
-                    Geometry drawn = area == null || area.isBlank() ? null : GeoJsonModule.read("area", area);
-                    var zone = times.zone(regionCode);
-                    Alerts.Draft draft = new Alerts.Draft(
-                            regionCode,
-                            infos,
-                            drawn,
-                            fromRegions == null ? List.of() : fromRegions,
-                            settlements == null ? List.of() : settlements,
-                            hazardAreas == null ? List.of() : hazardAreas,
-                            bufferMetres == null ? 0 : bufferMetres,
-                            areaDescription,
-                            effective.atZone(zone).toInstant(),
-                            expires.atZone(zone).toInstant(),
-                            submit);
-                    Alert a = updates == null ? alerts.compose(scope, draft) : alerts.update(scope, updates, draft);
-                    return "/alerts/" + a.id();
-                });
+    /**
+     * What the compose form holds: shared codes, per language (parallel lists, one entry a language) an event,
+     * headline, description and instruction, the area and the times in the region's zone. Prefilled from the
+     * alert an update replaces, and given back with the reason when refused, so nothing is typed twice.
+     */
+    record AlertForm(
+            @Nullable String regionCode,
+            @Nullable String category,
+            @Nullable String urgency,
+            @Nullable String severity,
+            @Nullable String certainty,
+            @Nullable String responseType,
+            @Nullable List<String> language,
+            @Nullable List<String> event,
+            @Nullable List<String> headline,
+            @Nullable List<String> description,
+            @Nullable List<String> instruction,
+            @Nullable String area,
+            @Nullable List<String> fromRegions,
+            @Nullable List<Long> settlements,
+            @Nullable List<Long> hazardAreas,
+            @Nullable Double bufferMetres,
+            @Nullable String areaDescription,
+            @Nullable LocalDateTime effective,
+            @Nullable LocalDateTime expires,
+            @Nullable Boolean submit)
+            implements java.io.Serializable {
+
+        private static final java.time.format.DateTimeFormatter LOCAL_MINUTE =
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+        /** A new alert's form: the usual codes of a warning about explosive hazards chosen. */
+        static AlertForm blank() {
+            List<String> none = AlertInfo.LANGUAGES.stream().map(l -> "").toList();
+            return new AlertForm(
+                    null,
+                    "Safety",
+                    "Immediate",
+                    "Severe",
+                    "Observed",
+                    "Avoid",
+                    AlertInfo.LANGUAGES,
+                    none,
+                    none,
+                    none,
+                    none,
+                    null,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    0.0,
+                    null,
+                    null,
+                    null,
+                    true);
+        }
+
+        /**
+         * An update's form, from the alert it updates: its texts in each language, its codes, its area as drawn
+         * (as published when the drawing is too large to send again), effective from now until it expires.
+         */
+        static AlertForm of(Alert earlier, java.time.ZoneId zone, Instant now) {
+            List<String> languages = AlertInfo.LANGUAGES;
+            List<AlertInfo> infos = languages.stream()
+                    .map(l -> earlier.infos().stream()
+                            .filter(i -> i.language().equals(l))
+                            .findFirst()
+                            .orElse(null))
+                    .toList();
+            AlertInfo first = earlier.infos().getFirst();
+            Geometry shown = earlier.drawnArea().getNumPoints() <= AreaChoice.MAX_DRAWN_VERTICES
+                            && !earlier.drawnArea().isEmpty()
+                    ? earlier.drawnArea()
+                    : earlier.area();
+            Instant from = earlier.effective().isAfter(now) ? earlier.effective() : now;
+            return new AlertForm(
+                    earlier.regionCode(),
+                    first.category(),
+                    first.urgency(),
+                    first.severity(),
+                    first.certainty(),
+                    first.responseType(),
+                    languages,
+                    texts(infos, AlertInfo::event),
+                    texts(infos, AlertInfo::headline),
+                    texts(infos, AlertInfo::description),
+                    texts(infos, AlertInfo::instruction),
+                    GeoJsonModule.write(shown),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    0.0,
+                    earlier.areaDescription(),
+                    LocalDateTime.ofInstant(from, zone).truncatedTo(java.time.temporal.ChronoUnit.MINUTES),
+                    LocalDateTime.ofInstant(earlier.expires(), zone).truncatedTo(java.time.temporal.ChronoUnit.MINUTES),
+                    true);
+        }
+
+        private static List<String> texts(
+                List<@Nullable AlertInfo> infos, java.util.function.Function<AlertInfo, String> text) {
+            return infos.stream().map(i -> i == null ? "" : text.apply(i)).toList();
+        }
+
+        /** The event, headline, description or instruction typed in a language; empty when none. */
+        public String text(String field, String lang) {
+            List<String> values =
+                    switch (field) {
+                        case "event" -> event;
+                        case "headline" -> headline;
+                        case "description" -> description;
+                        default -> instruction;
+                    };
+            int i = language == null ? -1 : language.indexOf(lang);
+            return values == null || i < 0 || i >= values.size() ? "" : values.get(i);
+        }
+
+        /** The buffer as typed: whole metres without a decimal point. */
+        public String bufferField() {
+            double metres = bufferMetres == null ? 0 : bufferMetres;
+            return metres == Math.rint(metres) ? String.valueOf((long) metres) : String.valueOf(metres);
+        }
+
+        public String effectiveField() {
+            return effective == null ? "" : LOCAL_MINUTE.format(effective);
+        }
+
+        public String expiresField() {
+            return expires == null ? "" : LOCAL_MINUTE.format(expires);
+        }
+
+        Alerts.Draft draft(java.time.ZoneId zone) {
+            if (regionCode == null || regionCode.isBlank()) {
+                throw new RuleViolated("regionCode", Refusals.IS_REQUIRED, "regionCode");
+            }
+            if (effective == null) {
+                throw new RuleViolated("effective", Refusals.IS_REQUIRED, "effective");
+            }
+            if (expires == null) {
+                throw new RuleViolated("expires", Refusals.IS_REQUIRED, "expires");
+            }
+            List<AlertInfo> infos = new ArrayList<>();
+            List<String> languages = language == null ? List.of() : language;
+            for (String l : languages) {
+                if (text("headline", l).isBlank() && text("instruction", l).isBlank()) {
+                    continue; // a language left empty is not written in
+                }
+                infos.add(new AlertInfo(
+                        l,
+                        category,
+                        text("event", l),
+                        urgency,
+                        severity,
+                        certainty,
+                        responseType,
+                        text("headline", l),
+                        text("description", l),
+                        text("instruction", l)));
+            }
+            Geometry drawn = area == null || area.isBlank() ? null : GeoJsonModule.read("area", area);
+            return new Alerts.Draft(
+                    regionCode,
+                    infos,
+                    drawn,
+                    fromRegions == null ? List.of() : fromRegions,
+                    settlements == null ? List.of() : settlements,
+                    hazardAreas == null ? List.of() : hazardAreas,
+                    bufferMetres == null ? 0 : bufferMetres,
+                    areaDescription,
+                    effective.atZone(zone).toInstant(),
+                    expires.atZone(zone).toInstant(),
+                    submit == null || submit);
+        }
     }
 
-    private static String at(List<String> values, int i) {
-        return i < values.size() ? values.get(i) : "";
+    /** The compose form: a new alert, then shown. */
+    @PostMapping("/alerts")
+    String compose(AlertForm form, RedirectAttributes redirect) {
+        return PageForms.attempt(
+                "/alerts/new",
+                redirect,
+                "alertForm",
+                form,
+                () -> "/alerts/"
+                        + alerts.compose(callers.current(), form.draft(zone(form)))
+                                .id());
+    }
+
+    /** The compose form of an update of an issued alert: the update, referring to it, is then shown. */
+    @PostMapping("/alerts/{id}/updates")
+    String update(@PathVariable long id, AlertForm form, RedirectAttributes redirect) {
+        return PageForms.attempt(
+                "/alerts/new?updates=" + id,
+                redirect,
+                "alertForm",
+                form,
+                () -> "/alerts/"
+                        + alerts.update(callers.current(), id, form.draft(zone(form)))
+                                .id());
+    }
+
+    /** The zone the form's times are in: its region's, or any while no region is chosen (then refused). */
+    private java.time.ZoneId zone(AlertForm form) {
+        return form.regionCode() == null || form.regionCode().isBlank()
+                ? java.time.ZoneOffset.UTC
+                : times.zone(form.regionCode());
     }
 
     @GetMapping("/alerts/{id}")

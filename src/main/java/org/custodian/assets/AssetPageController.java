@@ -107,18 +107,7 @@ class AssetPageController {
             @RequestParam(name = "photos", required = false) @Nullable List<MultipartFile> photos,
             RedirectAttributes redirect)
             throws IOException {
-        List<Assets.PhotoUpload> uploads = new ArrayList<>();
-        for (MultipartFile photo : photos == null ? List.<MultipartFile>of() : photos) {
-            if (photo.isEmpty()
-                    && (photo.getOriginalFilename() == null
-                            || photo.getOriginalFilename().isBlank())) {
-                continue; // the file field left empty
-            }
-            uploads.add(new Assets.PhotoUpload(
-                    UploadedFileName.of(photo.getOriginalFilename(), "photo"),
-                    photo.getContentType() == null ? "application/octet-stream" : photo.getContentType(),
-                    photo.getBytes()));
-        }
+        List<Assets.PhotoUpload> uploads = uploads(photos);
         return PageForms.attempt("/assets/" + id, redirect, "assessment", form, () -> {
             if (form.assessedOn() == null || form.assessor() == null || form.condition() == null) {
                 throw new RuleViolated("assessment", Refusals.GIVE_DATE_ASSESSED_CONDITION_FOUND);
@@ -133,6 +122,40 @@ class AssetPageController {
                     uploads);
             return "/assets/" + id;
         });
+    }
+
+    /** Photos added to an assessment listed on the asset's page; refused as a whole, with the reason. */
+    @PostMapping(path = "/assets/{id}/assessments/{assessment}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    String addPhotos(
+            @PathVariable long id,
+            @PathVariable long assessment,
+            @RequestParam(name = "photos", required = false) @Nullable List<MultipartFile> photos,
+            RedirectAttributes redirect)
+            throws IOException {
+        List<Assets.PhotoUpload> uploads = uploads(photos);
+        String row = "/assets/" + id + "#assessment-" + assessment;
+        // A refusal names the assessment, so that the page says it beside that one's form.
+        return PageForms.attempt(row, redirect, "photosRefused", assessment, () -> {
+            assets.attachPhotos(callers.current(), id, assessment, uploads);
+            return row;
+        });
+    }
+
+    /** The files chosen, each as sent; an empty file field sends a nameless empty part, which is no photo. */
+    private static List<Assets.PhotoUpload> uploads(@Nullable List<MultipartFile> photos) throws IOException {
+        List<Assets.PhotoUpload> uploads = new ArrayList<>();
+        for (MultipartFile photo : photos == null ? List.<MultipartFile>of() : photos) {
+            if (photo.isEmpty()
+                    && (photo.getOriginalFilename() == null
+                            || photo.getOriginalFilename().isBlank())) {
+                continue; // the file field left empty
+            }
+            uploads.add(new Assets.PhotoUpload(
+                    UploadedFileName.of(photo.getOriginalFilename(), "photo"),
+                    photo.getContentType() == null ? "application/octet-stream" : photo.getContentType(),
+                    photo.getBytes()));
+        }
+        return uploads;
     }
 
     /** What the particulars form holds; given back with the reason when it is refused. */

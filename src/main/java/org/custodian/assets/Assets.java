@@ -134,6 +134,20 @@ public class Assets {
         return assessment;
     }
 
+    /** Photos added to an assessment already recorded: all of them, or none when any is refused. */
+    @Transactional
+    public List<Photo> attachPhotos(Scope scope, long assetId, long assessmentId, List<PhotoUpload> uploads) {
+        if (uploads.isEmpty()) {
+            throw new RuleViolated("file", Refusals.PHOTO_BETWEEN_1_BYTE_10);
+        }
+        List<Photo> attached = new java.util.ArrayList<>();
+        for (PhotoUpload upload : uploads) {
+            attached.add(
+                    attachPhoto(scope, assetId, assessmentId, upload.fileName(), upload.mediaType(), upload.content()));
+        }
+        return attached;
+    }
+
     @Transactional
     public Photo attachPhoto(
             Scope scope, long assetId, long assessmentId, String fileName, String mediaType, byte[] content) {

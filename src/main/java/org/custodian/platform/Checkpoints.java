@@ -21,10 +21,25 @@ public interface Checkpoints {
     Finding check(String chain, long length, LongFunction<Optional<String>> hashAt);
 
     /**
-     * One signed checkpoint: the {@code number}th line of the checkpoints file says the chain was
-     * {@code length} entries long at {@code at}, its last entry hashing to {@code head}.
+     * The latest checkpoints of every chain, newest first, each with whether it bears a valid signature of
+     * this installation's key.
+     *
+     * @param count at most this many
      */
-    record Checkpoint(long number, String chain, long length, String head, Instant at) {
+    java.util.List<Recorded> latest(int count);
+
+    /**
+     * One signed checkpoint: the {@code number}th line of the checkpoints file says the chain was
+     * {@code length} entries long at {@code at}, its last entry hashing to {@code head}. {@code by} is who
+     * asked for it, null when it was taken on schedule; it is told, not signed.
+     */
+    record Checkpoint(
+            long number,
+            String chain,
+            long length,
+            String head,
+            Instant at,
+            @Nullable String by) {
 
         public String label() {
             return "checkpoint " + number + " of " + at;
@@ -39,4 +54,7 @@ public interface Checkpoints {
             boolean holds,
             @Nullable Checkpoint checkpoint,
             @Nullable String problem) {}
+
+    /** A checkpoint as the file holds it, and whether its signature is this installation's. */
+    record Recorded(Checkpoint checkpoint, boolean signed) {}
 }

@@ -127,6 +127,89 @@ class SourceAndAuditPagesBrowserIntegrationTests {
         assertThat(other.locator("header.shell nav a[href='/sources']").count()).isEqualTo(1);
     }
 
+    @Test
+    void anAdministratorRemovesASourceNothingCitesAndIsToldWhyACitedOneIsKept() {
+        Api admin = Api.at(port).asAdmin();
+        String title = "Draft note " + System.nanoTime();
+        long loose = admin.post("/api/sources", "{\"publisher\":\"Removal test\",\"title\":\"" + title + "\"}")
+                .json()
+                .get("id")
+                .asLong();
+        long cited = admin.get("/api/administrations?region=AGD")
+                .json()
+                .at("/0/sources/0/id")
+                .asLong();
+
+        Page administrator = chromium.signIn(port, "admin", Api.ADMIN_PASSWORD);
+        administrator.navigate("http://127.0.0.1:" + port + "/sources/" + loose);
+        // Not confirmed (the browser's own check bypassed): refused, the source stays.
+        administrator.evaluate("() => document.getElementById('removal-form').noValidate = true");
+        administrator.click("#removal-form button[type=submit]");
+        assertThat(administrator.locator("#removal-refused").textContent()).contains("tick the box");
+        assertThat(admin.get("/api/sources/" + loose).status()).isEqualTo(200);
+        administrator.check("#removal-form input[name=confirm]");
+        administrator.click("#removal-form button[type=submit]");
+        administrator.waitForURL(Pattern.compile(".*/sources$"));
+        assertThat(administrator.locator("#source-removed").count()).isOne();
+        assertThat(administrator.locator("#sources").textContent()).doesNotContain(title);
+        assertThat(admin.get("/api/sources/" + loose).status()).isEqualTo(404);
+        administrator.navigate("http://127.0.0.1:" + port + "/audit?recordType=Source&recordId=" + loose);
+        assertThat(administrator.locator("#audit-entries").textContent()).contains("deleted", title);
+
+        // A source a record cites is kept, and the page says why.
+        administrator.navigate("http://127.0.0.1:" + port + "/sources/" + cited);
+        administrator.check("#removal-form input[name=confirm]");
+        administrator.click("#removal-form button[type=submit]");
+        administrator.waitForSelector("#removal-refused");
+        assertThat(administrator.locator("#removal-refused").textContent())
+                .contains("source " + cited + " is cited by records");
+        assertThat(admin.get("/api/sources/" + cited).status()).isEqualTo(200);
+        Chromium.screenshot(administrator, "source-removal-refused");
+        Page phone = chromium.signIn(port, "admin", Api.ADMIN_PASSWORD, Chromium.PHONE_WIDTH, Chromium.PHONE_HEIGHT);
+        phone.navigate("http://127.0.0.1:" + port + "/sources/" + cited);
+        int width = ((Number) phone.evaluate("() => document.documentElement.scrollWidth")).intValue();
+        assertThat(width).isLessThanOrEqualTo(Chromium.PHONE_WIDTH);
+        Chromium.screenshot(phone, "source-removal-phone");
+
+        // Officers correct sources but do not remove them, as through the API.
+        assertThat(admin.createUser("agd-source-officer", "OFFICER", "AGD", PASSWORD))
+                .isIn(201, 409);
+        Page officer = chromium.signIn(port, "agd-source-officer", PASSWORD);
+        officer.navigate("http://127.0.0.1:" + port + "/sources/" + cited);
+        assertThat(officer.locator("#removal-form").count()).isZero();
+    }
+
+    @Test
+    void anAdministratorRecordsACheckpointFromTheAuditPageAndSeesItListed() {
+        Api admin = Api.at(port).asAdmin();
+        // A write first, so that the audit trail has moved since any earlier checkpoint.
+        assertThat(admin.post(
+                                "/api/sources",
+                                "{\"publisher\":\"Checkpoint test\",\"title\":\"Note " + System.nanoTime() + "\"}")
+                        .status())
+                .isEqualTo(201);
+        Page administrator = chromium.signIn(port, "admin", Api.ADMIN_PASSWORD);
+        administrator.navigate("http://127.0.0.1:" + port + "/audit");
+        administrator.click("#checkpoint-form button[type=submit]");
+        administrator.waitForSelector("#checkpoint-outcomes");
+        assertThat(administrator.locator("#checkpoint-outcomes").textContent())
+                .contains("Audit trail: checkpoint", "signed", "Custody ledger");
+        // The newest line of the checkpoints file is the audit trail's, asked for by the administrator.
+        String[] lines = admin.get("/api/integrity/checkpoints").body().strip().split("\n");
+        String newest = lines[lines.length - 1];
+        assertThat(newest).contains("\"chain\":\"audit\"", "\"by\":\"admin\"");
+        String head = newest.replaceAll(".*\"head\":\"([0-9a-f]+)\".*", "$1");
+        var row = administrator.locator("#checkpoint-list tbody tr").first();
+        assertThat(row.textContent()).contains("Audit trail", "admin", head.substring(0, 16));
+        assertThat(row.locator("code.hash").getAttribute("title")).isEqualTo(head);
+        Chromium.screenshot(administrator, "audit-checkpoint");
+        Page phone = chromium.signIn(port, "admin", Api.ADMIN_PASSWORD, Chromium.PHONE_WIDTH, Chromium.PHONE_HEIGHT);
+        phone.navigate("http://127.0.0.1:" + port + "/audit#checkpoints");
+        int width = ((Number) phone.evaluate("() => document.documentElement.scrollWidth")).intValue();
+        assertThat(width).isLessThanOrEqualTo(Chromium.PHONE_WIDTH);
+        Chromium.screenshot(phone, "audit-checkpoint-phone");
+    }
+
     private static long id(String url) {
         return Long.parseLong(url.replaceAll(".*/sources/(\\d+).*", "$1"));
     }

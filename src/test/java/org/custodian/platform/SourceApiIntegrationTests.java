@@ -80,7 +80,31 @@ class SourceApiIntegrationTests {
                 .asLong();
         Api.Response delete = admin.delete("/api/sources/" + cited);
         assertThat(delete.status()).isEqualTo(409);
+        assertThat(delete.isProblem()).isTrue();
+        assertThat(delete.json().get("detail").asString())
+                .isEqualTo("source " + cited
+                        + " is cited by records, so it is kept: a source is removed only while nothing cites it");
         assertThat(admin.get("/api/sources/" + cited).status()).isEqualTo(200);
+
+        // A version that a later one corrects is kept while the later one is; nothing cited is removed.
+        String title = "Note " + System.nanoTime();
+        JsonNode first = admin.post("/api/sources", "{\"publisher\":\"Removal\",\"title\":\"" + title + "\"}")
+                .json();
+        long id = first.get("id").asLong();
+        long later = admin.put(
+                        "/api/sources/" + id,
+                        "{\"publisher\":\"Removal\",\"title\":\"" + title + " (corrected)\",\"version\":"
+                                + first.get("version").asLong() + "}")
+                .json()
+                .get("id")
+                .asLong();
+        Api.Response kept = admin.delete("/api/sources/" + id);
+        assertThat(kept.status()).isEqualTo(409);
+        assertThat(kept.json().get("detail").asString()).contains("corrected by source " + later);
+        assertThat(admin.delete("/api/sources/" + later).status()).isEqualTo(204);
+        assertThat(admin.get("/api/sources/" + later).status()).isEqualTo(404);
+        assertThat(admin.delete("/api/sources/" + id).status()).isEqualTo(204);
+        assertThat(admin.get("/api/sources/" + id).status()).isEqualTo(404);
     }
 
     private static final String PASSWORD = "source-test-password";

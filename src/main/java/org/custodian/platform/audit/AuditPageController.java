@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.custodian.platform.Checkpoints;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,10 +31,15 @@ class AuditPageController {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final AuditLog log;
+    /** Checkpoints listed on the page: the last turn of each chain and a few before. */
+    static final int CHECKPOINTS_SHOWN = 8;
 
-    AuditPageController(AuditLog log) {
+    private final AuditLog log;
+    private final Checkpoints checkpoints;
+
+    AuditPageController(AuditLog log, Checkpoints checkpoints) {
         this.log = log;
+        this.checkpoints = checkpoints;
     }
 
     /** One field an entry changed: its value before and after (null when the record did not exist). */
@@ -66,6 +72,7 @@ class AuditPageController {
         model.addAttribute("recordTypes", log.recordTypes());
         model.addAttribute("page", shown);
         model.addAttribute("hasNext", entries.size() > PAGE_SIZE);
+        model.addAttribute("checkpoints", checkpoints.latest(CHECKPOINTS_SHOWN));
         if (verify) {
             model.addAttribute("verification", log.verify());
         }

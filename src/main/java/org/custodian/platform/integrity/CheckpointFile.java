@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.function.LongFunction;
 import org.custodian.platform.Checkpoints;
 import org.custodian.platform.HashChain;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -115,11 +116,19 @@ class CheckpointFile implements Checkpoints {
         return lines;
     }
 
-    /** Signs and appends a checkpoint of the chain's head. */
-    synchronized Checkpoint append(String chain, HashChain.Head head) {
+    @Override
+    public List<Recorded> latest(int count) {
+        List<Line> all = lines();
+        return all.subList(Math.max(0, all.size() - count), all.size()).reversed().stream()
+                .map(l -> new Recorded(l.checkpoint(), l.signed()))
+                .toList();
+    }
+
+    /** Signs and appends a checkpoint of the chain's head, asked for by {@code by} (null: on schedule). */
+    synchronized Checkpoint append(String chain, HashChain.Head head, @Nullable String by) {
         Path file = directory.resolve(FILE);
         long number = lines().size() + 1L;
-        Checkpoint c = new Checkpoint(number, chain, head.length(), head.hash(), Instant.now());
+        Checkpoint c = new Checkpoint(number, chain, head.length(), head.hash(), Instant.now(), by);
         String signature = Base64.getEncoder().encodeToString(key.sign(signed(c)));
         var line = new java.util.LinkedHashMap<String, Object>();
         line.put("number", c.number());
@@ -129,6 +138,9 @@ class CheckpointFile implements Checkpoints {
         line.put("at", c.at().toString());
         line.put("key", key.id());
         line.put("signature", signature);
+        if (by != null) {
+            line.put("by", by);
+        }
         byte[] bytes = (JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
         try (FileChannel channel = FileChannel.open(
                         file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
@@ -170,11 +182,12 @@ class CheckpointFile implements Checkpoints {
                     n.get("chain").asString(),
                     n.get("length").asLong(),
                     n.get("head").asString(),
-                    Instant.parse(n.get("at").asString()));
+                    Instant.parse(n.get("at").asString()),
+                    n.hasNonNull("by") ? n.get("by").asString() : null);
             byte[] signature = Base64.getDecoder().decode(n.get("signature").asString());
             return new Line(c, c.number() == number && key.verifies(signed(c), signature));
         } catch (RuntimeException e) {
-            return new Line(new Checkpoint(number, unreadable(text), 0, "", Instant.EPOCH), false);
+            return new Line(new Checkpoint(number, unreadable(text), 0, "", Instant.EPOCH, null), false);
         }
     }
 

@@ -44,22 +44,23 @@ class Checkpointing {
     // Nodes sharing a database share its chains: one of them signs each turn.
     @SchedulerLock(name = "integrity-checkpoints")
     public void scheduled() {
-        for (Outcome o : takeAll()) {
+        for (Outcome o : takeAll(null)) {
             if (o.refused() != null) {
                 LOG.error("No checkpoint of the {} chain: {}", o.chain(), o.refused());
             }
         }
     }
 
-    synchronized List<Outcome> takeAll() {
+    /** Takes a checkpoint of every chain, asked for by {@code by} (null: on schedule). */
+    synchronized List<Outcome> takeAll(@Nullable String by) {
         List<Outcome> outcomes = new ArrayList<>();
         for (HashChain chain : chains) {
-            outcomes.add(take(chain));
+            outcomes.add(take(chain, by));
         }
         return outcomes;
     }
 
-    private Outcome take(HashChain chain) {
+    private Outcome take(HashChain chain, @Nullable String by) {
         Optional<HashChain.Head> head = chain.verifiedHead();
         if (head.isEmpty()) {
             return new Outcome(chain.name(), null, false, "its links do not hold; verify it");
@@ -74,6 +75,6 @@ class Checkpointing {
                 && last.head().equals(head.get().hash())) {
             return new Outcome(chain.name(), last, false, null);
         }
-        return new Outcome(chain.name(), file.append(chain.name(), head.get()), true, null);
+        return new Outcome(chain.name(), file.append(chain.name(), head.get(), by), true, null);
     }
 }

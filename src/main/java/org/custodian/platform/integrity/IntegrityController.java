@@ -3,6 +3,7 @@ package org.custodian.platform.integrity;
 import io.swagger.v3.oas.annotations.Operation;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.custodian.platform.Callers;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -24,19 +25,21 @@ class IntegrityController {
 
     private final Checkpointing checkpointing;
     private final CheckpointFile file;
+    private final Callers callers;
 
-    IntegrityController(Checkpointing checkpointing, CheckpointFile file) {
+    IntegrityController(Checkpointing checkpointing, CheckpointFile file, Callers callers) {
         this.checkpointing = checkpointing;
         this.file = file;
+        this.callers = callers;
     }
 
     @Operation(
             summary = "Sign a checkpoint of every hash chain",
             description =
-                    "Takes a signed checkpoint of the audit trail and the custody ledger now: the head of each chain, signed with the instance's key, so that a later rewrite of history can be detected. Administrators only; anyone else is refused with 403.")
+                    "Takes a signed checkpoint of the audit trail and the custody ledger now: the head of each chain, signed with the instance's key, so that a later rewrite of history can be detected; the checkpoint file also tells who asked for it. Administrators only; anyone else is refused with 403.")
     @PostMapping("/checkpoints")
     List<Checkpointing.Outcome> take() {
-        return checkpointing.takeAll();
+        return checkpointing.takeAll(callers.current().username());
     }
 
     @Operation(

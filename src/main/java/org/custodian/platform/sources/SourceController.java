@@ -102,7 +102,7 @@ class SourceController {
     @Operation(
             summary = "Remove a source",
             description =
-                    "Removes a source no record cites. Administrators only; anyone else is refused with 403. A source still cited is refused with 409.")
+                    "Removes a source no record cites, with its attachment. Administrators only; anyone else is refused with 403. A source still cited by a record, or one that a later version corrects, is refused with 409 saying so; nothing is removed then.")
     @DeleteMapping("/{id}")
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<Void> delete(@PathVariable long id) {

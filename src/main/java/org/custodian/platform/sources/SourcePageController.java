@@ -120,6 +120,8 @@ class SourcePageController {
         model.addAttribute("correctedBy", correction);
         model.addAttribute("mayCorrect", correction == null && SourceRegister.mayCorrect(scope, source));
         model.addAttribute("correctionRefused", model.containsAttribute("correction"));
+        model.addAttribute("removable", scope.isAdmin() && correction == null);
+        model.addAttribute("removalRefused", model.containsAttribute("removalRefused"));
         if (!model.containsAttribute("correction")) {
             model.addAttribute("correction", SourceForm.of(source));
         }
@@ -139,6 +141,23 @@ class SourcePageController {
             return "/sources/"
                     + register.update(callers.current(), id, form.version(), form.data())
                             .id();
+        });
+    }
+
+    /**
+     * The removal form of an administrator, as the API's delete: confirmed by a tick, refused with the reason
+     * while a record cites the source; the list of sources is shown once it is gone.
+     */
+    @PostMapping("/sources/{id}/removal")
+    @PreAuthorize("hasRole('ADMIN')")
+    String remove(
+            @PathVariable long id, @RequestParam(defaultValue = "false") boolean confirm, RedirectAttributes redirect) {
+        return PageForms.attempt("/sources/" + id + "#removal-form", redirect, "removalRefused", true, () -> {
+            if (!confirm) {
+                throw new RuleViolated("confirm", Refusals.CONFIRM_REMOVAL);
+            }
+            register.delete(id);
+            return "/sources";
         });
     }
 

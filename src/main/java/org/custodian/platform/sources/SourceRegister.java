@@ -160,13 +160,26 @@ public class SourceRegister implements Sources {
         return records.findByPreviousId(id);
     }
 
+    /**
+     * Removes a source that nothing cites.
+     *
+     * @throws org.custodian.platform.ConflictWithState when a later version corrects it, or a record cites it
+     */
     @Transactional
     void delete(long id) {
         Source source = get(id);
+        correction(id).ifPresent(later -> {
+            throw new org.custodian.platform.ConflictWithState(Refusals.SOURCE_CORRECTED_KEPT, id, later.id());
+        });
         attachments.findById(id).ifPresent(attachments::delete);
         records.delete(source);
-        // Flush now so that a source still cited fails here, as a conflict, and not at commit.
-        records.flush();
+        try {
+            // Flush now so that a source still cited fails here, and not at commit. The records that cite
+            // sources belong to other modules; their foreign keys are what knows of every citation.
+            records.flush();
+        } catch (org.springframework.dao.DataIntegrityViolationException cited) {
+            throw new org.custodian.platform.ConflictWithState(Refusals.SOURCE_CITED_KEPT, id);
+        }
     }
 
     /**
