@@ -262,7 +262,8 @@ class AuthorisationMatrixIntegrationTests {
     void aScopedUserOfEveryWritingRoleChangesNothingOfAnotherRegion() {
         // The one change the application makes by itself to other regions' rows meanwhile: issued alerts whose
         // time ran out are recorded as expired once a minute. Done now, it cannot happen during the sweep.
-        context.getBean(org.custodian.alerts.Alerts.class).expireDue(java.time.Instant.now().plusSeconds(900));
+        context.getBean(org.custodian.alerts.Alerts.class)
+                .expireDue(java.time.Instant.now().plusSeconds(900));
         Map<String, String> before = otherRegionsRows();
         List<String> wrong = new ArrayList<>();
         for (String role : WRITING_ROLES) {
@@ -307,7 +308,8 @@ class AuthorisationMatrixIntegrationTests {
                     rs -> {
                         for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
                             Object v = rs.getObject(i);
-                            rows.append(v instanceof byte[] b ? java.util.Arrays.hashCode(b) : v).append('|');
+                            rows.append(v instanceof byte[] b ? java.util.Arrays.hashCode(b) : v)
+                                    .append('|');
                         }
                         rows.append('\n');
                     },
