@@ -1,9 +1,8 @@
 package org.custodian.platform.security;
 
-import org.custodian.platform.Role;
-
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
+import org.custodian.platform.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
