@@ -13,7 +13,9 @@ import org.custodian.Chromium;
 import org.custodian.CustodianIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,6 +33,9 @@ class RegionFormsBrowserIntegrationTests {
 
     @RegisterExtension
     static final Chromium chromium = new Chromium();
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @LocalServerPort
     int port;
@@ -113,7 +118,8 @@ class RegionFormsBrowserIntegrationTests {
         subscriber.put("language", "ru");
         subscriber.put("settlementId", village);
         subscriber.put("consentChannel", "FORM");
-        assertThat(api.post("/api/subscribers", Api.json(subscriber)).status()).isEqualTo(201);
+        Api.Response subscribed = api.post("/api/subscribers", Api.json(subscriber));
+        assertThat(subscribed.status()).isEqualTo(201);
         admin.navigate(url("/regions/FRM-1/settlements/" + village + "/edit"));
         admin.check("#removal input[name=confirmed]");
         admin.click("#removal button[type=submit]");
@@ -187,6 +193,28 @@ class RegionFormsBrowserIntegrationTests {
         assertThat(admin.locator("p.error").textContent()).contains("still named by accounts or records");
         admin.navigate(url("/agencies"));
         assertThat(admin.locator("#agencies").textContent()).contains("Ministry of Defense");
+
+        // Once the subscriber is erased nothing names the town: it goes, then its region, as they came.
+        assertThat(api.delete("/api/subscribers/" + subscribed.json().get("id").asLong())
+                        .status())
+                .isEqualTo(204);
+        admin.navigate(url("/regions/FRM-1/settlements/" + village + "/edit"));
+        admin.check("#removal input[name=confirmed]");
+        admin.click("#removal button[type=submit]");
+        saved(admin);
+        assertThat(api.get("/api/settlements/" + village).status()).isEqualTo(404);
+        // The erased subscriber's row stays (what was sent to them stays counted), and holds the region.
+        admin.navigate(url("/regions/FRM-1"));
+        admin.check("#removal input[name=confirmed]");
+        admin.click("#removal button[type=submit]");
+        assertThat(admin.locator("p.error").textContent()).contains("FRM-1");
+        // Other tests count the demo's regions: without that row the test's region goes.
+        jdbc.update("delete from alerts_sms_subscriber where region_code = 'FRM-1'");
+        admin.navigate(url("/regions/FRM-1"));
+        admin.check("#removal input[name=confirmed]");
+        admin.click("#removal button[type=submit]");
+        admin.waitForURL(Pattern.compile(".*/regions$"));
+        assertThat(api.get("/api/regions/FRM-1").status()).isEqualTo(404);
     }
 
     private long addSettlement(Page admin, String name, String lon, String lat, String population) {
@@ -236,6 +264,15 @@ class RegionFormsBrowserIntegrationTests {
         phone.click("#agency-form button[type=submit]");
         saved(phone);
         assertThat(phone.locator("#agencies").textContent()).contains("Phone test agency");
+        // Other tests count the demo's records: what this one added goes again.
+        Api api = Api.at(port).asAdmin();
+        for (JsonNode agency : api.get("/api/agencies").json()) {
+            if (agency.get("name").asString().equals("Phone test agency")) {
+                assertThat(api.delete("/api/agencies/" + agency.get("id").asLong())
+                                .status())
+                        .isEqualTo(204);
+            }
+        }
     }
 
     @Test
@@ -295,5 +332,7 @@ class RegionFormsBrowserIntegrationTests {
                 .isEqualTo(otherName);
         assertThat(director.locator("#edit-region").count()).isZero();
         assertThat(director.locator("#removal").count()).isZero();
+        // Other tests count the demo's settlements: this one's goes again.
+        assertThat(api.delete("/api/settlements/" + ownId).status()).isEqualTo(204);
     }
 }

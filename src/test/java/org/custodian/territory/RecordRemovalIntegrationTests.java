@@ -9,7 +9,9 @@ import org.custodian.Api;
 import org.custodian.CustodianIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,6 +22,9 @@ import tools.jackson.databind.JsonNode;
 class RecordRemovalIntegrationTests {
 
     static final String POINT = "{\"type\":\"Point\",\"coordinates\":[46.93,39.99]}";
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @LocalServerPort
     int port;
@@ -59,8 +64,8 @@ class RecordRemovalIntegrationTests {
         subscriber.put("language", "az");
         subscriber.put("settlementId", named);
         subscriber.put("consentChannel", "FORM");
-        assertThat(admin.post("/api/subscribers", Api.json(subscriber)).status())
-                .isEqualTo(201);
+        Api.Response subscribed = admin.post("/api/subscribers", Api.json(subscriber));
+        assertThat(subscribed.status()).isEqualTo(201);
 
         Api.Response refused = admin.delete("/api/settlements/" + named);
         assertThat(refused.status()).isEqualTo(409);
@@ -75,6 +80,13 @@ class RecordRemovalIntegrationTests {
         long unnamed = settlement("Removal test hamlet");
         assertThat(admin.delete("/api/settlements/" + unnamed).status()).isEqualTo(204);
         assertThat(admin.get("/api/settlements/" + unnamed).status()).isEqualTo(404);
+
+        // Once its subscriber is erased, nothing names the village and it goes too.
+        assertThat(admin.delete("/api/subscribers/"
+                                + subscribed.json().get("id").asLong())
+                        .status())
+                .isEqualTo(204);
+        assertThat(admin.delete("/api/settlements/" + named).status()).isEqualTo(204);
     }
 
     @Test
@@ -119,5 +131,9 @@ class RecordRemovalIntegrationTests {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("detail").asString()).contains("region RMV-1 still holds records");
         assertThat(admin.get("/api/regions/RMV-1").status()).isEqualTo(200);
+
+        // Facilities are never deleted through the application; without this one the region goes.
+        jdbc.update("delete from facility where region_code = 'RMV-1'");
+        assertThat(admin.delete("/api/regions/RMV-1").status()).isEqualTo(204);
     }
 }
