@@ -1,19 +1,29 @@
 package org.custodian.alerts;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.custodian.geo.GeoJsonModule;
 import org.custodian.mineaction.MineAction;
 import org.custodian.platform.Callers;
 import org.custodian.platform.PageForms;
+import org.custodian.platform.Reason;
+import org.custodian.platform.Role;
 import org.custodian.platform.RuleViolated;
 import org.custodian.platform.Scope;
 import org.custodian.territory.RegionTimes;
 import org.custodian.territory.Territory;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Geometry;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -69,7 +79,7 @@ class AlertPageController {
         Scope scope = callers.current();
         var regions = alerts.composingRegions(scope);
         if (regions.isEmpty()) {
-            throw new org.springframework.security.access.AccessDeniedException("no region to compose alerts in");
+            throw new AccessDeniedException("no region to compose alerts in");
         }
         Alert earlier = updates == null ? null : alerts.alert(scope, updates);
         if (earlier != null) {
@@ -80,11 +90,11 @@ class AlertPageController {
             if (earlier.status() != Alert.Status.ISSUED && !model.containsAttribute("error")) {
                 model.addAttribute(
                         "error",
-                        org.custodian.platform.Reason.of(
+                        Reason.of(
                                         Refusals.ONLY_ISSUED_ALERT_UPDATED,
                                         earlier.identifier(),
                                         Alert.said(earlier.status()))
-                                .in(org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+                                .in(LocaleContextHolder.getLocale()));
             }
         }
         if (!model.containsAttribute("alertForm")) {
@@ -133,10 +143,9 @@ class AlertPageController {
             @Nullable LocalDateTime effective,
             @Nullable LocalDateTime expires,
             @Nullable Boolean submit)
-            implements java.io.Serializable {
+            implements Serializable {
 
-        private static final java.time.format.DateTimeFormatter LOCAL_MINUTE =
-                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+        private static final DateTimeFormatter LOCAL_MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
         /** A new alert's form: the usual codes of a warning about explosive hazards chosen. */
         static AlertForm blank() {
@@ -168,7 +177,7 @@ class AlertPageController {
          * An update's form, from the alert it updates: its texts in each language, its codes, its area as drawn
          * (as published when the drawing is too large to send again), effective from now until it expires.
          */
-        static AlertForm of(Alert earlier, java.time.ZoneId zone, Instant now) {
+        static AlertForm of(Alert earlier, ZoneId zone, Instant now) {
             List<String> languages = AlertInfo.LANGUAGES;
             List<AlertInfo> infos = languages.stream()
                     .map(l -> earlier.infos().stream()
@@ -200,13 +209,12 @@ class AlertPageController {
                     List.of(),
                     0.0,
                     earlier.areaDescription(),
-                    LocalDateTime.ofInstant(from, zone).truncatedTo(java.time.temporal.ChronoUnit.MINUTES),
-                    LocalDateTime.ofInstant(earlier.expires(), zone).truncatedTo(java.time.temporal.ChronoUnit.MINUTES),
+                    LocalDateTime.ofInstant(from, zone).truncatedTo(ChronoUnit.MINUTES),
+                    LocalDateTime.ofInstant(earlier.expires(), zone).truncatedTo(ChronoUnit.MINUTES),
                     true);
         }
 
-        private static List<String> texts(
-                List<@Nullable AlertInfo> infos, java.util.function.Function<AlertInfo, String> text) {
+        private static List<String> texts(List<@Nullable AlertInfo> infos, Function<AlertInfo, String> text) {
             return infos.stream().map(i -> i == null ? "" : text.apply(i)).toList();
         }
 
@@ -237,7 +245,7 @@ class AlertPageController {
             return expires == null ? "" : LOCAL_MINUTE.format(expires);
         }
 
-        Alerts.Draft draft(java.time.ZoneId zone) {
+        Alerts.Draft draft(ZoneId zone) {
             if (regionCode == null || regionCode.isBlank()) {
                 throw new RuleViolated("regionCode", Refusals.IS_REQUIRED, "regionCode");
             }
@@ -308,9 +316,9 @@ class AlertPageController {
     }
 
     /** The zone the form's times are in: its region's, or any while no region is chosen (then refused). */
-    private java.time.ZoneId zone(AlertForm form) {
+    private ZoneId zone(AlertForm form) {
         return form.regionCode() == null || form.regionCode().isBlank()
-                ? java.time.ZoneOffset.UTC
+                ? ZoneOffset.UTC
                 : times.zone(form.regionCode());
     }
 
@@ -329,7 +337,7 @@ class AlertPageController {
         model.addAttribute(
                 "announces",
                 alerts.composes(scope, alert.regionCode())
-                        || (scope.role() == org.custodian.platform.Role.FIELD && scope.reads(alert.regionCode())));
+                        || (scope.role() == Role.FIELD && scope.reads(alert.regionCode())));
         model.addAttribute("areaJson", GeoJsonModule.write(alert.area()));
         model.addAttribute("drawnJson", GeoJsonModule.write(alert.drawnArea()));
         model.addAttribute("addedHectares", alert.addedSquareMetres() / 10_000);

@@ -1,9 +1,9 @@
 package org.custodian.alerts;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.custodian.platform.Reason;
+import org.custodian.platform.Refusal;
 import org.custodian.territory.SettlementReferences;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 @Component
 class AlertsSettlementReferences implements SettlementReferences {
 
-    private static final List<Map.Entry<Refusals, String>> COUNTS = List.of(
+    private static final List<Map.Entry<? extends Refusal, String>> COUNTS = List.of(
             Map.entry(
                     Refusals.LOUDSPEAKER_ANNOUNCEMENTS_COUNT,
                     "select count(*) from alerts_loudspeaker_task where settlement_id = ?"),
@@ -28,13 +28,6 @@ class AlertsSettlementReferences implements SettlementReferences {
 
     @Override
     public List<Reason> to(long settlementId) {
-        List<Reason> named = new ArrayList<>();
-        for (Map.Entry<Refusals, String> count : COUNTS) {
-            Long n = jdbc.queryForObject(count.getValue(), Long.class, settlementId);
-            if (n != null && n > 0) {
-                named.add(Reason.of(count.getKey(), n));
-            }
-        }
-        return named;
+        return SettlementReferences.counted(jdbc, COUNTS, settlementId);
     }
 }

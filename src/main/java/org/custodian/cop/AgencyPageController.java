@@ -113,7 +113,7 @@ class AgencyPageController {
             RedirectAttributes redirect) {
         requireAdmin();
         return PageForms.attempt("/agencies/" + id + "/edit#removal", redirect, "removal", Boolean.TRUE, () -> {
-            RegionFormsPageController.requireConfirmed(confirmed);
+            PageForms.requireTicked("confirmed", confirmed);
             territory.deleteAgency(callers.current(), id);
             return "/agencies";
         });

@@ -144,7 +144,7 @@ class RegionFormsPageController {
             RedirectAttributes redirect) {
         requireAdmin();
         return PageForms.attempt("/regions/" + code + "#removal", redirect, "removal", Boolean.TRUE, () -> {
-            requireConfirmed(confirmed);
+            PageForms.requireTicked("confirmed", confirmed);
             territory.deleteRegion(callers.current(), code);
             return "/regions";
         });
@@ -314,7 +314,7 @@ class RegionFormsPageController {
         String page = "/regions/" + code + "/settlements/" + id + "/edit#removal";
         return PageForms.attempt(page, redirect, "removal", Boolean.TRUE, () -> {
             settlementOf(code, id);
-            requireConfirmed(confirmed);
+            PageForms.requireTicked("confirmed", confirmed);
             territory.deleteSettlement(callers.current(), id);
             return "/regions/" + code + "#settlements";
         });
@@ -341,12 +341,6 @@ class RegionFormsPageController {
         Scope scope = callers.current();
         if (!scope.isAdmin()) {
             throw new AccessDeniedException("administrators only");
-        }
-    }
-
-    static void requireConfirmed(boolean confirmed) {
-        if (!confirmed) {
-            throw new RuleViolated("confirmed", Refusals.TICK_TO_CONFIRM_REMOVAL);
         }
     }
 

@@ -1,9 +1,9 @@
 package org.custodian.humanitarian;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.custodian.platform.Reason;
+import org.custodian.platform.Refusal;
 import org.custodian.territory.SettlementReferences;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 @Component
 class HumanitarianSettlementReferences implements SettlementReferences {
 
-    private static final List<Map.Entry<Refusals, String>> COUNTS = List.of(Map.entry(
+    private static final List<Map.Entry<? extends Refusal, String>> COUNTS = List.of(Map.entry(
             Refusals.EVACUATIONS_COUNT, "select count(*) from humanitarian_evacuation where from_settlement_id = ?"));
 
     private final JdbcTemplate jdbc;
@@ -23,13 +23,6 @@ class HumanitarianSettlementReferences implements SettlementReferences {
 
     @Override
     public List<Reason> to(long settlementId) {
-        List<Reason> named = new ArrayList<>();
-        for (Map.Entry<Refusals, String> count : COUNTS) {
-            Long n = jdbc.queryForObject(count.getValue(), Long.class, settlementId);
-            if (n != null && n > 0) {
-                named.add(Reason.of(count.getKey(), n));
-            }
-        }
-        return named;
+        return SettlementReferences.counted(jdbc, COUNTS, settlementId);
     }
 }

@@ -14,6 +14,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 public final class PageForms {
 
+    /**
+     * A removal that cannot be undone is sent only with its confirming box ticked: checked here too, since a
+     * page's script cannot ask (the Content-Security-Policy allows no inline script) and a form can be forged.
+     */
+    public static void requireTicked(String field, boolean ticked) {
+        if (!ticked) {
+            throw new RuleViolated(field, CommonRefusals.TICK_TO_CONFIRM_REMOVAL);
+        }
+    }
+
     private PageForms() {}
 
     /** Makes the change and redirects to {@code page} (a path), with a flash "saved" or "error". */

@@ -153,9 +153,7 @@ class SourcePageController {
     String remove(
             @PathVariable long id, @RequestParam(defaultValue = "false") boolean confirm, RedirectAttributes redirect) {
         return PageForms.attempt("/sources/" + id + "#removal-form", redirect, "removalRefused", true, () -> {
-            if (!confirm) {
-                throw new RuleViolated("confirm", Refusals.CONFIRM_REMOVAL);
-            }
+            PageForms.requireTicked("confirm", confirm);
             register.delete(id);
             return "/sources";
         });
