@@ -2,10 +2,6 @@ package org.custodian.routing;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.graphhopper.json.Statement;
-import com.graphhopper.util.CustomModel;
-import com.graphhopper.util.JsonFeature;
-import com.graphhopper.util.JsonFeatureCollection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,7 +19,6 @@ import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygonal;
-import org.locationtech.jts.operation.union.UnaryUnionOp;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -39,8 +34,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>Several nodes: a change made on one node reaches the others as a {@link NodeNotices} notice, on which they
  * read everything again (as after a lost connection), rather than a state that may be older than theirs.
  *
- * <p>Each change bumps a version. The buffered areas and the GraphHopper custom model made from them are
- * cached per version, buffer and set of closures in force, because compiling a model costs milliseconds.
+ * <p>Each change bumps a version. The buffered areas are cached per version, buffer and set of closures in
+ * force, because growing a hundred areas costs milliseconds.
  * Thread-safe.
  */
 @Component
@@ -72,8 +67,20 @@ class AreasToAvoid implements NodeNotices.Listener {
             List<Hazard> hazards,
             List<Geometry> grownHazards,
             List<Closure> closures,
-            List<Geometry> grownClosures,
-            @Nullable CustomModel model) {}
+            List<Geometry> grownClosures) {
+
+        /** Whether there is anything to avoid. */
+        boolean any() {
+            return !grownHazards.isEmpty() || !grownClosures.isEmpty();
+        }
+
+        /** Every grown area, hazards then closures. */
+        List<Geometry> grown() {
+            List<Geometry> all = new ArrayList<>(grownHazards);
+            all.addAll(grownClosures);
+            return all;
+        }
+    }
 
     private record Key(long version, double buffer, Set<Long> closures) {}
 
@@ -225,18 +232,6 @@ class AreasToAvoid implements NodeNotices.Listener {
         for (Closure c : inForce) {
             grownClosures.add(Buffers.grow(c.line(), closedRoadWidthMetres / 2));
         }
-        List<Geometry> all = new ArrayList<>(grown);
-        all.addAll(grownClosures);
-        CustomModel model = null;
-        if (!all.isEmpty()) {
-            Geometry union = UnaryUnionOp.union(all);
-            JsonFeature feature = new JsonFeature("avoid", null, null, union, Map.of());
-            JsonFeatureCollection areas = new JsonFeatureCollection();
-            areas.getFeatures().add(feature);
-            model = new CustomModel();
-            model.setAreas(areas);
-            model.addToPriority(Statement.If("in_avoid", Statement.Op.MULTIPLY, "0"));
-        }
-        return new Avoidance(v, bufferMetres, active, grown, inForce, grownClosures, model);
+        return new Avoidance(v, bufferMetres, active, grown, inForce, grownClosures);
     }
 }

@@ -4,6 +4,7 @@ import com.graphhopper.GraphHopper;
 import com.graphhopper.config.LMProfile;
 import com.graphhopper.config.Profile;
 import com.graphhopper.json.Statement;
+import com.graphhopper.routing.WeightingFactory;
 import com.graphhopper.util.CustomModel;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
@@ -80,7 +81,7 @@ class RoadNetwork {
                 String name = Files.readString(pointer, StandardCharsets.UTF_8).strip();
                 Path folder = root.resolve(name);
                 try {
-                    GraphHopper hopper = configure(new GraphHopper(), folder, null);
+                    GraphHopper hopper = configure(new AvoidingHopper(), folder, null);
                     if (hopper.load()) {
                         String source = Files.exists(folder.resolve("source"))
                                 ? Files.readString(folder.resolve("source"), StandardCharsets.UTF_8)
@@ -150,7 +151,7 @@ class RoadNetwork {
 
     private Graph build(Path file, String name, @Nullable Progress progress) {
         Path folder = root.resolve("graph-" + System.currentTimeMillis() + "-" + System.nanoTime() % 1000);
-        GraphHopper hopper = configure(new GraphHopper(), folder, file);
+        GraphHopper hopper = configure(new AvoidingHopper(), folder, file);
         if (progress != null) {
             progress.phase("importing");
         }
@@ -228,13 +229,21 @@ class RoadNetwork {
         }
         hopper.setEncodedValuesString("car_access, car_average_speed, road_access");
         hopper.setProfiles(new Profile(PROFILE).setCustomModel(carModel()));
-        // Landmarks, not contraction hierarchies: the way with areas to avoid takes a custom model per request,
+        // Landmarks, not contraction hierarchies: the way with areas to avoid takes a weighting per request,
         // which contraction hierarchies cannot, and on grid-like networks their searches were slower (BENCHMARKS.md).
         hopper.getLMPreparationHandler().setLMProfiles(new LMProfile(PROFILE));
         // The demo network and small imports are far below GraphHopper's default minimum of 200 nodes a part;
         // parts cut off from the rest are reported per request instead (which end lies off the network).
         hopper.setMinNetworkSize(0);
         return hopper;
+    }
+
+    /** GraphHopper whose requests may name edges they cannot take ({@link BlockedEdges}). */
+    private static final class AvoidingHopper extends GraphHopper {
+        @Override
+        protected WeightingFactory createWeightingFactory() {
+            return BlockedEdges.factory(super.createWeightingFactory());
+        }
     }
 
     static CustomModel carModel() {

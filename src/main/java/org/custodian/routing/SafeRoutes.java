@@ -1,12 +1,13 @@
 package org.custodian.routing;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.graphhopper.GHRequest;
 import com.graphhopper.GHResponse;
 import com.graphhopper.ResponsePath;
 import com.graphhopper.routing.util.EdgeFilter;
 import com.graphhopper.storage.BaseGraph;
 import com.graphhopper.storage.index.Snap;
-import com.graphhopper.util.CustomModel;
 import com.graphhopper.util.EdgeExplorer;
 import com.graphhopper.util.EdgeIterator;
 import com.graphhopper.util.PointList;
@@ -62,6 +63,9 @@ class SafeRoutes implements RoutePlanner {
     private final AreasToAvoid areas;
     private final double defaultBuffer;
     private final double maxSnapMetres;
+    /** By the areas' reading (compared by identity, as cached by {@link AreasToAvoid}). */
+    private final Cache<AreasToAvoid.Avoidance, BlockedEdges> blockedEdges =
+            Caffeine.newBuilder().weakKeys().maximumSize(16).build();
     /** Plans safe ways beside direct ones; as many threads as cores, so that waiting plans queue. */
     private final ExecutorService besides = Executors.newFixedThreadPool(
             Runtime.getRuntime().availableProcessors(),
@@ -103,8 +107,9 @@ class SafeRoutes implements RoutePlanner {
         // The safe way is planned beside the direct one when an area to avoid lies near the straight line
         // between the ends (where the direct way would most likely cross it): one waits for the slower of
         // the two plans instead of their sum. Elsewhere the safe way is planned only when the direct one crosses.
-        CompletableFuture<GHResponse> speculative = avoid.model() != null && near(from, to, avoid)
-                ? CompletableFuture.supplyAsync(() -> route(graph, from, to, avoid.model()), besides)
+        BlockedEdges blocked = avoid.any() ? blockedOn(graph, avoid) : null;
+        CompletableFuture<GHResponse> speculative = blocked != null && near(from, to, avoid)
+                ? CompletableFuture.supplyAsync(() -> route(graph, from, to, blocked), besides)
                 : null;
         GHResponse direct = route(graph, from, to, null);
         if (direct.hasErrors()) {
@@ -117,8 +122,8 @@ class SafeRoutes implements RoutePlanner {
         ResponsePath path = direct.getBest();
         List<Integer> crossed = crossed(directLine, avoid.grownHazards());
         List<Integer> closed = crossed(directLine, avoid.grownClosures());
-        if (avoid.model() != null && (!crossed.isEmpty() || !closed.isEmpty())) {
-            GHResponse safe = speculative != null ? speculative.join() : route(graph, from, to, avoid.model());
+        if (blocked != null && (!crossed.isEmpty() || !closed.isEmpty())) {
+            GHResponse safe = speculative != null ? speculative.join() : route(graph, from, to, blocked);
             if (safe.hasErrors()) {
                 throw blocked(avoid, crossed, closed);
             }
@@ -169,13 +174,24 @@ class SafeRoutes implements RoutePlanner {
                 closedNames);
     }
 
-    private static GHResponse route(RoadNetwork.Graph graph, Point from, Point to, @Nullable CustomModel model) {
+    private static GHResponse route(RoadNetwork.Graph graph, Point from, Point to, @Nullable BlockedEdges blocked) {
         GHRequest request =
                 new GHRequest(from.getY(), from.getX(), to.getY(), to.getX()).setProfile(RoadNetwork.PROFILE);
-        if (model != null) {
-            request.setCustomModel(model);
+        if (blocked != null) {
+            blocked.addTo(request.getHints());
         }
         return graph.hopper().route(request);
+    }
+
+    /** The edges these areas block on this graph: found once per set of areas and road network. */
+    private BlockedEdges blockedOn(RoadNetwork.Graph graph, AreasToAvoid.Avoidance avoid) {
+        BlockedEdges known = blockedEdges.getIfPresent(avoid);
+        if (known != null && known.isFor(graph.hopper())) {
+            return known;
+        }
+        BlockedEdges found = BlockedEdges.of(graph.hopper(), avoid.grown());
+        blockedEdges.put(avoid, found);
+        return found;
     }
 
     /** Whether an area to avoid lies within the ends' box, widened by a quarter of its diagonal. */
