@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,10 +43,14 @@ class Outbox {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    /** PostgreSQL claims and records with one statement per batch; other databases row by row. */
+    private final boolean postgres;
 
     Outbox(JdbcTemplate jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>)
+                c -> c.getMetaData().getDatabaseProductName().equals("PostgreSQL")));
     }
 
     /** The stable id of the message to one subscriber for one CAP message, the same on every instance. */
@@ -121,6 +126,9 @@ class Outbox {
      * or was erased since are closed as OPTED_OUT instead.
      */
     List<Claimed> claim(String instance, int limit, Instant now) {
+        if (postgres) {
+            return claimInOneStatement(instance, limit, now);
+        }
         List<Claimed> claimed = transactions.execute(status -> {
             List<Long> ids = jdbc.queryForList(
                     "select id from alerts_sms_message where status = 'QUEUED' and next_attempt_at <= ?"
@@ -160,6 +168,36 @@ class Outbox {
         return claimed == null ? List.of() : claimed;
     }
 
+    /**
+     * The same claim as one statement: the due rows are locked (skipping those another instance holds), those
+     * of subscribers gone closed, the rest marked SENDING and returned, in one round trip.
+     */
+    private List<Claimed> claimInOneStatement(String instance, int limit, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        List<Claimed> out = new ArrayList<>(limit);
+        jdbc.query(
+                "with picked as (select id from alerts_sms_message where status = 'QUEUED' and next_attempt_at <= ?"
+                        + " order by id fetch first " + limit + " rows only for update skip locked),"
+                        + " stopped as (update alerts_sms_message m set status = 'OPTED_OUT', changed_at = ?"
+                        + " from picked p, alerts_sms_subscriber s where m.id = p.id and s.id = m.subscriber_id"
+                        + " and (s.phone_cipher is null or s.status <> 'ACTIVE') returning m.id)"
+                        + " update alerts_sms_message m set status = 'SENDING', claimed_by = ?, claimed_at = ?,"
+                        + " attempts = m.attempts + 1, changed_at = ?"
+                        + " from picked p, alerts_sms_subscriber s where m.id = p.id and s.id = m.subscriber_id"
+                        + " and s.phone_cipher is not null and s.status = 'ACTIVE'"
+                        + " returning m.id, m.message_id, s.phone_cipher, m.text, m.attempts - 1",
+                rs -> {
+                    out.add(new Claimed(rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getString(4), rs.getInt(5)));
+                },
+                at,
+                at,
+                instance,
+                at,
+                at);
+        out.sort(java.util.Comparator.comparingLong(Claimed::id));
+        return out;
+    }
+
     /** What became of a claimed message. */
     sealed interface Outcome {
         long id();
@@ -192,7 +230,21 @@ class Outbox {
             }
         }
         transactions.executeWithoutResult(status -> {
-            if (!submitted.isEmpty()) {
+            if (!submitted.isEmpty() && postgres) {
+                // One statement for the whole batch: the common outcome, thousands a second.
+                Long[] ids = submitted.stream().map(r -> (Long) r[2]).toArray(Long[]::new);
+                String[] smscIds = submitted.stream().map(r -> (String) r[0]).toArray(String[]::new);
+                jdbc.update(c -> {
+                    var ps = c.prepareStatement("update alerts_sms_message m set status = 'SUBMITTED',"
+                            + " smsc_message_id = v.smsc_id, changed_at = ?"
+                            + " from unnest(?::bigint[], ?::varchar[]) as v(id, smsc_id)"
+                            + " where m.id = v.id and m.status in ('SENDING', 'UNCONFIRMED')");
+                    ps.setTimestamp(1, at);
+                    ps.setArray(2, c.createArrayOf("bigint", ids));
+                    ps.setArray(3, c.createArrayOf("varchar", smscIds));
+                    return ps;
+                });
+            } else if (!submitted.isEmpty()) {
                 jdbc.batchUpdate(
                         // An answer that comes after the message was taken to be in doubt settles the doubt.
                         "update alerts_sms_message set status = 'SUBMITTED', smsc_message_id = ?, changed_at = ?"
