@@ -15,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads the audit log and verifies its hash chain, against the last signed checkpoint too. The application
- * never updates or deletes entries (migration 36 redacted secrets once, and verification says so).
+ * never updates or deletes entries (migration 36 redacted secrets once, and verification says so). Entries
+ * still waiting for {@link AuditSeal} are linked before a verification.
  */
 @Component
 public class AuditLog implements HashChain {
@@ -27,10 +28,12 @@ public class AuditLog implements HashChain {
 
     private final JdbcTemplate jdbc;
     private final Checkpoints checkpoints;
+    private final AuditSeal seal;
 
-    AuditLog(JdbcTemplate jdbc, Checkpoints checkpoints) {
+    AuditLog(JdbcTemplate jdbc, Checkpoints checkpoints, AuditSeal seal) {
         this.jdbc = jdbc;
         this.checkpoints = checkpoints;
+        this.seal = seal;
     }
 
     /**
@@ -57,6 +60,7 @@ public class AuditLog implements HashChain {
 
     @Override
     public Optional<Head> verifiedHead() {
+        seal.sealPending();
         Walk walk = walk();
         return walk.broken == null ? Optional.of(new Head(walk.checked, walk.previous)) : Optional.empty();
     }
@@ -137,11 +141,12 @@ public class AuditLog implements HashChain {
     }
 
     /**
-     * Recomputes every hash in order, stops at the first entry that does not match, then checks the chain
-     * against its last checkpoint.
+     * Links what is pending, recomputes every hash in order, stops at the first entry that does not match, then
+     * checks the chain against its last checkpoint.
      */
     @Transactional(readOnly = true)
     public Verification verify() {
+        seal.sealPending();
         Walk walk = walk();
         Long broken = walk.broken;
         String reason = walk.reason;

@@ -4,7 +4,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -38,11 +37,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Audits every write to a Custodian entity, whichever module makes it: Hibernate reports each insert,
- * update and delete, and just before the transaction commits the entries are appended to the hash-chained
- * audit log on the same connection, so a write and its audit entry commit or roll back together.
- *
- * <p>The chain head row is locked while appending, which serialises writers at commit time: the price of
- * one unbroken chain.
+ * update and delete, and just before the transaction commits the entries are written on the same connection,
+ * so a write and its audit entries commit or roll back together. They are written unlinked; {@link AuditSeal}
+ * links them into the hash chain once they have committed, so that writers never wait for one another at
+ * commit time for the chain's sake.
  */
 @Component
 class AuditTrail implements PostInsertEventListener, PostUpdateEventListener, PostDeleteEventListener {
@@ -63,8 +61,15 @@ class AuditTrail implements PostInsertEventListener, PostUpdateEventListener, Po
             @Nullable String before,
             @Nullable String after) {}
 
-    AuditTrail(EntityManagerFactory entityManagerFactory) {
+    /** Sessions whose transaction wrote entries that the seal is to link once it commits. */
+    private final java.util.Set<SharedSessionContractImplementor> written =
+            java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
+
+    private final AuditSeal seal;
+
+    AuditTrail(EntityManagerFactory entityManagerFactory, AuditSeal seal) {
         this.entityManagerFactory = entityManagerFactory;
+        this.seal = seal;
     }
 
     @PostConstruct
@@ -128,8 +133,12 @@ class AuditTrail implements PostInsertEventListener, PostUpdateEventListener, Po
             pending.put(session, list);
             session.getTransactionCompletionCallbacks().registerCallback((BeforeCompletionCallback) this::append);
             // On rollback nothing is appended; forget the entries either way.
-            session.getTransactionCompletionCallbacks()
-                    .registerCallback((AfterCompletionCallback) (success, s) -> pending.remove(s));
+            session.getTransactionCompletionCallbacks().registerCallback((AfterCompletionCallback) (success, s) -> {
+                pending.remove(s);
+                if (written.remove(s) && success) {
+                    seal.afterCommit();
+                }
+            });
         }
         list.add(entry);
     }
@@ -142,26 +151,17 @@ class AuditTrail implements PostInsertEventListener, PostUpdateEventListener, Po
         String actor = actor();
         // Microseconds: what both databases keep, so the hash recomputes from the stored row.
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        session.doWork(connection -> appendAll(connection, actor, at, entries));
+        session.doWork(connection -> write(connection, actor, at, entries));
+        written.add(session);
     }
 
-    private static void appendAll(Connection connection, String actor, Instant at, List<Pending> entries)
+    /** The entries, unlinked, in the write's own transaction: the seal links them once they commit. */
+    private static void write(Connection connection, String actor, Instant at, List<Pending> entries)
             throws SQLException {
-        String previous;
-        try (PreparedStatement head = connection.prepareStatement(
-                        "select last_hash from platform_audit_head where id = 1 for update");
-                ResultSet rs = head.executeQuery()) {
-            if (!rs.next()) {
-                throw new SQLException("the audit chain head is missing");
-            }
-            previous = rs.getString(1);
-        }
         try (PreparedStatement insert = connection.prepareStatement(
-                "insert into platform_audit_entry (at, actor, action, record_type, record_id, before_state,"
-                        + " after_state, previous_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "insert into platform_audit_pending (at, actor, action, record_type, record_id, before_state,"
+                        + " after_state) values (?, ?, ?, ?, ?, ?, ?)")) {
             for (Pending e : entries) {
-                String hash = AuditEntry.hash(
-                        previous, at, actor, e.action(), e.recordType(), e.recordId(), e.before(), e.after());
                 insert.setTimestamp(1, Timestamp.from(at));
                 insert.setString(2, actor);
                 insert.setString(3, e.action());
@@ -169,16 +169,9 @@ class AuditTrail implements PostInsertEventListener, PostUpdateEventListener, Po
                 insert.setString(5, e.recordId());
                 insert.setString(6, e.before());
                 insert.setString(7, e.after());
-                insert.setString(8, previous);
-                insert.setString(9, hash);
-                insert.executeUpdate();
-                previous = hash;
+                insert.addBatch();
             }
-        }
-        try (PreparedStatement update =
-                connection.prepareStatement("update platform_audit_head set last_hash = ? where id = 1")) {
-            update.setString(1, previous);
-            update.executeUpdate();
+            insert.executeBatch();
         }
     }
 

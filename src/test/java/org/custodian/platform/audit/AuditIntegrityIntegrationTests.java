@@ -297,4 +297,41 @@ class AuditIntegrityIntegrationTests {
         assertThat(Instant.parse(redaction.get("at").asString())).isAfterOrEqualTo(at);
         assertThat(Map.of("first", redaction.get("firstEntry").asLong())).containsEntry("first", outcome.firstEntry());
     }
+
+    @Test
+    void aWriteIsInTheChainWhenItIsAnsweredAndEntriesACrashLeftUnlinkedAreLinkedByTheNextSeal() {
+        // Answered only once its entries are linked: nothing of it is left waiting.
+        assertThat(admin.post("/api/sources", "{\"publisher\":\"Witness\",\"title\":\"Linked at once\"}")
+                        .status())
+                .isEqualTo(201);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from platform_audit_entry where after_state like '%Linked at once%'",
+                        Long.class))
+                .isEqualTo(1);
+
+        // What a node killed between its commit and the seal leaves: committed entries, not yet linked.
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        jdbc.update(
+                "insert into platform_audit_pending (at, actor, action, record_type, record_id, before_state,"
+                        + " after_state) values (?, 'admin', 'create', 'Source', '-7', null, '{\"title\":\"Left by a crash\"}')",
+                Timestamp.from(at));
+        JsonNode verdict = admin.get("/api/audit/verify").json();
+        assertThat(verdict.get("intact").asBoolean()).isTrue();
+        assertThat(jdbc.queryForObject("select count(*) from platform_audit_pending", Long.class))
+                .isZero();
+        List<Row> rows = rows();
+        Row last =
+                rows.stream().filter(r -> "-7".equals(r.recordId())).findFirst().orElseThrow();
+        assertThat(last.at()).isEqualTo(at);
+        assertThat(last.hash())
+                .isEqualTo(AuditEntry.hash(
+                        last.previous(),
+                        at,
+                        "admin",
+                        "create",
+                        "Source",
+                        "-7",
+                        null,
+                        "{\"title\":\"Left by a crash\"}"));
+    }
 }
