@@ -76,6 +76,12 @@ class SecurityConfiguration {
             java.util.List<org.custodian.platform.PathCredentials> pathCredentials)
             throws Exception {
         AuthenticationEntryPoint problem401 = (request, response, e) -> {
+            // The accounts could not be read (the database unreachable): not the caller's fault, and its
+            // message names SQL. Thrown on, it is answered as the failure it is (503 while the database is away).
+            if (e instanceof org.springframework.security.authentication.InternalAuthenticationServiceException
+                    && e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
             if (e instanceof SignInThrottled throttled) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
                 writeProblem(

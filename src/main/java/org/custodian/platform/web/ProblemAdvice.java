@@ -101,9 +101,18 @@ class ProblemAdvice extends FrameworkProblems {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ProblemDetail unexpected(Exception e, jakarta.servlet.http.HttpServletResponse response) {
         if (bodyTooLarge(e) != null) {
             return tooLargeProblem(bodyTooLarge(e));
+        }
+        if (Unavailable.databaseUnreachable(e)) {
+            log.warn("the database cannot be reached: {}", e.getMessage());
+            response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, Unavailable.RETRY_AFTER_SECONDS);
+            return problem(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "Service unavailable",
+                    org.custodian.platform.Reason.of(Refusals.DATABASE_UNREACHABLE)
+                            .english());
         }
         log.error("unexpected failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "the request failed; it has been logged");

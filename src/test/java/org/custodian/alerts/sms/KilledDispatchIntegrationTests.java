@@ -3,9 +3,6 @@ package org.custodian.alerts.sms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,9 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.custodian.CustodianIntegrationTest;
-import org.custodian.TestDatabase;
+import org.custodian.NodeProcess;
 import org.custodian.alerts.AlertReleased;
-import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,16 +48,13 @@ class KilledDispatchIntegrationTests {
         }
     }
 
-    static Server h2;
     static final List<Process> processes = new ArrayList<>();
 
     @AfterAll
     static void stop() throws Exception {
         processes.forEach(Process::destroyForcibly);
         SMSC.close();
-        if (h2 != null) {
-            h2.stop();
-        }
+        NodeProcess.stopSharing();
     }
 
     @Autowired
@@ -128,61 +121,17 @@ class KilledDispatchIntegrationTests {
 
     /** Starts the application in a process of its own, bound to the test SMSC, on this test's database. */
     private Process dispatcher(String name) throws Exception {
-        Path log = Path.of("target", "killed-dispatch-" + name + ".log");
-        Files.createDirectories(log.getParent());
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx1g",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "org.custodian.CustodianApplication"));
-        Map<String, String> settings = new java.util.LinkedHashMap<>();
-        settings.put("server.port", "0");
-        settings.put("spring.datasource.url", sharedDatabaseUrl());
-        for (String shared : List.of(
-                "spring.datasource.username",
-                "spring.datasource.password",
-                "custodian.alerts.generated-subscriber-key-file",
-                "custodian.integrity.generated-key-file",
-                "custodian.integrity.directory",
-                "custodian.backup.directory",
-                "custodian.routing.graph-folder",
-                "custodian.admin.password")) {
-            String value = environment.getProperty(shared);
-            if (value != null) {
-                settings.put(shared, value);
-            }
-        }
-        settings.put("custodian.demo.enabled", "false");
-        settings.put("custodian.alerts.smsc.host", "127.0.0.1");
-        settings.put("custodian.alerts.smsc.port", String.valueOf(SMSC.port()));
-        settings.put("custodian.alerts.smsc.window", "16");
-        settings.put("custodian.alerts.smsc.abandoned-after", "3s");
-        settings.put("custodian.alerts.smsc.resend-unconfirmed-after", "5s");
-        settings.forEach((k, v) -> command.add("--" + k + "=" + v));
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        Process process = NodeProcess.start(
+                environment,
+                "killed-dispatch-" + name,
+                Map.of(
+                        "custodian.alerts.smsc.host", "127.0.0.1",
+                        "custodian.alerts.smsc.port", String.valueOf(SMSC.port()),
+                        "custodian.alerts.smsc.window", "16",
+                        "custodian.alerts.smsc.abandoned-after", "3s",
+                        "custodian.alerts.smsc.resend-unconfirmed-after", "5s"));
         processes.add(process);
         return process;
-    }
-
-    /** PostgreSQL is shared as it is; the embedded database is served to the other process over TCP. */
-    private String sharedDatabaseUrl() throws Exception {
-        String url = environment.getRequiredProperty("spring.datasource.url");
-        if (TestDatabase.postgis()) {
-            return url;
-        }
-        if (h2 == null) {
-            int port;
-            try (ServerSocket probe = new ServerSocket(0)) {
-                port = probe.getLocalPort();
-            }
-            h2 = Server.createTcpServer("-tcpPort", String.valueOf(port)).start();
-        }
-        String name = url.substring("jdbc:h2:mem:".length(), url.indexOf(';'));
-        return "jdbc:h2:tcp://127.0.0.1:" + h2.getPort() + "/mem:" + name;
     }
 
     private static void await(Duration within, java.util.function.BooleanSupplier condition) throws Exception {
