@@ -26,7 +26,7 @@
   layer('stations', { pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 6, color: '#0891b2', fillOpacity: 0.9 }) }, null);
   layer('shelters', {
     pointToLayer: (f, ll) => L.marker(ll, {
-      icon: L.divIcon({ className: 'shelter-icon', html: '<span style="display:block;width:12px;height:12px;background:#15803d;border:2px solid #fff;box-shadow:0 0 2px #000"></span>', iconSize: [14, 14] }),
+      icon: L.divIcon({ className: 'shelter-icon', html: '<span></span>', iconSize: [14, 14] }),
     }),
   }, '/shelters/');
 })();

@@ -3,6 +3,11 @@
 // Deferred: it runs once the page is parsed, before the DOMContentLoaded that large deferred scripts hold back.
 const shellReady = (init) => (document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', init) : init());
 shellReady(() => {
+  // Colours and widths that come with the data are set through the CSSOM: the Content-Security-Policy refuses
+  // style attributes (no 'unsafe-inline') but not this.
+  document.querySelectorAll('[data-layer-color]').forEach((e) => e.style.setProperty('--layer', e.dataset.layerColor));
+  document.querySelectorAll('[data-swatch-color]').forEach((e) => { e.style.background = e.dataset.swatchColor; });
+  document.querySelectorAll('[data-bar-percent]').forEach((e) => { e.style.width = `${e.dataset.barPercent}%`; });
   const toggle = (button, target, openClass) => {
     if (!button || !target) return;
     button.addEventListener('click', () => {

@@ -282,7 +282,8 @@ final class Cql2Text {
         }
         try {
             return new WKTReader(Wgs84.FACTORY).read(text.substring(start, at));
-        } catch (ParseException e) {
+        } catch (ParseException | IllegalArgumentException e) {
+            // JTS says a ring that does not close, or a line of one point, with IllegalArgumentException.
             throw new Cql2Refused("the geometry '" + text.substring(start, at) + "' cannot be read: " + e.getMessage());
         }
     }

@@ -19,6 +19,10 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import org.custodian.platform.Reason;
 import org.custodian.platform.RuleViolated;
 import org.jspecify.annotations.Nullable;
@@ -192,7 +196,7 @@ class RoadNetwork {
     }
 
     /** Refuses a file that starts like neither OSM XML nor an OSM PBF block header before GraphHopper reads it. */
-    private static void requireOsm(Path file) throws IOException {
+    static void requireOsm(Path file) throws IOException {
         byte[] head = new byte[64];
         int n;
         try (InputStream in = Files.newInputStream(file)) {
@@ -204,6 +208,43 @@ class RoadNetwork {
         boolean pbf = n > 16 && text.contains("OSMHeader");
         if (!xml && !pbf) {
             throw new RuleViolated("file", Refusals.FILE_NEITHER_OPENSTREETMAP_XML_NOR);
+        }
+        if (xml) {
+            requireNoDoctype(file);
+        }
+    }
+
+    /**
+     * GraphHopper reads OSM XML with a StAX parser as the JDK sets it up, which resolves a DOCTYPE's entities:
+     * an external one reads a file of the server into road names, nested ones expand without end. OSM XML
+     * never needs a DOCTYPE, so a file that declares one is refused before GraphHopper opens it. A DOCTYPE can
+     * only stand before the root element, so the prolog is all that is read here, with DTDs off.
+     */
+    private static void requireNoDoctype(Path file) throws IOException {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        try (InputStream in = Files.newInputStream(file)) {
+            // The same encoding as GraphHopper's reader, so both see the same prolog.
+            XMLStreamReader reader = factory.createXMLStreamReader(in, "UTF-8");
+            try {
+                while (reader.hasNext()) {
+                    int event = reader.next();
+                    if (event == XMLStreamConstants.DTD) {
+                        throw new RuleViolated("file", Refusals.OPENSTREETMAP_XML_WITH_DOCTYPE);
+                    }
+                    if (event == XMLStreamConstants.START_ELEMENT) {
+                        return;
+                    }
+                }
+            } finally {
+                reader.close();
+            }
+        } catch (XMLStreamException e) {
+            throw new RuleViolated(
+                    "file",
+                    Refusals.NOT_READ_AS_OPENSTREETMAP,
+                    String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         }
     }
 

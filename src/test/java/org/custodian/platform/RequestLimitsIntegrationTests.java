@@ -96,26 +96,50 @@ class RequestLimitsIntegrationTests {
                 .json()
                 .get("id")
                 .asLong();
-        String boundary = "----custodian-limit";
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"scan.pdf\"\r\n"
-                        + "Content-Type: application/pdf\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
-        byte[] body = new byte[head.length + 22 * 1024 * 1024 + tail.length];
-        System.arraycopy(head, 0, body, 0, head.length);
-        System.arraycopy(tail, 0, body, body.length - tail.length, tail.length);
-        HttpResponse<String> upload =
-                send(HttpRequest.newBuilder(URI.create(admin.base() + "/api/sources/" + id + "/attachment"))
-                        .header("Authorization", basic("admin", Api.ADMIN_PASSWORD))
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                        .build());
-        assertThat(upload.statusCode()).isEqualTo(413);
-        assertThat(upload.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        JsonNode problem = JsonMapper.builder().build().readTree(upload.body());
-        assertThat(problem.get("detail").asString()).contains("20 MB");
+        assertTooLarge(upload("/api/sources/" + id + "/attachment", "scan.pdf", 22), "20 MB");
         assertThat(admin.get("/api/sources/" + id).json().get("attachment").isNull())
                 .isTrue();
+    }
+
+    @Test
+    void eachKindOfUploadHasALimitFittingItsUseAndNothingIsWrittenOverIt() throws Exception {
+        // A photo of an assessment: a phone's photo is a few MB, so 11 MB is refused before it is read.
+        long asset =
+                admin.get("/api/assets").json().get("features").get(0).get("id").asLong();
+        int photos = admin.get("/api/assets/" + asset + "/photos").json().size();
+        assertTooLarge(upload("/api/assets/" + asset + "/assessments/1/photos", "photo.jpg", 11), "10 MB");
+        assertThat(admin.get("/api/assets/" + asset + "/photos").json().size()).isEqualTo(photos);
+        // A file of hazard areas and a road network: up to the multipart limit.
+        int areas = admin.get("/api/hazard-areas").json().get("features").size();
+        assertTooLarge(upload("/api/hazard-areas/import", "areas.geojson", 22), "20 MB");
+        assertThat(admin.get("/api/hazard-areas").json().get("features").size()).isEqualTo(areas);
+        int edges = admin.get("/api/road-network").json().get("edges").asInt();
+        assertTooLarge(upload("/api/road-network", "roads.osm", 22), "20 MB");
+        assertThat(admin.get("/api/road-network").json().get("edges").asInt()).isEqualTo(edges);
+    }
+
+    /** Posts a multipart upload of one file of {@code megabytes} zero bytes, as an administrator. */
+    private HttpResponse<String> upload(String path, String fileName, int megabytes) throws Exception {
+        String boundary = "----custodian-limit";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] body = new byte[head.length + megabytes * 1024 * 1024 + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(tail, 0, body, body.length - tail.length, tail.length);
+        return send(HttpRequest.newBuilder(URI.create(admin.base() + path))
+                .header("Authorization", basic("admin", Api.ADMIN_PASSWORD))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
+    }
+
+    private static void assertTooLarge(HttpResponse<String> upload, String limit) {
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(413);
+        assertThat(upload.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        JsonNode problem = JsonMapper.builder().build().readTree(upload.body());
+        assertThat(problem.get("detail").asString()).contains(limit);
     }
 
     @Test

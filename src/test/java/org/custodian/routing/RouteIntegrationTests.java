@@ -258,6 +258,38 @@ class RouteIntegrationTests {
     }
 
     @Test
+    void anOpenStreetMapFileWithADoctypeIsRefusedBeforeItsEntitiesAreRead() throws Exception {
+        RoadNetwork.Graph before = network.graph();
+        Path secret = Files.createTempFile("server-secret", ".txt");
+        Files.writeString(secret, "do-not-leak-4711", StandardCharsets.UTF_8);
+        String external = "<?xml version=\"1.0\"?><!DOCTYPE osm [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]>"
+                + "<osm version=\"0.6\"><node id=\"1\" lat=\"39.7\" lon=\"46.7\"/><node id=\"2\" lat=\"39.71\""
+                + " lon=\"46.71\"/><way id=\"3\"><nd ref=\"1\"/><nd ref=\"2\"/><tag k=\"highway\" v=\"primary\"/>"
+                + "<tag k=\"name\" v=\"&x;\"/></way></osm>";
+        StringBuilder laughs = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE osm [<!ENTITY l0 \"ha\">");
+        for (int i = 1; i <= 12; i++) {
+            laughs.append("<!ENTITY l").append(i).append(" \"");
+            laughs.append(("&l" + (i - 1) + ";").repeat(10)).append("\">");
+        }
+        laughs.append("]><osm version=\"0.6\"><node id=\"1\" lat=\"39.7\" lon=\"46.7\"><tag k=\"name\" v=\"&l12;\"/>")
+                .append("</node></osm>");
+        for (String xml : List.of(external, laughs.toString())) {
+            Path file = Files.createTempFile("doctype", ".osm");
+            Files.writeString(file, xml, StandardCharsets.UTF_8);
+            assertThatThrownBy(() -> network.replace(file, "doctype.osm", null))
+                    .isInstanceOf(RuleViolated.class)
+                    .hasMessageContaining("DOCTYPE");
+            Api.Response refused = admin.upload("/api/road-network", "roads.osm", xml.getBytes(StandardCharsets.UTF_8));
+            assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+            assertThat(refused.isProblem()).isTrue();
+            assertThat(refused.body()).contains("DOCTYPE").doesNotContain("do-not-leak");
+            Files.delete(file);
+        }
+        Files.delete(secret);
+        assertThat(network.graph()).isSameAs(before);
+    }
+
+    @Test
     void aConvoyWithoutARouteTakesThePlannedOne() {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("regionCode", "AGD");

@@ -142,8 +142,8 @@ class SecurityConfiguration {
                                 new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
                         .defaultAccessDeniedHandlerFor(problem403, MACHINE_CLIENTS)
                         .defaultAccessDeniedHandlerFor(ExpiredForms.pages(), request -> true))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                .headers(headers -> headers.contentSecurityPolicy(
+                        csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; style-src 'self'; "
                                 + "script-src 'self'; frame-ancestors 'none'; form-action 'self'")));
         return http.build();
     }

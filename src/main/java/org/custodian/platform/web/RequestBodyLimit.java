@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -27,12 +28,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestBodyLimit extends OncePerRequestFilter {
 
+    /** A photo of an asset's assessment, the one upload whose use needs less than the multipart limit. */
+    private static final Pattern PHOTO_UPLOAD = Pattern.compile("/api/assets/[^/]+/assessments/[^/]+/photos/?");
+
     private final long maxBytes;
     private final String limitInWords;
+    private final long maxPhotoBytes;
+    private final String photoLimitInWords;
 
-    RequestBodyLimit(@Value("${custodian.http.max-body-size:5MB}") DataSize maxBodySize) {
+    RequestBodyLimit(
+            @Value("${custodian.http.max-body-size:5MB}") DataSize maxBodySize,
+            @Value("${custodian.http.max-photo-size:10MB}") DataSize maxPhotoSize) {
         this.maxBytes = maxBodySize.toBytes();
         this.limitInWords = inWords(maxBodySize);
+        this.maxPhotoBytes = maxPhotoSize.toBytes();
+        this.photoLimitInWords = inWords(maxPhotoSize);
     }
 
     @Override
@@ -40,17 +50,25 @@ class RequestBodyLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         String type = request.getContentType();
         if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
+            // A photo announced larger than its own limit is refused before it is read; other uploads, and one
+            // sent without a length, are held to spring.servlet.multipart.* as the parts are read.
+            if (PHOTO_UPLOAD.matcher(request.getRequestURI()).matches()
+                    && request.getContentLengthLong() > maxPhotoBytes) {
+                refuse(response, request, photoLimitInWords);
+                return;
+            }
             chain.doFilter(request, response);
             return;
         }
         if (request.getContentLengthLong() > maxBytes) {
-            refuse(response, request);
+            refuse(response, request, limitInWords);
             return;
         }
         chain.doFilter(new Bounded(request, maxBytes, limitInWords), response);
     }
 
-    private void refuse(HttpServletResponse response, HttpServletRequest request) throws IOException {
+    private static void refuse(HttpServletResponse response, HttpServletRequest request, String limitInWords)
+            throws IOException {
         response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
