@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 class AlertFigures implements OperationalFigures {
 
     /** The states of an SMS message, in the order of its delivery. */
-    private static final List<String> SMS = List.of(
-            "QUEUED", "SENDING", "SUBMITTED", "UNCONFIRMED", "DELIVERED", "FAILED", "EXPIRED", "OPTED_OUT");
+    private static final List<String> SMS =
+            List.of("QUEUED", "SENDING", "SUBMITTED", "UNCONFIRMED", "DELIVERED", "FAILED", "EXPIRED", "OPTED_OUT");
 
     private final Tallies tallies;
     private final JdbcClient jdbc;
@@ -46,14 +46,17 @@ class AlertFigures implements OperationalFigures {
             }
         });
         counts.add(new Count(
-                "cop.count.smsDelivered", sms(scope, region, day).getOrDefault("DELIVERED", 0.0).longValue(), page));
+                "cop.count.smsDelivered",
+                sms(scope, region, day).getOrDefault("DELIVERED", 0.0).longValue(),
+                page));
         return counts;
     }
 
     @Override
     public List<Chart> charts(Scope scope, @Nullable String region, LocalDate day) {
         return List.of(
-                Chart.bars("alerts-by-status", "cop.chart.alertsByStatus", "alerts.status.", alerts(scope, region, day)),
+                Chart.bars(
+                        "alerts-by-status", "cop.chart.alertsByStatus", "alerts.status.", alerts(scope, region, day)),
                 Chart.bars("sms-delivery", "cop.chart.smsDelivery", "cop.sms.", sms(scope, region, day)));
     }
 
@@ -68,8 +71,7 @@ class AlertFigures implements OperationalFigures {
                           (select min(i.headline) from alerts_alert_info i where i.alert_id = a.id) headline
                         from alerts_alert a
                         where %s and a.sent_at >= :start and a.sent_at < :end
-                        order by a.sent_at, a.id"""
-                        .formatted(where.sql()))
+                        order by a.sent_at, a.id""".formatted(where.sql()))
                 .params(params)
                 .query((rs, i) -> new Event(
                         rs.getTimestamp("sent_at").toInstant(),
@@ -94,14 +96,11 @@ class AlertFigures implements OperationalFigures {
     private Map<String, Double> sms(Scope scope, @Nullable String region, LocalDate day) {
         Map<String, Double> counts = new LinkedHashMap<>();
         SMS.forEach(status -> counts.put(status, 0.0));
-        counts.putAll(tallies.byCode(
-                """
+        counts.putAll(tallies.byCode("""
                 select m.status, count(*) from alerts_sms_message m
                 join alerts_sms_subscriber s on s.id = m.subscriber_id
                 join alerts_sms_dispatch d on d.identifier = m.identifier
-                where {where} and d.created_at < :end group by m.status""",
-                OperationalFigures.within(scope, region, "s.region_code"),
-                day));
+                where {where} and d.created_at < :end group by m.status""", OperationalFigures.within(scope, region, "s.region_code"), day));
         return counts;
     }
 }

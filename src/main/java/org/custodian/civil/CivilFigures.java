@@ -37,12 +37,15 @@ class CivilFigures implements OperationalFigures {
         String page = OperationalFigures.listed("/outreach", region);
         return List.of(
                 new Count("cop.count.visits", visits.getOrDefault("visits", 0.0).longValue(), page),
-                new Count("civil.peopleReached", visits.getOrDefault("people", 0.0).longValue(), page));
+                new Count(
+                        "civil.peopleReached",
+                        visits.getOrDefault("people", 0.0).longValue(),
+                        page));
     }
 
     @Override
     public List<Chart> charts(Scope scope, @Nullable String region, LocalDate day) {
-        Map<LocalDate, double[]> months = new TreeMap<>();
+        TreeMap<LocalDate, double[]> months = new TreeMap<>();
         tallies.dated(
                         "select 'visits', visited_on, people_reached from civil_visit"
                                 + " where {where} and visited_on <= :day",
@@ -53,6 +56,13 @@ class CivilFigures implements OperationalFigures {
                     month[0]++;
                     month[1] += d.value();
                 });
+        // A month without a visit between the first and the last is a month of none, drawn as such.
+        if (!months.isEmpty()) {
+            LocalDate last = months.lastKey();
+            for (LocalDate m = months.firstKey(); m.isBefore(last); m = m.plusMonths(1)) {
+                months.putIfAbsent(m, new double[2]);
+            }
+        }
         List<Point> visits = new ArrayList<>();
         List<Point> people = new ArrayList<>();
         months.forEach((month, n) -> {

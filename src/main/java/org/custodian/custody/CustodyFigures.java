@@ -33,8 +33,7 @@ class CustodyFigures implements OperationalFigures {
                 .forEach((category, n) -> counts.add(new Count(
                         "custody.category." + category,
                         n.longValue(),
-                        OperationalFigures.listed(
-                                "/custody", region, "category=" + category, "status=IN_CUSTODY"))));
+                        OperationalFigures.listed("/custody", region, "category=" + category, "status=IN_CUSTODY"))));
         return counts;
     }
 

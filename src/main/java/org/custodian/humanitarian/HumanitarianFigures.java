@@ -43,7 +43,8 @@ class HumanitarianFigures implements OperationalFigures {
         List<Count> counts = new ArrayList<>();
         String convoysPage = OperationalFigures.listed("/convoys", region);
         convoys(scope, region, day)
-                .forEach((status, n) -> counts.add(new Count("hum.convoy.status." + status, n.longValue(), convoysPage)));
+                .forEach((status, n) ->
+                        counts.add(new Count("hum.convoy.status." + status, n.longValue(), convoysPage)));
         Evacuated evacuated = evacuated(scope, region, day);
         String log = OperationalFigures.listed("/evacuations", region);
         counts.add(new Count("cop.count.evacuations", evacuated.byEvacuation().size(), log));
@@ -62,8 +63,16 @@ class HumanitarianFigures implements OperationalFigures {
             total += e.getValue();
             points.add(new Point(e.getKey().toString(), total));
         }
+        // The total stands until the day, so the line runs on to it.
+        if (!byDay.isEmpty() && !byDay.containsKey(day)) {
+            points.add(new Point(day.toString(), total));
+        }
         return List.of(
-                Chart.bars("convoys-by-status", "cop.chart.convoysByStatus", "hum.convoy.status.", convoys(scope, region, day)),
+                Chart.bars(
+                        "convoys-by-status",
+                        "cop.chart.convoysByStatus",
+                        "hum.convoy.status.",
+                        convoys(scope, region, day)),
                 new Chart(
                                 "people-evacuated",
                                 "cop.chart.peopleEvacuated",
@@ -95,7 +104,8 @@ class HumanitarianFigures implements OperationalFigures {
 
     private record Evacuated(Map<Long, Reported> byEvacuation) {
         long people() {
-            return Math.round(byEvacuation.values().stream().mapToDouble(Reported::people).sum());
+            return Math.round(
+                    byEvacuation.values().stream().mapToDouble(Reported::people).sum());
         }
     }
 
@@ -111,18 +121,15 @@ class HumanitarianFigures implements OperationalFigures {
                         join platform_reported_figure f
                           on f.subject_type = :subject and f.subject_id = e.id and f.measure = 'evacuated'
                         where %s and e.evacuated_on <= :day and f.reported_on <= :day
-                        order by f.id"""
-                        .formatted(where.sql()))
-                .params(params)
-                .query(rs -> {
-                    Reported r = new Reported(
-                            rs.getObject(2, LocalDate.class),
-                            rs.getBigDecimal(3).doubleValue(),
-                            rs.getLong(4),
-                            rs.getBoolean(5),
-                            rs.getObject(6, LocalDate.class));
-                    standing.merge(rs.getLong(1), r, HumanitarianFigures::standing);
-                });
+                        order by f.id""".formatted(where.sql())).params(params).query(rs -> {
+            Reported r = new Reported(
+                    rs.getObject(2, LocalDate.class),
+                    rs.getBigDecimal(3).doubleValue(),
+                    rs.getLong(4),
+                    rs.getBoolean(5),
+                    rs.getObject(6, LocalDate.class));
+            standing.merge(rs.getLong(1), r, HumanitarianFigures::standing);
+        });
         return new Evacuated(standing);
     }
 

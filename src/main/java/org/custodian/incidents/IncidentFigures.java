@@ -50,8 +50,7 @@ class IncidentFigures implements OperationalFigures {
                                         + " and occurred_at >= :weekAgo",
                                 withWeekAgo(where, day),
                                 day),
-                        OperationalFigures.listed(
-                                "/incidents", region, "from=" + day.minusDays(6), "to=" + day)),
+                        OperationalFigures.listed("/incidents", region, "from=" + day.minusDays(6), "to=" + day)),
                 new Count(
                         "incidents.status.UNDER_REVIEW",
                         tallies.count(
@@ -64,11 +63,29 @@ class IncidentFigures implements OperationalFigures {
 
     @Override
     public List<Chart> charts(Scope scope, @Nullable String region, LocalDate day) {
-        LocalDate lastWeek = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        LocalDate firstWeek = lastWeek.minusWeeks(WEEKS - 1L);
         Where where = OperationalFigures.within(scope, region, "region_code");
+        // The twelve weeks up to the day, or, when none was recorded in them, up to the last incident before it:
+        // the axis gives the dates, and an empty chart tells nothing.
+        LocalDate lastWeek = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate latest = tallies
+                .dated(
+                        "select 'latest', cast(max(occurred_at) as date), count(*) from incident"
+                                + " where {where} and occurred_at < :end",
+                        where,
+                        day)
+                .stream()
+                .map(Tallies.Dated::on)
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(day);
+        if (latest.isBefore(lastWeek.minusWeeks(WEEKS - 1L))) {
+            lastWeek = latest.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        }
+        LocalDate firstWeek = lastWeek.minusWeeks(WEEKS - 1L);
         Map<String, Object> params = new java.util.HashMap<>(where.params());
-        params.put("since", Timestamp.from(firstWeek.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+        params.put(
+                "since",
+                Timestamp.from(firstWeek.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
         List<Tallies.Dated> days = tallies.dated(
                 "select type, cast(occurred_at as date), count(*) from incident"
                         + " where {where} and occurred_at < :end and occurred_at >= :since"
@@ -104,7 +121,9 @@ class IncidentFigures implements OperationalFigures {
     public List<Event> events(Scope scope, @Nullable String region, LocalDate day) {
         Where where = OperationalFigures.within(scope, region, "region_code");
         Map<String, Object> params = new java.util.HashMap<>(where.params());
-        params.put("start", Timestamp.from(day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+        params.put(
+                "start",
+                Timestamp.from(day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
         params.put("end", Timestamp.from(OperationalFigures.endOf(day)));
         return jdbc.sql("select id, reference, type, occurred_at, description from incident where "
                         + where.sql()
@@ -120,7 +139,10 @@ class IncidentFigures implements OperationalFigures {
 
     private static Where withWeekAgo(Where where, LocalDate day) {
         Map<String, Object> params = new java.util.HashMap<>(where.params());
-        params.put("weekAgo", Timestamp.from(day.minusDays(6).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+        params.put(
+                "weekAgo",
+                Timestamp.from(
+                        day.minusDays(6).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
         return new Where(where.sql(), params);
     }
 

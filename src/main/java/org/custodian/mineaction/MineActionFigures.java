@@ -31,9 +31,9 @@ class MineActionFigures implements OperationalFigures {
         Where where = OperationalFigures.within(scope, region, "region_code");
         String page = OperationalFigures.listed("/mine-action", region);
         List<Count> counts = new ArrayList<>();
-        byStatus(where, day).forEach((status, n) -> counts.add(new Count("mine.areaStatus." + status, n.longValue(), page)));
-        counts.add(new Count(
-                "cop.count.landReleasedHa", Math.round(released(scope, region, day) / 10_000), page));
+        byStatus(where, day)
+                .forEach((status, n) -> counts.add(new Count("mine.areaStatus." + status, n.longValue(), page)));
+        counts.add(new Count("cop.count.landReleasedHa", Math.round(released(scope, region, day) / 10_000), page));
         counts.add(new Count(
                 "cop.count.accidents",
                 tallies.count("select count(*) from mine_accident where {where} and occurred_at < :end", where, day),
@@ -44,20 +44,21 @@ class MineActionFigures implements OperationalFigures {
     @Override
     public List<Chart> charts(Scope scope, @Nullable String region, LocalDate day) {
         Where where = OperationalFigures.within(scope, region, "h.region_code");
-        List<Tallies.Dated> months = tallies.dated(
-                """
+        List<Tallies.Dated> months = tallies.dated("""
                 select 'released', r.completed_on, sum(r.area_square_metres)
                 from mine_land_release r join mine_hazard_area h on h.id = r.hazard_area_id
                 where {where} and r.completed_on <= :day
-                group by r.completed_on order by r.completed_on""",
-                where,
-                day);
+                group by r.completed_on order by r.completed_on""", where, day);
         // Cumulative hectares at the end of each month in which land was released.
         Map<LocalDate, Double> cumulative = new LinkedHashMap<>();
         double total = 0;
         for (Tallies.Dated d : months) {
             total += d.value() / 10_000;
             cumulative.put(d.on().withDayOfMonth(1), total);
+        }
+        // The total stands until the day, so the line runs on to it.
+        if (!cumulative.isEmpty()) {
+            cumulative.putIfAbsent(day.withDayOfMonth(1), total);
         }
         List<Point> points = cumulative.entrySet().stream()
                 .map(e -> new Point(e.getKey().toString(), Math.round(e.getValue() * 10) / 10.0))
@@ -90,13 +91,10 @@ class MineActionFigures implements OperationalFigures {
     }
 
     private double released(Scope scope, @Nullable String region, LocalDate day) {
-        return tallies.byCode(
-                        """
+        return tallies.byCode("""
                         select 'released', sum(r.area_square_metres)
                         from mine_land_release r join mine_hazard_area h on h.id = r.hazard_area_id
-                        where {where} and r.completed_on <= :day""",
-                        OperationalFigures.within(scope, region, "h.region_code"),
-                        day)
+                        where {where} and r.completed_on <= :day""", OperationalFigures.within(scope, region, "h.region_code"), day)
                 .getOrDefault("released", 0.0);
     }
 }

@@ -51,7 +51,12 @@ public interface OperationalFigures {
      * are dated ({@link Point#x} an ISO date).
      */
     record Chart(
-            String id, String titleKey, Shape shape, String codes, List<Series> series, List<Sources.Citation> sources) {
+            String id,
+            String titleKey,
+            Shape shape,
+            String codes,
+            List<Series> series,
+            List<Sources.Citation> sources) {
 
         /** A bar chart of one series: a bar a code, in the order given. */
         public static Chart bars(String id, String titleKey, String codes, Map<String, ? extends Number> values) {
@@ -114,7 +119,9 @@ public interface OperationalFigures {
         StringBuilder link = new StringBuilder(path);
         char joint = '?';
         if (region != null) {
-            link.append(joint).append("region=").append(java.net.URLEncoder.encode(region, java.nio.charset.StandardCharsets.UTF_8));
+            link.append(joint)
+                    .append("region=")
+                    .append(java.net.URLEncoder.encode(region, java.nio.charset.StandardCharsets.UTF_8));
             joint = '&';
         }
         for (String parameter : more) {

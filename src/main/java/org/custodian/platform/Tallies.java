@@ -29,7 +29,9 @@ public class Tallies {
 
     /** One number: the first column of the only row. */
     public long count(String sql, OperationalFigures.Where where, LocalDate day) {
-        Number n = statement(sql, where, day).query((rs, i) -> (Number) rs.getObject(1)).single();
+        Number n = statement(sql, where, day)
+                .query((rs, i) -> (Number) rs.getObject(1))
+                .single();
         return n == null ? 0 : n.longValue();
     }
 
