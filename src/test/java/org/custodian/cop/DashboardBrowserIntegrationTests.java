@@ -102,6 +102,14 @@ class DashboardBrowserIntegrationTests {
         page.navigate(url("/regions/AGD"));
         page.click("#hub-custody li:first-child a");
         page.waitForURL("**/custody?region=AGD&category=WEAPON&status=IN_CUSTODY");
+
+        // Lists that had no region filter take the hub's region and say so.
+        for (String module : new String[] {"humanitarian", "alerts", "civil"}) {
+            page.navigate(url("/regions/AGD"));
+            page.click("#hub-" + module + " li:last-child a.figure");
+            page.waitForSelector(".region-filter");
+            assertThat(page.url()).contains("region=AGD");
+        }
         page.context().close();
     }
 
