@@ -116,7 +116,8 @@ final class Charts {
                 to.text(
                         x(i, n, plotW),
                         bottom + 15,
-                        "middle",
+                        // The last date ends at the axis's end, so that it is not cut off.
+                        i == n - 1 && n > 1 ? "end" : "middle",
                         11,
                         TEXT,
                         days.get(i).substring(2, 7 + (n > 12 ? 0 : 3)));
