@@ -62,9 +62,16 @@ class AlertPageController {
     }
 
     @GetMapping("/alerts")
-    String list(Model model) {
+    String list(@RequestParam(required = false) @Nullable String region, Model model) {
         Scope scope = callers.current();
-        model.addAttribute("alerts", alerts.alerts(scope));
+        model.addAttribute(
+                "alerts",
+                alerts.alerts(scope).stream()
+                        .filter(a -> region == null
+                                || region.isBlank()
+                                || a.regionCode().equals(region))
+                        .toList());
+        model.addAttribute("region", region == null || region.isBlank() ? null : region);
         model.addAttribute(
                 "queue",
                 alerts.approvalQueue(scope).stream()

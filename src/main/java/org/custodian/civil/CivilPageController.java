@@ -339,13 +339,17 @@ class CivilPageController {
     }
 
     @GetMapping("/outreach")
-    String outreach(Model model) {
+    String outreach(@RequestParam(required = false) @Nullable String region, Model model) {
         Scope scope = callers.current();
         common(model, scope);
         List<OutreachTeam> teams = outreach.teams(scope);
         model.addAttribute("teams", teams);
         model.addAttribute("teamNames", teams.stream().collect(Collectors.toMap(OutreachTeam::id, OutreachTeam::name)));
-        List<Visit> visits = outreach.visits(scope);
+        List<Visit> visits = outreach.visits(scope).stream()
+                .filter(v ->
+                        region == null || region.isBlank() || v.regionCode().equals(region))
+                .toList();
+        model.addAttribute("region", region == null || region.isBlank() ? null : region);
         model.addAttribute("visits", visits);
         model.addAttribute("villages", villages(visits));
         List<Settlement> settlements = territory.settlements(scope, null);

@@ -45,11 +45,13 @@ class RegionPageController {
     private final Territory territory;
     private final Sources sources;
     private final Callers callers;
+    private final Picture picture;
 
-    RegionPageController(Territory territory, Sources sources, Callers callers) {
+    RegionPageController(Territory territory, Sources sources, Callers callers, Picture picture) {
         this.territory = territory;
         this.sources = sources;
         this.callers = callers;
+        this.picture = picture;
     }
 
     record RegionRow(
@@ -95,6 +97,8 @@ class RegionPageController {
         Map<Long, Agency> agencies =
                 territory.agencies().stream().collect(Collectors.toMap(Agency::id, Function.identity()));
         model.addAttribute("region", region);
+        // The hub: every module's counts of the region's records, each linking to its filtered list.
+        model.addAttribute("boards", picture.counts(scope, code, LocalDate.now(java.time.ZoneOffset.UTC)));
         model.addAttribute("administration", active.orElse(null));
         model.addAttribute(
                 "history",

@@ -69,9 +69,19 @@ class MovementPageController {
     }
 
     @GetMapping("/convoys")
-    String board(Model model) {
+    String board(@RequestParam(required = false) @Nullable String region, Model model) {
         Scope scope = callers.current();
-        Map<Convoy.Status, List<Convoy>> board = convoys.board(scope);
+        Map<Convoy.Status, List<Convoy>> board = new LinkedHashMap<>();
+        // A region's hub links here with its region: the board shows only its convoys.
+        convoys.board(scope)
+                .forEach((status, list) -> board.put(
+                        status,
+                        list.stream()
+                                .filter(c -> region == null
+                                        || region.isBlank()
+                                        || c.regionCode().equals(region))
+                                .toList()));
+        model.addAttribute("region", region == null || region.isBlank() ? null : region);
         Map<Long, @Nullable Long> days = new LinkedHashMap<>();
         board.values().forEach(list -> list.forEach(c -> days.put(c.id(), convoys.daysWaiting(c))));
         model.addAttribute("board", board);
@@ -187,9 +197,13 @@ class MovementPageController {
     }
 
     @GetMapping("/evacuations")
-    String log(Model model) {
+    String log(@RequestParam(required = false) @Nullable String region, Model model) {
         Scope scope = callers.current();
-        List<Evacuation> all = evacuations.evacuations(scope);
+        List<Evacuation> all = evacuations.evacuations(scope).stream()
+                .filter(e ->
+                        region == null || region.isBlank() || e.regionCode().equals(region))
+                .toList();
+        model.addAttribute("region", region == null || region.isBlank() ? null : region);
         Map<Long, Map<String, Integer>> standing = evacuations.standing(all);
         Map<String, Integer> totals = new LinkedHashMap<>();
         for (String measure : People.MEASURES) {

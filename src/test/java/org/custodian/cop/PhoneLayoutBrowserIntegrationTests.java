@@ -78,6 +78,9 @@ class PhoneLayoutBrowserIntegrationTests {
         pages.put("incident-new", "/incidents/new");
         pages.put("review", "/incidents/review");
         pages.put("monitoring", "/monitoring?date=2023-09-19");
+        pages.put("dashboards", "/dashboards");
+        pages.put("region-dashboard", "/regions/AGD/dashboard");
+        pages.put("sitrep-form", "/reports/sitrep");
         pages.put("custody", "/custody");
         pages.put(
                 "custody-item",
