@@ -83,9 +83,31 @@ class SitrepController {
         }
         Context context = new Context(LocaleContextHolder.getLocale());
         model.forEach(context::setVariable);
+        String html = templates.process("cop/sitrep", context);
         return ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-                .body(templates.process("cop/sitrep", context).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                .header("Content-Security-Policy", policyAllowingItsStyle(html))
+                .body(html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The application's policy, with the report's own style sheet allowed by its hash: the report is one
+     * self-contained document (saved, mailed, printed) whose style travels inside it, and no other inline
+     * style is allowed.
+     */
+    static String policyAllowingItsStyle(String html) {
+        int open = html.indexOf('>', html.indexOf("<style")) + 1;
+        String style = html.substring(open, html.indexOf("</style>", open));
+        String hash;
+        try {
+            hash = java.util.Base64.getEncoder()
+                    .encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(style.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return "default-src 'self'; img-src 'self' data:; style-src 'self' 'sha256-" + hash + "'; script-src 'self';"
+                + " frame-ancestors 'none'; form-action 'self'";
     }
 
     private Map<String, Object> model(

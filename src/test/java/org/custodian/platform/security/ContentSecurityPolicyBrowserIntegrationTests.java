@@ -48,7 +48,8 @@ class ContentSecurityPolicyBrowserIntegrationTests {
                     .as("a status's colour on its legend")
                     .isNotEqualTo("rgba(0, 0, 0, 0)");
             Chromium.screenshot(page, "csp-map-" + width);
-            for (String path : List.of("/routes", "/corridors", "/outreach", "/fieldcollect/keys")) {
+            for (String path : List.of(
+                    "/routes", "/corridors", "/outreach", "/fieldcollect/keys", "/dashboards", "/regions/AGD")) {
                 page.navigate("http://127.0.0.1:" + port + path);
                 page.waitForLoadState();
                 Chromium.screenshot(page, "csp" + path.replace('/', '-') + "-" + width);
@@ -62,6 +63,11 @@ class ContentSecurityPolicyBrowserIntegrationTests {
                     "() => Array.from(document.querySelectorAll('[data-bar-percent]')).map(b => b.style.width)");
             assertThat((List<?>) barWidths).isNotEmpty().allSatisfy(w -> assertThat(w.toString())
                     .endsWith("%"));
+            // The situation report carries its own style sheet, allowed by its hash and by nothing wider.
+            page.navigate("http://127.0.0.1:" + port + "/api/reports/sitrep?region=AGD&date=2023-09-20");
+            assertThat(page.evaluate("() => getComputedStyle(document.body).maxWidth"))
+                    .as("the report's own style sheet applies")
+                    .isEqualTo("1100px");
             assertThat(violations).isEmpty();
             page.context().close();
         }
