@@ -317,8 +317,8 @@ final class Cql2Text {
             return Double.parseDouble(text.substring(start, at));
         } catch (NumberFormatException e) {
             at = start;
-            throw error("'" + text.substring(start, Math.max(start + 1, Math.min(text.length(), start + 20)))
-                    + "' is not a number");
+            String found = text.substring(start, Math.min(text.length(), start + 20));
+            throw error(found.isEmpty() ? "a number is missing" : "'" + found + "' is not a number");
         }
     }
 
