@@ -42,7 +42,6 @@ class AuditSeal implements SmartLifecycle {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
-    private final boolean postgres;
     private final AtomicLong asked = new AtomicLong();
     /** The seal request this thread's last audited commit made and has not yet waited for. */
     private final ThreadLocal<Long> owed = new ThreadLocal<>();
@@ -54,8 +53,6 @@ class AuditSeal implements SmartLifecycle {
 
     AuditSeal(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
-        this.postgres = Boolean.TRUE.equals(jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>)
-                c -> c.getMetaData().getDatabaseProductName().equals("PostgreSQL")));
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -117,11 +114,6 @@ class AuditSeal implements SmartLifecycle {
 
     private int sealOnce() {
         Integer sealed = ownTransaction.execute(status -> {
-            if (postgres) {
-                // A seal lost in a crash loses nothing: its entries are still pending, committed with their
-                // writes, and the next seal links them. So it need not wait for its commit to reach the disk.
-                jdbc.execute("set local synchronous_commit to off");
-            }
             String previous = jdbc.queryForObject(
                     "select last_hash from platform_audit_head where id = 1 for update", String.class);
             if (previous == null) {
