@@ -50,7 +50,7 @@ final class Cql2Json {
             throw new Cql2Refused("an array stands only as the list of 'in': " + node);
         }
         if (node.has("op")) {
-            String op = node.get("op").asString().toLowerCase(Locale.ROOT);
+            String op = text(node, "op").toLowerCase(Locale.ROOT);
             JsonNode args = node.get("args");
             if (args == null || !args.isArray()) {
                 throw new Cql2Refused("the operator '" + op + "' needs its 'args' as an array");
@@ -69,13 +69,13 @@ final class Cql2Json {
             return new Cql2.Call(op.equals("isnull") ? "isNull" : op, read);
         }
         if (node.has("property")) {
-            return new Cql2.Property(node.get("property").asString());
+            return new Cql2.Property(text(node, "property"));
         }
         if (node.has("date")) {
-            return Cql2.date(Cql2Text.date(node.get("date").asString()));
+            return Cql2.date(Cql2Text.date(text(node, "date")));
         }
         if (node.has("timestamp")) {
-            return Cql2.timestamp(Cql2Text.timestamp(node.get("timestamp").asString()));
+            return Cql2.timestamp(Cql2Text.timestamp(text(node, "timestamp")));
         }
         if (node.has("interval")) {
             JsonNode ends = node.get("interval");
@@ -86,7 +86,12 @@ final class Cql2Json {
         }
         if (node.has("bbox")) {
             List<Double> numbers = new ArrayList<>();
-            node.get("bbox").forEach(n -> numbers.add(n.asDouble()));
+            for (JsonNode n : node.get("bbox")) {
+                if (!n.isNumber()) {
+                    throw new Cql2Refused("a bbox holds numbers only: " + node.get("bbox"));
+                }
+                numbers.add(n.asDouble());
+            }
             return Cql2.geometry(Cql2Text.bbox(numbers));
         }
         if (node.has("type") && (node.has("coordinates") || node.has("geometries"))) {
@@ -97,6 +102,15 @@ final class Cql2Json {
             }
         }
         throw new Cql2Refused("not a CQL2 expression: " + node);
+    }
+
+    /** The member's text; any other kind of value is refused by name. */
+    private static String text(JsonNode node, String member) {
+        JsonNode value = node.get(member);
+        if (!value.isString()) {
+            throw new Cql2Refused("'" + member + "' must be a string: " + value);
+        }
+        return value.asString();
     }
 
     private static Cql2 end(JsonNode end) {
