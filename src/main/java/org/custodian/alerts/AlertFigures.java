@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.custodian.platform.OperationalFigures;
@@ -19,9 +18,10 @@ import org.springframework.stereotype.Component;
 @Component
 class AlertFigures implements OperationalFigures {
 
-    /** The states of an SMS message, in the order of its delivery. */
-    private static final List<String> SMS =
-            List.of("QUEUED", "SENDING", "SUBMITTED", "UNCONFIRMED", "DELIVERED", "FAILED", "EXPIRED", "OPTED_OUT");
+    /** The outbox's statuses (alerts.sms keeps its type to itself), in the order a delivery goes. */
+    private static final String[] SMS = {
+        "QUEUED", "SENDING", "SUBMITTED", "UNCONFIRMED", "DELIVERED", "FAILED", "EXPIRED", "OPTED_OUT"
+    };
 
     private final Tallies tallies;
     private final JdbcClient jdbc;
@@ -82,25 +82,18 @@ class AlertFigures implements OperationalFigures {
     }
 
     private Map<String, Double> alerts(Scope scope, @Nullable String region, LocalDate day) {
-        Map<String, Double> counts = new LinkedHashMap<>();
-        for (Alert.Status status : Alert.Status.values()) {
-            counts.put(status.name(), 0.0);
-        }
-        counts.putAll(tallies.byCode(
+        return tallies.byCode(
                 "select status, count(*) from alerts_alert where {where} and composed_at < :end group by status",
                 OperationalFigures.within(scope, region, "region_code"),
-                day));
-        return counts;
+                day,
+                Tallies.every(Alert.Status.values()));
     }
 
     private Map<String, Double> sms(Scope scope, @Nullable String region, LocalDate day) {
-        Map<String, Double> counts = new LinkedHashMap<>();
-        SMS.forEach(status -> counts.put(status, 0.0));
-        counts.putAll(tallies.byCode("""
+        return tallies.byCode("""
                 select m.status, count(*) from alerts_sms_message m
                 join alerts_sms_subscriber s on s.id = m.subscriber_id
                 join alerts_sms_dispatch d on d.identifier = m.identifier
-                where {where} and d.created_at < :end group by m.status""", OperationalFigures.within(scope, region, "s.region_code"), day));
-        return counts;
+                where {where} and d.created_at < :end group by m.status""", OperationalFigures.within(scope, region, "s.region_code"), day, SMS);
     }
 }

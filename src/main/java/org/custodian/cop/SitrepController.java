@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.custodian.platform.Callers;
 import org.custodian.platform.CommonRefusals;
+import org.custodian.platform.ContentSecurity;
 import org.custodian.platform.InvalidParameter;
 import org.custodian.platform.PrintedDocuments;
 import org.custodian.platform.Scope;
@@ -90,24 +91,10 @@ class SitrepController {
                 .body(html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    /**
-     * The application's policy, with the report's own style sheet allowed by its hash: the report is one
-     * self-contained document (saved, mailed, printed) whose style travels inside it, and no other inline
-     * style is allowed.
-     */
-    static String policyAllowingItsStyle(String html) {
+    /** The report carries its own style sheet (it is saved and mailed as one document), allowed by its hash. */
+    private static String policyAllowingItsStyle(String html) {
         int open = html.indexOf('>', html.indexOf("<style")) + 1;
-        String style = html.substring(open, html.indexOf("</style>", open));
-        String hash;
-        try {
-            hash = java.util.Base64.getEncoder()
-                    .encodeToString(java.security.MessageDigest.getInstance("SHA-256")
-                            .digest(style.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        return "default-src 'self'; img-src 'self' data:; style-src 'self' 'sha256-" + hash + "'; script-src 'self';"
-                + " frame-ancestors 'none'; form-action 'self'";
+        return ContentSecurity.allowingStyle(html.substring(open, html.indexOf("</style>", open)));
     }
 
     private Map<String, Object> model(

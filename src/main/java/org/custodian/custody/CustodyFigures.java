@@ -2,7 +2,6 @@ package org.custodian.custody;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.custodian.platform.OperationalFigures;
@@ -44,15 +43,11 @@ class CustodyFigures implements OperationalFigures {
     }
 
     private Map<String, Double> held(Scope scope, @Nullable String region, LocalDate day) {
-        Map<String, Double> counts = new LinkedHashMap<>();
-        for (CustodyItem.Category category : CustodyItem.Category.values()) {
-            counts.put(category.name(), 0.0);
-        }
-        counts.putAll(tallies.byCode(
+        return tallies.byCode(
                 "select category, count(*) from custody_item where {where} and found_time < :end"
                         + " and status = 'IN_CUSTODY' group by category",
                 OperationalFigures.within(scope, region, "region_code"),
-                day));
-        return counts;
+                day,
+                Tallies.every(CustodyItem.Category.values()));
     }
 }

@@ -2,7 +2,6 @@ package org.custodian.facilities;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.custodian.platform.OperationalFigures;
@@ -45,14 +44,10 @@ class FacilityFigures implements OperationalFigures {
     }
 
     private Map<String, Double> byStatus(Scope scope, @Nullable String region, LocalDate day) {
-        Map<String, Double> counts = new LinkedHashMap<>();
-        for (Facility.Status status : Facility.Status.values()) {
-            counts.put(status.name(), 0.0);
-        }
-        counts.putAll(tallies.byCode(
+        return tallies.byCode(
                 "select status, count(*) from facility where {where} group by status",
                 OperationalFigures.within(scope, region, "region_code"),
-                day));
-        return counts;
+                day,
+                Tallies.every(Facility.Status.values()));
     }
 }

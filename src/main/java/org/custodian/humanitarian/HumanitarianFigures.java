@@ -3,7 +3,6 @@ package org.custodian.humanitarian;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -88,15 +87,11 @@ class HumanitarianFigures implements OperationalFigures {
     }
 
     private Map<String, Double> convoys(Scope scope, @Nullable String region, LocalDate day) {
-        Map<String, Double> counts = new LinkedHashMap<>();
-        for (Convoy.Status status : Convoy.Status.values()) {
-            counts.put(status.name(), 0.0);
-        }
-        counts.putAll(tallies.byCode(
+        return tallies.byCode(
                 "select status, count(*) from humanitarian_convoy where {where} group by status",
                 OperationalFigures.within(scope, region, "region_code"),
-                day));
-        return counts;
+                day,
+                Tallies.every(Convoy.Status.values()));
     }
 
     /** One evacuation's standing figure of people evacuated, its day and its source. */

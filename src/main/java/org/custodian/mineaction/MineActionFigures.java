@@ -79,15 +79,11 @@ class MineActionFigures implements OperationalFigures {
     }
 
     private Map<String, Double> byStatus(Where where, LocalDate day) {
-        Map<String, Double> counts = new LinkedHashMap<>();
-        for (HazardArea.Status status : HazardArea.Status.values()) {
-            counts.put(status.name(), 0.0);
-        }
-        counts.putAll(tallies.byCode(
+        return tallies.byCode(
                 "select status, count(*) from mine_hazard_area where {where} and recorded_on <= :day group by status",
                 where,
-                day));
-        return counts;
+                day,
+                Tallies.every(HazardArea.Status.values()));
     }
 
     private double released(Scope scope, @Nullable String region, LocalDate day) {

@@ -35,9 +35,15 @@ public class Tallies {
         return n == null ? 0 : n.longValue();
     }
 
-    /** Numbers by code: the first column a code, the second its number, in the order the query gives. */
-    public Map<String, Double> byCode(String sql, OperationalFigures.Where where, LocalDate day) {
+    /**
+     * Numbers by code: the first column a code, the second its number. The codes given come first, in their
+     * order, at zero when the query finds none (so a chart shows every status); then any other the query gives.
+     */
+    public Map<String, Double> byCode(String sql, OperationalFigures.Where where, LocalDate day, String... every) {
         Map<String, Double> values = new LinkedHashMap<>();
+        for (String code : every) {
+            values.put(code, 0.0);
+        }
         statement(sql, where, day).query((ResultSet rs) -> {
             Number n = (Number) rs.getObject(2);
             values.merge(rs.getString(1), n == null ? 0 : n.doubleValue(), Double::sum);
@@ -53,6 +59,11 @@ public class Tallies {
             rows.add(new Dated(rs.getString(1), date(rs, 2), n == null ? 0 : n.doubleValue()));
         });
         return rows;
+    }
+
+    /** The names of an enumeration's constants, as {@link #byCode} takes every code. */
+    public static String[] every(Enum<?>[] constants) {
+        return java.util.Arrays.stream(constants).map(Enum::name).toArray(String[]::new);
     }
 
     /** A number of one code on one day. */

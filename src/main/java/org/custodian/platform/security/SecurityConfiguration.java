@@ -143,8 +143,7 @@ class SecurityConfiguration {
                         .defaultAccessDeniedHandlerFor(problem403, MACHINE_CLIENTS)
                         .defaultAccessDeniedHandlerFor(ExpiredForms.pages(), request -> true))
                 .headers(headers -> headers.contentSecurityPolicy(
-                        csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; style-src 'self'; "
-                                + "script-src 'self'; frame-ancestors 'none'; form-action 'self'")));
+                        csp -> csp.policyDirectives(org.custodian.platform.ContentSecurity.POLICY)));
         return http.build();
     }
 
