@@ -168,6 +168,12 @@ public final class GeometryRules {
     /** @param hole 0 for the outer ring, else the hole's number from 1 */
     private static void checkRing(String field, LinearRing ring, int hole) {
         Coordinate[] points = ring.getCoordinates();
+        if (points.length == 0) {
+            // An empty ring ("[]" in GeoJSON) has no first vertex to point at.
+            throw hole == 0
+                    ? new GeometryRejected(field, Refusals.OUTER_RING_TOO_FEW_VERTICES, null)
+                    : new GeometryRejected(field, Refusals.HOLE_TOO_FEW_VERTICES, null, hole);
+        }
         if (!points[0].equals2D(points[points.length - 1])) {
             throw hole == 0
                     ? GeometryRejected.at(field, Refusals.OUTER_RING_NOT_CLOSED, points[0])
