@@ -19,6 +19,8 @@ import org.springframework.test.context.ContextConfiguration;
             "custodian.admin.password=" + Api.ADMIN_PASSWORD,
             "custodian.demo.enabled=true",
             "custodian.demo.password=" + Api.DEMO_PASSWORD,
+            // bcrypt's least cost: the suite sends thousands of HTTP Basic requests, each checking a password.
+            "custodian.security.password-hash-cost=4",
             // Test contexts close at JVM exit; waiting for idle keep-alive connections only delays it.
             "server.shutdown=immediate"
         })

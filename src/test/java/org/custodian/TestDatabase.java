@@ -22,6 +22,20 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         return "postgis".equals(System.getProperty("custodian.test.database"));
     }
 
+    /**
+     * Whether this build runs the integration suite on both databases (the PostGIS half is configured), so that
+     * a test too slow to repeat whole in each half may share its cases between them.
+     */
+    public static boolean bothHalves() {
+        String url = System.getProperty("custodian.test.postgres-url");
+        return url != null && url.startsWith("jdbc:postgresql:");
+    }
+
+    /** Whether this half runs shared case {@code n}: the even ones on H2GIS, the odd ones on PostGIS; all when alone. */
+    public static boolean runsCase(int n) {
+        return !bothHalves() || (n % 2 == 1) == postgis();
+    }
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         String name =

@@ -7,13 +7,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.custodian.Api;
 import org.custodian.Chromium;
 import org.custodian.CustodianIntegrationTest;
+import org.custodian.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -156,9 +158,19 @@ class PhoneLayoutBrowserIntegrationTests {
         return collection.get("features").get(0).get("id").asLong();
     }
 
-    /** In every language: Azerbaijani, Russian and Armenian words are longer than English ones. */
+    /**
+     * Every language: Azerbaijani, Russian and Armenian words are longer than English ones. A layout does not
+     * depend on the database, so when the suite runs on both, each half takes two of the four.
+     */
+    static Stream<String> languages() {
+        List<String> all = List.of("en", "az", "ru", "hy");
+        return java.util.stream.IntStream.range(0, all.size())
+                .filter(TestDatabase::runsCase)
+                .mapToObj(all::get);
+    }
+
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"en", "az", "ru", "hy"})
+    @MethodSource("languages")
     void noPageIsWiderThanAPhone(String language) {
         Page page = chromium.signIn(port, "admin", Api.ADMIN_PASSWORD, Chromium.PHONE_WIDTH, Chromium.PHONE_HEIGHT);
         page.navigate("http://127.0.0.1:" + port + "/?lang=" + language);
