@@ -67,6 +67,12 @@ class Unavailable extends OncePerRequestFilter {
                     || t instanceof org.hibernate.exception.JDBCConnectionException) {
                 return true;
             }
+            // A transaction that could not even be rolled back: its connection broke under it (the pool's closed
+            // connection says so with no SQLSTATE, and the rollback's failure hides the one that caused it).
+            if (t instanceof org.hibernate.TransactionException
+                    || t instanceof org.springframework.transaction.TransactionSystemException) {
+                return true;
+            }
             // SQLSTATE class 08: connection exception.
             if (t instanceof SQLException s
                     && s.getSQLState() != null
