@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -18,8 +17,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,8 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * change, chained by {@link LedgerChain}. The application only ever inserts; the database refuses updates
  * and deletes of events (a trigger), and {@link #verify()} finds what was changed behind its back.
  *
- * <p>A transaction's events are linked just before it commits, under the ledger head's lock, so concurrent
- * custody writes extend one chain, in commit order.
+ * <p>Appending locks the ledger head, so concurrent custody writes extend one chain, in commit order.
  */
 @Component
 public class CustodyLedger implements HashChain {
@@ -93,10 +89,6 @@ public class CustodyLedger implements HashChain {
     private final org.springframework.transaction.support.TransactionTemplate snapshot;
     /** Below this many events one connection verifies faster than several. */
     private final long parallelFrom;
-
-    /** The transaction's pending changes are written before the head is taken: the head is the last lock. */
-    @jakarta.persistence.PersistenceContext
-    private jakarta.persistence.EntityManager entityManager;
 
     CustodyLedger(
             DataSource dataSource,
@@ -164,69 +156,29 @@ public class CustodyLedger implements HashChain {
                 .findFirst();
     }
 
-    /**
-     * Appends one event for the item; must run inside the transaction that makes the change. The event is
-     * linked into the chain just before that transaction commits, with every other event it appended: the
-     * ledger head stays locked through the commit only, not through the rest of the write, so concurrent
-     * writers wait on one another for a few milliseconds instead of for each other's whole request.
-     */
+    /** Appends one event for the item; must run inside the transaction that makes the change. */
     @Transactional(propagation = Propagation.MANDATORY)
     void append(long itemId, Kind kind, Map<String, ? extends @Nullable Object> payload) {
-        pendingInThisTransaction().add(new Pending(itemId, kind, JSON.writeValueAsString(payload), actor()));
-    }
-
-    /** An event appended and not yet linked: its seq, time and hashes are given when the head is locked. */
-    private record Pending(long itemId, Kind kind, String content, String actor) {}
-
-    @SuppressWarnings("unchecked")
-    private List<Pending> pendingInThisTransaction() {
-        Object bound = TransactionSynchronizationManager.getResource(this);
-        if (bound != null) {
-            return (List<Pending>) bound;
-        }
-        List<Pending> pending = new ArrayList<>();
-        TransactionSynchronizationManager.bindResource(this, pending);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void beforeCommit(boolean readOnly) {
-                link(pending);
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(CustodyLedger.this);
-            }
-        });
-        return pending;
-    }
-
-    /** Takes the head and links the transaction's events after it, in the order they were appended. */
-    private void link(List<Pending> pending) {
-        if (pending.isEmpty()) {
-            return;
-        }
-        entityManager.flush();
+        String content = JSON.writeValueAsString(payload);
+        String actor = actor();
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Map<String, Object> head =
                 jdbc.queryForMap("select last_seq, last_hash from custody_ledger_head where id = 1 for update");
-        long seq = ((Number) head.get("last_seq")).longValue();
+        long seq = ((Number) head.get("last_seq")).longValue() + 1;
         String previous = ((String) head.get("last_hash")).strip();
-        // Timed under the lock, so that the events' times rise with their numbers.
-        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        List<Object[]> rows = new ArrayList<>(pending.size());
-        for (Pending e : pending) {
-            seq++;
-            String hash = LedgerChain.hash(
-                    previous, seq, e.itemId(), at, e.actor(), e.kind().name(), e.content());
-            rows.add(new Object[] {
-                seq, e.itemId(), Timestamp.from(at), e.actor(), e.kind().name(), e.content(), previous, hash
-            });
-            previous = hash;
-        }
-        jdbc.batchUpdate(
+        String hash = LedgerChain.hash(previous, seq, itemId, at, actor, kind.name(), content);
+        jdbc.update(
                 "insert into custody_event (seq, item_id, at, actor, kind, payload, previous_hash, hash)"
                         + " values (?, ?, ?, ?, ?, ?, ?, ?)",
-                rows);
-        jdbc.update("update custody_ledger_head set last_seq = ?, last_hash = ? where id = 1", seq, previous);
+                seq,
+                itemId,
+                Timestamp.from(at),
+                actor,
+                kind.name(),
+                content,
+                previous,
+                hash);
+        jdbc.update("update custody_ledger_head set last_seq = ?, last_hash = ? where id = 1", seq, hash);
     }
 
     /** An item's events, oldest first. */
