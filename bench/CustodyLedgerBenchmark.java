@@ -27,6 +27,9 @@ import org.postgresql.PGConnection;
  * <ul>
  *   <li>{@code append URL TOKEN SITE SECONDS WRITERS}: items registered through the API by concurrent writers
  *       (each registration appends one event under the ledger head's lock); events/s and latency.
+ *   <li>{@code raw JDBC SECONDS WRITERS}: the peer: rows of the same shape as events inserted over JDBC by
+ *       concurrent writers, one row and one commit per transaction, into a copy of the events table without
+ *       its chain, lock or trigger: what the database itself allows.
  *   <li>{@code fill JDBC EVENTS}: extends the chain to EVENTS events with valid links (COPY), for the verifier.
  *   <li>{@code verify JDBC ROUNDS}: loads the whole chain, then times the chain check (LedgerChain.Walker, the
  *       product's code) against raw SHA-256 over the same bytes, alternately, ROUNDS times each.
@@ -37,6 +40,7 @@ public class CustodyLedgerBenchmark {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "append" -> append(args[1], args[2], Long.parseLong(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+            case "raw" -> raw(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "fill" -> fill(args[1], Integer.parseInt(args[2]));
             case "verify" -> verify(args[1], Integer.parseInt(args[2]));
             default -> throw new IllegalArgumentException(args[0]);
@@ -83,6 +87,58 @@ public class CustodyLedgerBenchmark {
         pool.shutdown();
         all.sort(null);
         System.out.printf("append, %d writers: %d events in %d s = %.0f events/s; latency p50 %.1f ms, p99 %.1f ms%n",
+                writers, all.size(), seconds, all.size() / (double) seconds,
+                all.get(all.size() / 2) / 1e6, all.get((int) (all.size() * 0.99)) / 1e6);
+    }
+
+    static void raw(String jdbc, int seconds, int writers) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbc); Statement s = c.createStatement()) {
+            s.execute("drop table if exists bench_raw_event");
+            s.execute("create table bench_raw_event (seq bigserial primary key, item_id bigint not null,"
+                    + " at timestamptz not null, actor varchar(100) not null, kind varchar(20) not null,"
+                    + " payload text not null, previous_hash char(64) not null, hash char(64) not null)");
+        }
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        List<Future<long[]>> results = new ArrayList<>();
+        String hash = "0".repeat(64);
+        for (int w = 0; w < writers; w++) {
+            int writer = w;
+            results.add(pool.submit(() -> {
+                long[] latencies = new long[1 << 20];
+                int n = 0;
+                try (Connection c = DriverManager.getConnection(jdbc);
+                        PreparedStatement p = c.prepareStatement("insert into bench_raw_event"
+                                + " (item_id, at, actor, kind, payload, previous_hash, hash) values (?, ?, ?, ?, ?, ?, ?)")) {
+                    while (System.nanoTime() < end) {
+                        long t0 = System.nanoTime();
+                        p.setLong(1, writer * 1_000_000L + n);
+                        p.setObject(2, OffsetDateTime.now());
+                        p.setString(3, "benchmark");
+                        p.setString(4, "REGISTERED");
+                        p.setString(5, "{\"category\":\"OTHER\",\"description\":\"Benchmark item " + writer + "-" + n
+                                + "\",\"quantity\":\"1\",\"unit\":\"PIECES\",\"site\":1,\"origin\":\"SEIZURE\"}");
+                        p.setString(6, hash);
+                        p.setString(7, hash);
+                        p.executeUpdate();
+                        latencies[n++] = System.nanoTime() - t0;
+                    }
+                }
+                return Arrays.copyOf(latencies, n);
+            }));
+        }
+        List<Long> all = new ArrayList<>();
+        for (Future<long[]> f : results) {
+            for (long l : f.get()) {
+                all.add(l);
+            }
+        }
+        pool.shutdown();
+        try (Connection c = DriverManager.getConnection(jdbc); Statement s = c.createStatement()) {
+            s.execute("drop table bench_raw_event");
+        }
+        all.sort(null);
+        System.out.printf("raw INSERT (peer), %d writers: %d rows in %d s = %.0f rows/s; latency p50 %.2f ms, p99 %.2f ms%n",
                 writers, all.size(), seconds, all.size() / (double) seconds,
                 all.get(all.size() / 2) / 1e6, all.get((int) (all.size() * 0.99)) / 1e6);
     }

@@ -16,7 +16,8 @@ $psql -c "create database $db" postgres
 $psql -c "create extension postgis" "$db"
 scratch=$(mktemp -d)
 CUSTODIAN_ADMIN_PASSWORD=benchmark-password "$java" -jar "$jar" --server.port="$port" \
-  --spring.datasource.url="$url" ${APP_ARGS:-} >"$scratch/log" 2>&1 &
+  --spring.datasource.url="$url" --custodian.integrity.directory="$scratch/integrity" \
+  --custodian.backup.directory="$scratch/backups" ${APP_ARGS:-} >"$scratch/log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; $psql -c "drop database if exists $db with (force)" postgres; rm -rf "$scratch"' EXIT
 until curl -sf "http://127.0.0.1:$port/actuator/health" | grep -q UP; do sleep 0.5; done
