@@ -362,6 +362,17 @@ class EverydayJobsBrowserIntegrationTests {
     }
 
     private static void assertFitsWidth(Page page, int width) {
+        // The page as it settles: the header folds its links into "More" once it has measured them, and again at
+        // the load event (fonts may change the measures).
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
+        try {
+            page.waitForFunction(
+                    "w => document.documentElement.scrollWidth <= w",
+                    width,
+                    new Page.WaitForFunctionOptions().setTimeout(3_000));
+        } catch (com.microsoft.playwright.TimeoutError stillTooWide) {
+            // Named below, with what sticks out.
+        }
         int scrolled = ((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue();
         // What sticks out: the innermost elements whose right edge passes the window's.
         Object wide = scrolled <= width
