@@ -49,34 +49,47 @@ public class CustodyLedgerBenchmark {
 
     static void append(String base, String token, long site, int seconds, int writers) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<Long> all = timed(seconds, writers, (writer, end) -> {
+            long[] latencies = new long[1 << 20];
+            int n = 0;
+            while (System.nanoTime() < end) {
+                String body = "{\"siteId\":" + site + ",\"origin\":\"SEIZURE\",\"item\":{\"category\":\"OTHER\","
+                        + "\"description\":\"Benchmark item " + writer + "-" + n + "\",\"quantity\":1,\"unit\":\"PIECES\","
+                        + "\"foundAt\":{\"type\":\"Point\",\"coordinates\":[46.79,39.91]},"
+                        + "\"foundTime\":\"2023-10-01T08:00:00Z\",\"foundBy\":\"bench\"}}";
+                long t0 = System.nanoTime();
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/api/custody/items"))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 201) {
+                    throw new IllegalStateException(r.statusCode() + " " + r.body());
+                }
+                latencies[n++] = System.nanoTime() - t0;
+            }
+            return Arrays.copyOf(latencies, n);
+        });
+        System.out.printf("append, %d writers: %d events in %d s = %.0f events/s; latency p50 %.1f ms, p99 %.1f ms%n",
+                writers, all.size(), seconds, all.size() / (double) seconds,
+                all.get(all.size() / 2) / 1e6, all.get((int) (all.size() * 0.99)) / 1e6);
+    }
+
+    /** One writer's loop until {@code end} (System.nanoTime): the latencies of what it sent. */
+    interface Writer {
+        long[] run(int writer, long end) throws Exception;
+    }
+
+    /** The writers run at once for the time; every latency they measured, sorted. */
+    static List<Long> timed(int seconds, int writers, Writer loop) throws Exception {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         ExecutorService pool = Executors.newFixedThreadPool(writers);
         List<Future<long[]>> results = new ArrayList<>();
         for (int w = 0; w < writers; w++) {
             int writer = w;
-            results.add(pool.submit(() -> {
-                long[] latencies = new long[1 << 20];
-                int n = 0;
-                while (System.nanoTime() < end) {
-                    String body = "{\"siteId\":" + site + ",\"origin\":\"SEIZURE\",\"item\":{\"category\":\"OTHER\","
-                            + "\"description\":\"Benchmark item " + writer + "-" + n + "\",\"quantity\":1,\"unit\":\"PIECES\","
-                            + "\"foundAt\":{\"type\":\"Point\",\"coordinates\":[46.79,39.91]},"
-                            + "\"foundTime\":\"2023-10-01T08:00:00Z\",\"foundBy\":\"bench\"}}";
-                    long t0 = System.nanoTime();
-                    HttpResponse<String> r = http.send(
-                            HttpRequest.newBuilder(URI.create(base + "/api/custody/items"))
-                                    .header("Authorization", "Bearer " + token)
-                                    .header("Content-Type", "application/json")
-                                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    if (r.statusCode() != 201) {
-                        throw new IllegalStateException(r.statusCode() + " " + r.body());
-                    }
-                    latencies[n++] = System.nanoTime() - t0;
-                }
-                return Arrays.copyOf(latencies, n);
-            }));
+            results.add(pool.submit(() -> loop.run(writer, end)));
         }
         List<Long> all = new ArrayList<>();
         for (Future<long[]> f : results) {
@@ -86,9 +99,7 @@ public class CustodyLedgerBenchmark {
         }
         pool.shutdown();
         all.sort(null);
-        System.out.printf("append, %d writers: %d events in %d s = %.0f events/s; latency p50 %.1f ms, p99 %.1f ms%n",
-                writers, all.size(), seconds, all.size() / (double) seconds,
-                all.get(all.size() / 2) / 1e6, all.get((int) (all.size() * 0.99)) / 1e6);
+        return all;
     }
 
     static void raw(String jdbc, int seconds, int writers) throws Exception {
@@ -98,46 +109,32 @@ public class CustodyLedgerBenchmark {
                     + " at timestamptz not null, actor varchar(100) not null, kind varchar(20) not null,"
                     + " payload text not null, previous_hash char(64) not null, hash char(64) not null)");
         }
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        List<Future<long[]>> results = new ArrayList<>();
         String hash = "0".repeat(64);
-        for (int w = 0; w < writers; w++) {
-            int writer = w;
-            results.add(pool.submit(() -> {
-                long[] latencies = new long[1 << 20];
-                int n = 0;
-                try (Connection c = DriverManager.getConnection(jdbc);
-                        PreparedStatement p = c.prepareStatement("insert into bench_raw_event"
-                                + " (item_id, at, actor, kind, payload, previous_hash, hash) values (?, ?, ?, ?, ?, ?, ?)")) {
-                    while (System.nanoTime() < end) {
-                        long t0 = System.nanoTime();
-                        p.setLong(1, writer * 1_000_000L + n);
-                        p.setObject(2, OffsetDateTime.now());
-                        p.setString(3, "benchmark");
-                        p.setString(4, "REGISTERED");
-                        p.setString(5, "{\"category\":\"OTHER\",\"description\":\"Benchmark item " + writer + "-" + n
-                                + "\",\"quantity\":\"1\",\"unit\":\"PIECES\",\"site\":1,\"origin\":\"SEIZURE\"}");
-                        p.setString(6, hash);
-                        p.setString(7, hash);
-                        p.executeUpdate();
-                        latencies[n++] = System.nanoTime() - t0;
-                    }
+        List<Long> all = timed(seconds, writers, (writer, end) -> {
+            long[] latencies = new long[1 << 20];
+            int n = 0;
+            try (Connection c = DriverManager.getConnection(jdbc);
+                    PreparedStatement p = c.prepareStatement("insert into bench_raw_event"
+                            + " (item_id, at, actor, kind, payload, previous_hash, hash) values (?, ?, ?, ?, ?, ?, ?)")) {
+                while (System.nanoTime() < end) {
+                    long t0 = System.nanoTime();
+                    p.setLong(1, writer * 1_000_000L + n);
+                    p.setObject(2, OffsetDateTime.now());
+                    p.setString(3, "benchmark");
+                    p.setString(4, "REGISTERED");
+                    p.setString(5, "{\"category\":\"OTHER\",\"description\":\"Benchmark item " + writer + "-" + n
+                            + "\",\"quantity\":\"1\",\"unit\":\"PIECES\",\"site\":1,\"origin\":\"SEIZURE\"}");
+                    p.setString(6, hash);
+                    p.setString(7, hash);
+                    p.executeUpdate();
+                    latencies[n++] = System.nanoTime() - t0;
                 }
-                return Arrays.copyOf(latencies, n);
-            }));
-        }
-        List<Long> all = new ArrayList<>();
-        for (Future<long[]> f : results) {
-            for (long l : f.get()) {
-                all.add(l);
             }
-        }
-        pool.shutdown();
+            return Arrays.copyOf(latencies, n);
+        });
         try (Connection c = DriverManager.getConnection(jdbc); Statement s = c.createStatement()) {
             s.execute("drop table bench_raw_event");
         }
-        all.sort(null);
         System.out.printf("raw INSERT (peer), %d writers: %d rows in %d s = %.0f rows/s; latency p50 %.2f ms, p99 %.2f ms%n",
                 writers, all.size(), seconds, all.size() / (double) seconds,
                 all.get(all.size() / 2) / 1e6, all.get((int) (all.size() * 0.99)) / 1e6);
