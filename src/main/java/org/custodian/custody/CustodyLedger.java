@@ -10,6 +10,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.custodian.platform.Checkpoints;
 import org.custodian.platform.HashChain;
+import org.custodian.platform.SealedChain;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
@@ -24,10 +25,14 @@ import tools.jackson.databind.json.JsonMapper;
  * change, chained by {@link LedgerChain}. The application only ever inserts; the database refuses updates
  * and deletes of events (a trigger), and {@link #verify()} finds what was changed behind its back.
  *
- * <p>Appending locks the ledger head, so concurrent custody writes extend one chain, in commit order.
+ * <p>An append writes its event unlinked ({@code custody_event_pending}) with the change; the platform's seal
+ * then links committed events into the one chain under the ledger head's lock, many writes' events at once, in
+ * the order they were written ({@link SealedChain}). Events of one item keep their order because every change
+ * of an item locks its register row first, so a later change of the item writes its event after the earlier
+ * one committed. Verification links what is pending first; the register replay reads pending events too.
  */
 @Component
-public class CustodyLedger implements HashChain {
+public class CustodyLedger implements HashChain, SealedChain {
 
     static final String CHAIN = "custody-ledger";
 
@@ -81,12 +86,15 @@ public class CustodyLedger implements HashChain {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int FETCH = 10_000;
+    private static final int SEAL_BATCH = 2000;
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final Checkpoints checkpoints;
     /** One snapshot for the replay, so a change committed while it reads is never taken for a difference. */
     private final org.springframework.transaction.support.TransactionTemplate snapshot;
+
+    private final org.springframework.transaction.support.TransactionTemplate sealing;
     /** Below this many events one connection verifies faster than several. */
     private final long parallelFrom;
 
@@ -103,6 +111,8 @@ public class CustodyLedger implements HashChain {
         this.snapshot.setPropagationBehavior(Propagation.REQUIRES_NEW.value());
         this.snapshot.setIsolationLevel(org.springframework.transaction.annotation.Isolation.REPEATABLE_READ.value());
         this.snapshot.setReadOnly(true);
+        this.sealing = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.sealing.setPropagationBehavior(Propagation.REQUIRES_NEW.value());
         this.parallelFrom = parallelFrom;
     }
 
@@ -113,6 +123,7 @@ public class CustodyLedger implements HashChain {
 
     @Override
     public java.util.Optional<Head> verifiedHead() {
+        sealAll();
         Verification v = walkChain();
         return v.intact() ? java.util.Optional.of(new Head(v.events(), v.headHash())) : java.util.Optional.empty();
     }
@@ -156,29 +167,69 @@ public class CustodyLedger implements HashChain {
                 .findFirst();
     }
 
-    /** Appends one event for the item; must run inside the transaction that makes the change. */
+    /**
+     * Appends one event for the item, unlinked until the seal takes it; must run inside the transaction that
+     * makes the change, after the item's row is locked.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     void append(long itemId, Kind kind, Map<String, ? extends @Nullable Object> payload) {
-        String content = JSON.writeValueAsString(payload);
-        String actor = actor();
-        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        jdbc.update(
+                "insert into custody_event_pending (item_id, at, actor, kind, payload) values (?, ?, ?, ?, ?)",
+                itemId,
+                // Microseconds: what both databases keep, so the hash recomputes from the stored row.
+                Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS)),
+                actor(),
+                kind.name(),
+                JSON.writeValueAsString(payload));
+    }
+
+    @Override
+    public int sealPending(int max) {
         Map<String, Object> head =
                 jdbc.queryForMap("select last_seq, last_hash from custody_ledger_head where id = 1 for update");
-        long seq = ((Number) head.get("last_seq")).longValue() + 1;
-        String previous = ((String) head.get("last_hash")).strip();
-        String hash = LedgerChain.hash(previous, seq, itemId, at, actor, kind.name(), content);
-        jdbc.update(
+        long[] seq = {((Number) head.get("last_seq")).longValue()};
+        String[] previous = {((String) head.get("last_hash")).strip()};
+        List<Object[]> events = new java.util.ArrayList<>();
+        List<Object[]> taken = new java.util.ArrayList<>();
+        jdbc.query(
+                "select id, item_id, at, actor, kind, payload from custody_event_pending order by id fetch first " + max
+                        + " rows only",
+                rs -> {
+                    long itemId = rs.getLong(2);
+                    Timestamp at = rs.getTimestamp(3);
+                    String actor = rs.getString(4);
+                    String kind = rs.getString(5).strip();
+                    String content = rs.getString(6);
+                    seq[0]++;
+                    String hash = LedgerChain.hash(previous[0], seq[0], itemId, at.toInstant(), actor, kind, content);
+                    events.add(new Object[] {seq[0], itemId, at, actor, kind, content, previous[0], hash});
+                    taken.add(new Object[] {rs.getLong(1)});
+                    previous[0] = hash;
+                });
+        if (events.isEmpty()) {
+            return 0;
+        }
+        jdbc.batchUpdate(
                 "insert into custody_event (seq, item_id, at, actor, kind, payload, previous_hash, hash)"
                         + " values (?, ?, ?, ?, ?, ?, ?, ?)",
-                seq,
-                itemId,
-                Timestamp.from(at),
-                actor,
-                kind.name(),
-                content,
-                previous,
-                hash);
-        jdbc.update("update custody_ledger_head set last_seq = ?, last_hash = ? where id = 1", seq, hash);
+                events);
+        jdbc.batchUpdate("delete from custody_event_pending where id = ?", taken);
+        jdbc.update("update custody_ledger_head set last_seq = ?, last_hash = ? where id = 1", seq[0], previous[0]);
+        return events.size();
+    }
+
+    @Override
+    public boolean hasPending() {
+        return !jdbc.queryForList("select id from custody_event_pending fetch first 1 rows only", Long.class)
+                .isEmpty();
+    }
+
+    /** Links every pending event now, in transactions of its own: what a verification does first. */
+    void sealAll() {
+        int n;
+        do {
+            n = java.util.Objects.requireNonNull(sealing.execute(status -> sealPending(SEAL_BATCH)));
+        } while (n == SEAL_BATCH);
     }
 
     /** An item's events, oldest first. */
@@ -197,6 +248,7 @@ public class CustodyLedger implements HashChain {
      */
     public Verification verify() {
         long started = System.nanoTime();
+        sealAll();
         Verification chain = walkChain();
         Checkpoints.Checkpoint checkpoint = null;
         String reason = chain.reason();

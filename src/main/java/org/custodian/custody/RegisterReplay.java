@@ -70,10 +70,16 @@ final class RegisterReplay {
     /** Every difference, items in id order; empty when the register is what the ledger says. */
     static List<CustodyLedger.Difference> differences(JdbcTemplate jdbc) {
         Map<Long, Replayed> items = new HashMap<>();
-        jdbc.query("select item_id, kind, payload from custody_event order by seq", (RowCallbackHandler) rs -> {
-            Replayed item = items.computeIfAbsent(rs.getLong(1), id -> new Replayed());
-            apply(item, CustodyLedger.Kind.valueOf(rs.getString(2).strip()), JSON.readTree(rs.getString(3)));
-        });
+        // Events not yet linked follow the linked ones, in the order they were written: the same snapshot holds
+        // the register rows their changes committed with.
+        jdbc.query(
+                "select item_id, kind, payload from (select item_id, kind, payload, 0 as pending, seq as n"
+                        + " from custody_event union all select item_id, kind, payload, 1, id"
+                        + " from custody_event_pending) e order by pending, n",
+                (RowCallbackHandler) rs -> {
+                    Replayed item = items.computeIfAbsent(rs.getLong(1), id -> new Replayed());
+                    apply(item, CustodyLedger.Kind.valueOf(rs.getString(2).strip()), JSON.readTree(rs.getString(3)));
+                });
         Map<Long, String> siteRegions = new HashMap<>();
         jdbc.query("select id, region_code from custody_site", (RowCallbackHandler)
                 rs -> siteRegions.put(rs.getLong(1), rs.getString(2)));

@@ -5,10 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import org.custodian.platform.SealedChain;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -28,6 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * waits, once its transactions are over, until a seal that began after its commit has ended ({@link
  * AuditSealWait}), so what it wrote is in the chain when it answers; should sealing fail (the database gone a moment), the entries stay pending, committed with their
  * write, and the next seal takes them. Verification seals what is pending first.
+ *
+ * <p>The modules' own chains ({@link SealedChain}, the custody ledger) are sealed in the same rounds and the
+ * same transaction, after the audit chain, so a write that added to both waits for one round.
  */
 @Component
 class AuditSeal implements SmartLifecycle {
@@ -42,6 +48,7 @@ class AuditSeal implements SmartLifecycle {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
+    private final ObjectProvider<SealedChain> chains;
     private final AtomicLong asked = new AtomicLong();
     /** The seal request this thread's last audited commit made and has not yet waited for. */
     private final ThreadLocal<Long> owed = new ThreadLocal<>();
@@ -51,8 +58,9 @@ class AuditSeal implements SmartLifecycle {
     private volatile boolean running;
     private @Nullable Thread sealer;
 
-    AuditSeal(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    AuditSeal(JdbcTemplate jdbc, PlatformTransactionManager transactions, ObjectProvider<SealedChain> chains) {
         this.jdbc = jdbc;
+        this.chains = chains;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -101,57 +109,63 @@ class AuditSeal implements SmartLifecycle {
         }
     }
 
-    /** Links every entry committed so far, on the caller's thread; returns how many. */
+    /** Links every entry committed so far, in every chain, on the caller's thread; returns how many. */
     long sealPending() {
         long total = 0;
-        int n;
+        int most;
         do {
-            n = sealOnce();
-            total += n;
-        } while (n == BATCH);
+            int[] counts = Objects.requireNonNull(ownTransaction.execute(status -> {
+                int audit = sealAudit();
+                int others = 0;
+                // The audit head is locked first, then each chain's: the same order on every node.
+                for (SealedChain chain : chains) {
+                    others = Math.max(others, chain.sealPending(BATCH));
+                }
+                return new int[] {audit, others};
+            }));
+            total += counts[0];
+            most = Math.max(counts[0], counts[1]);
+        } while (most == BATCH);
         return total;
     }
 
-    private int sealOnce() {
-        Integer sealed = ownTransaction.execute(status -> {
-            String previous = jdbc.queryForObject(
-                    "select last_hash from platform_audit_head where id = 1 for update", String.class);
-            if (previous == null) {
-                throw new IllegalStateException("the audit chain head is missing");
-            }
-            previous = previous.strip();
-            List<Object[]> entries = new ArrayList<>();
-            List<Object[]> taken = new ArrayList<>();
-            String[] last = {previous};
-            jdbc.query(
-                    "select id, at, actor, action, record_type, record_id, before_state, after_state"
-                            + " from platform_audit_pending order by id fetch first " + BATCH + " rows only",
-                    rs -> {
-                        Timestamp at = rs.getTimestamp(2);
-                        Instant instant = at.toInstant();
-                        String actor = rs.getString(3);
-                        String action = rs.getString(4);
-                        String type = rs.getString(5);
-                        String id = rs.getString(6);
-                        String before = rs.getString(7);
-                        String after = rs.getString(8);
-                        String hash = AuditEntry.hash(last[0], instant, actor, action, type, id, before, after);
-                        entries.add(new Object[] {at, actor, action, type, id, before, after, last[0], hash});
-                        taken.add(new Object[] {rs.getLong(1)});
-                        last[0] = hash;
-                    });
-            if (entries.isEmpty()) {
-                return 0;
-            }
-            jdbc.batchUpdate(
-                    "insert into platform_audit_entry (at, actor, action, record_type, record_id, before_state,"
-                            + " after_state, previous_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    entries);
-            jdbc.batchUpdate("delete from platform_audit_pending where id = ?", taken);
-            jdbc.update("update platform_audit_head set last_hash = ? where id = 1", last[0]);
-            return entries.size();
-        });
-        return sealed == null ? 0 : sealed;
+    private int sealAudit() {
+        String previous =
+                jdbc.queryForObject("select last_hash from platform_audit_head where id = 1 for update", String.class);
+        if (previous == null) {
+            throw new IllegalStateException("the audit chain head is missing");
+        }
+        previous = previous.strip();
+        List<Object[]> entries = new ArrayList<>();
+        List<Object[]> taken = new ArrayList<>();
+        String[] last = {previous};
+        jdbc.query(
+                "select id, at, actor, action, record_type, record_id, before_state, after_state"
+                        + " from platform_audit_pending order by id fetch first " + BATCH + " rows only",
+                rs -> {
+                    Timestamp at = rs.getTimestamp(2);
+                    Instant instant = at.toInstant();
+                    String actor = rs.getString(3);
+                    String action = rs.getString(4);
+                    String type = rs.getString(5);
+                    String id = rs.getString(6);
+                    String before = rs.getString(7);
+                    String after = rs.getString(8);
+                    String hash = AuditEntry.hash(last[0], instant, actor, action, type, id, before, after);
+                    entries.add(new Object[] {at, actor, action, type, id, before, after, last[0], hash});
+                    taken.add(new Object[] {rs.getLong(1)});
+                    last[0] = hash;
+                });
+        if (entries.isEmpty()) {
+            return 0;
+        }
+        jdbc.batchUpdate(
+                "insert into platform_audit_entry (at, actor, action, record_type, record_id, before_state,"
+                        + " after_state, previous_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                entries);
+        jdbc.batchUpdate("delete from platform_audit_pending where id = ?", taken);
+        jdbc.update("update platform_audit_head set last_hash = ? where id = 1", last[0]);
+        return entries.size();
     }
 
     private void sealLoop() {
@@ -195,7 +209,8 @@ class AuditSeal implements SmartLifecycle {
 
     private boolean hasPending() {
         return !jdbc.queryForList("select id from platform_audit_pending fetch first 1 rows only", Long.class)
-                .isEmpty();
+                        .isEmpty()
+                || chains.stream().anyMatch(SealedChain::hasPending);
     }
 
     @Override
