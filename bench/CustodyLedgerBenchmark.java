@@ -25,11 +25,13 @@ import org.postgresql.PGConnection;
  * The custody ledger, measured on PostGIS in one run:
  *
  * <ul>
- *   <li>{@code append URL TOKEN SITE SECONDS WRITERS}: items registered through the API by concurrent writers
- *       (each registration appends one event under the ledger head's lock); events/s and latency.
- *   <li>{@code raw JDBC SECONDS WRITERS}: the peer: rows of the same shape as events inserted over JDBC by
- *       concurrent writers, one row and one commit per transaction, into a copy of the events table without
- *       its chain, lock or trigger: what the database itself allows.
+ *   <li>{@code append URL TOKEN SITE SECONDS WRITERS [ITEMS]}: items registered through the API by concurrent
+ *       writers, each registration one event; with ITEMS, surrenders of ITEMS items each
+ *       ({@code POST /api/custody/batches}, one event per item, one transaction per surrender); events/s,
+ *       requests/s and latency per request.
+ *   <li>{@code raw JDBC SECONDS WRITERS [ROWS]}: the peer: rows of the same shape as events inserted over JDBC
+ *       by concurrent writers, ROWS rows (1 by default) and one commit per transaction, into a copy of the
+ *       events table without its chain, lock or trigger: what the database itself allows.
  *   <li>{@code fill JDBC EVENTS}: extends the chain to EVENTS events with valid links (COPY), for the verifier.
  *   <li>{@code verify JDBC ROUNDS}: loads the whole chain, then times the chain check (LedgerChain.Walker, the
  *       product's code) against raw SHA-256 over the same bytes, alternately, ROUNDS times each.
@@ -39,27 +41,26 @@ public class CustodyLedgerBenchmark {
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
-            case "append" -> append(args[1], args[2], Long.parseLong(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]));
-            case "raw" -> raw(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            case "append" -> append(args[1], args[2], Long.parseLong(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]),
+                    args.length > 6 ? Integer.parseInt(args[6]) : 0);
+            case "raw" -> raw(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), args.length > 4 ? Integer.parseInt(args[4]) : 1);
             case "fill" -> fill(args[1], Integer.parseInt(args[2]));
             case "verify" -> verify(args[1], Integer.parseInt(args[2]));
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
 
-    static void append(String base, String token, long site, int seconds, int writers) throws Exception {
+    static void append(String base, String token, long site, int seconds, int writers, int items) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         List<Long> all = timed(seconds, writers, (writer, end) -> {
             long[] latencies = new long[1 << 20];
             int n = 0;
             while (System.nanoTime() < end) {
-                String body = "{\"siteId\":" + site + ",\"origin\":\"SEIZURE\",\"item\":{\"category\":\"OTHER\","
-                        + "\"description\":\"Benchmark item " + writer + "-" + n + "\",\"quantity\":1,\"unit\":\"PIECES\","
-                        + "\"foundAt\":{\"type\":\"Point\",\"coordinates\":[46.79,39.91]},"
-                        + "\"foundTime\":\"2023-10-01T08:00:00Z\",\"foundBy\":\"bench\"}}";
+                String body = items == 0 ? "{\"siteId\":" + site + ",\"origin\":\"SEIZURE\",\"item\":" + item(writer, n, 0) + "}"
+                        : surrender(site, writer, n, items);
                 long t0 = System.nanoTime();
                 HttpResponse<String> r = http.send(
-                        HttpRequest.newBuilder(URI.create(base + "/api/custody/items"))
+                        HttpRequest.newBuilder(URI.create(base + (items == 0 ? "/api/custody/items" : "/api/custody/batches")))
                                 .header("Authorization", "Bearer " + token)
                                 .header("Content-Type", "application/json")
                                 .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -72,9 +73,28 @@ public class CustodyLedgerBenchmark {
             }
             return Arrays.copyOf(latencies, n);
         });
-        System.out.printf("append, %d writers: %d events in %d s = %.0f events/s; latency p50 %.1f ms, p99 %.1f ms%n",
-                writers, all.size(), seconds, all.size() / (double) seconds,
+        int perRequest = Math.max(1, items);
+        System.out.printf("append, %d writers%s: %d events in %d s = %.0f events/s (%.0f requests/s); latency per request p50 %.1f ms, p99 %.1f ms%n",
+                writers, items == 0 ? ", one item a registration" : ", surrenders of " + items + " items",
+                all.size() * perRequest, seconds, all.size() * perRequest / (double) seconds, all.size() / (double) seconds,
                 all.get(all.size() / 2) / 1e6, all.get((int) (all.size() * 0.99)) / 1e6);
+    }
+
+    private static String item(int writer, int n, int i) {
+        return "{\"category\":\"OTHER\",\"description\":\"Benchmark item " + writer + "-" + n + "-" + i + "\",\"quantity\":1,"
+                + "\"unit\":\"PIECES\",\"foundAt\":{\"type\":\"Point\",\"coordinates\":[46.79,39.91]},"
+                + "\"foundTime\":\"2023-10-01T08:00:00Z\",\"foundBy\":\"bench\"}";
+    }
+
+    private static String surrender(long site, int writer, int n, int items) {
+        StringBuilder b = new StringBuilder("{\"regionCode\":\"KHJ\",\"party\":\"Benchmark party\",")
+                .append("\"place\":{\"type\":\"Point\",\"coordinates\":[46.79,39.91]},")
+                .append("\"receivedAt\":\"2023-10-01T09:00:00Z\",\"receivingOfficer\":\"bench\",")
+                .append("\"witnesses\":[\"Witness\"],\"siteId\":").append(site).append(",\"items\":[");
+        for (int i = 0; i < items; i++) {
+            b.append(i == 0 ? "" : ",").append(item(writer, n, i));
+        }
+        return b.append("]}").toString();
     }
 
     /** One writer's loop until {@code end} (System.nanoTime): the latencies of what it sent. */
@@ -102,7 +122,7 @@ public class CustodyLedgerBenchmark {
         return all;
     }
 
-    static void raw(String jdbc, int seconds, int writers) throws Exception {
+    static void raw(String jdbc, int seconds, int writers, int rows) throws Exception {
         try (Connection c = DriverManager.getConnection(jdbc); Statement s = c.createStatement()) {
             s.execute("drop table if exists bench_raw_event");
             s.execute("create table bench_raw_event (seq bigserial primary key, item_id bigint not null,"
@@ -116,17 +136,18 @@ public class CustodyLedgerBenchmark {
             try (Connection c = DriverManager.getConnection(jdbc);
                     PreparedStatement p = c.prepareStatement("insert into bench_raw_event"
                             + " (item_id, at, actor, kind, payload, previous_hash, hash) values (?, ?, ?, ?, ?, ?, ?)")) {
+                c.setAutoCommit(rows == 1);
                 while (System.nanoTime() < end) {
                     long t0 = System.nanoTime();
-                    p.setLong(1, writer * 1_000_000L + n);
-                    p.setObject(2, OffsetDateTime.now());
-                    p.setString(3, "benchmark");
-                    p.setString(4, "REGISTERED");
-                    p.setString(5, "{\"category\":\"OTHER\",\"description\":\"Benchmark item " + writer + "-" + n
-                            + "\",\"quantity\":\"1\",\"unit\":\"PIECES\",\"site\":1,\"origin\":\"SEIZURE\"}");
-                    p.setString(6, hash);
-                    p.setString(7, hash);
+                    for (int r = 1; r < rows; r++) {
+                        row(p, writer, n, hash);
+                        p.executeUpdate();
+                    }
+                    row(p, writer, n, hash);
                     p.executeUpdate();
+                    if (rows > 1) {
+                        c.commit();
+                    }
                     latencies[n++] = System.nanoTime() - t0;
                 }
             }
@@ -135,9 +156,20 @@ public class CustodyLedgerBenchmark {
         try (Connection c = DriverManager.getConnection(jdbc); Statement s = c.createStatement()) {
             s.execute("drop table bench_raw_event");
         }
-        System.out.printf("raw INSERT (peer), %d writers: %d rows in %d s = %.0f rows/s; latency p50 %.2f ms, p99 %.2f ms%n",
-                writers, all.size(), seconds, all.size() / (double) seconds,
+        System.out.printf("raw INSERT (peer), %d writers, %d rows a commit: %d rows in %d s = %.0f rows/s; latency per commit p50 %.2f ms, p99 %.2f ms%n",
+                writers, rows, all.size() * rows, seconds, all.size() * rows / (double) seconds,
                 all.get(all.size() / 2) / 1e6, all.get((int) (all.size() * 0.99)) / 1e6);
+    }
+
+    private static void row(PreparedStatement p, int writer, int n, String hash) throws java.sql.SQLException {
+        p.setLong(1, writer * 1_000_000L + n);
+        p.setObject(2, OffsetDateTime.now());
+        p.setString(3, "benchmark");
+        p.setString(4, "REGISTERED");
+        p.setString(5, "{\"category\":\"OTHER\",\"description\":\"Benchmark item " + writer + "-" + n
+                + "\",\"quantity\":\"1\",\"unit\":\"PIECES\",\"site\":1,\"origin\":\"SEIZURE\"}");
+        p.setString(6, hash);
+        p.setString(7, hash);
     }
 
     static void fill(String jdbc, int events) throws Exception {

@@ -4,7 +4,8 @@
 # alone, side by side with raw SHA-256 over the same bytes (CustodyLedgerBenchmark.java).
 # Needs: the jar (./mvnw -q package -DskipTests), a local PostgreSQL with PostGIS where user postgres may
 # create databases (trust auth), curl, a JDK 21+. Usage: bench/custody-ledger.sh [seconds per append run]
-# The peer of the appends: the same rows inserted over JDBC by as many writers, one commit each (raw).
+# The peer of the appends: the same rows inserted over JDBC by as many writers, one commit each (raw), and as
+# many rows a commit as a surrender's items for the surrenders.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-20}
@@ -21,13 +22,23 @@ site=$(curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/
   "http://127.0.0.1:$port/api/custody/sites" | sed -E 's/^\{"id":([0-9]+).*/\1/')
 $bench append "http://127.0.0.1:$port" "$token" "$site" 5 1 >/dev/null # warm-up
 $bench append "http://127.0.0.1:$port" "$token" "$site" "$seconds" 1
-# JFR=1 records a flight recording of the app during the 8-writer run (target/custody-append.jfr).
+# JFR=1 records a flight recording of the app during the 8-writer run (target/custody-append.jfr), JFR=surrender
+# during the surrenders' run (target/custody-surrender.jfr).
 if [ "${JFR:-}" = 1 ]; then
   "$(dirname "$java")/jcmd" $app JFR.start name=append settings=profile filename="$PWD/target/custody-append.jfr" >/dev/null
 fi
 $bench append "http://127.0.0.1:$port" "$token" "$site" "$seconds" 8
 if [ "${JFR:-}" = 1 ]; then "$(dirname "$java")/jcmd" $app JFR.stop name=append >/dev/null; fi
 $bench raw "$url" "$seconds" 8
+# Surrenders of SURRENDER items (10 by default) through the API, one event an item, beside raw INSERTs of as
+# many rows a commit.
+surrender=${SURRENDER:-10}
+if [ "${JFR:-}" = surrender ]; then
+  "$(dirname "$java")/jcmd" $app JFR.start name=append settings=profile filename="$PWD/target/custody-surrender.jfr" >/dev/null
+fi
+$bench append "http://127.0.0.1:$port" "$token" "$site" "$seconds" 8 "$surrender"
+if [ "${JFR:-}" = surrender ]; then "$(dirname "$java")/jcmd" $app JFR.stop name=append >/dev/null; fi
+$bench raw "$url" "$seconds" 8 "$surrender"
 curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/custody/verify"; echo
 kill $app; wait $app 2>/dev/null || true
 # APPEND_ONLY=1: the append rates alone, without the 1,000,000-event verification.

@@ -338,7 +338,7 @@ public class Custody {
         }
         StorageSite site = writableSite(scope, siteId);
         CustodyItem item = newItem(site, draft, origin, numbers.next(ITEM_NUMBERS));
-        return store(item, site, Map.of());
+        return store(item, new Holding(site), Map.of());
     }
 
     // ---- surrender
@@ -388,12 +388,13 @@ public class Custody {
                         .filter(w -> !w.isEmpty())
                         .toList(),
                 site.id()));
+        Holding holding = new Holding(site);
         for (int i = 0; i < draft.items().size(); i++) {
             CustodyItem item =
                     newItem(site, draft.items().get(i), CustodyItem.Origin.SURRENDER, numbers.next(ITEM_NUMBERS));
             item.fromBatch(batch.id());
             try {
-                store(item, site, Map.of("batch", reference, "party", batch.party()));
+                store(item, holding, Map.of("batch", reference, "party", batch.party()));
             } catch (RuleViolated e) {
                 throw new RuleViolated("items[" + i + "]." + e.field(), e.reason());
             }
@@ -580,10 +581,11 @@ public class Custody {
                 .thenComparingDouble(s -> s.location().distance(location)));
         for (StorageSite site : candidates) {
             CustodyItem probe = newItem(site, draft, CustodyItem.Origin.ORDNANCE_FIND, 0);
-            if (refusal(site, probe).isEmpty()) {
+            Holding holding = new Holding(site);
+            if (holding.refusal(probe).isEmpty()) {
                 CustodyItem item = newItem(site, draft, CustodyItem.Origin.ORDNANCE_FIND, numbers.next(ITEM_NUMBERS));
                 item.fromOrdnanceFind(findId);
-                return store(item, site, Map.of("ordnanceFind", findId));
+                return store(item, holding, Map.of("ordnanceFind", findId));
             }
         }
         throw new ConflictWithState(Refusals.NO_STORAGE_SITE_CAN_TAKE, findId);
@@ -618,11 +620,13 @@ public class Custody {
                 site.regionCode() + "-CI-" + String.format("%05d", number), site.regionCode(), d, origin, site.id());
     }
 
-    private CustodyItem store(CustodyItem item, StorageSite site, Map<String, ?> context) {
-        refusal(site, item).ifPresent(why -> {
+    private CustodyItem store(CustodyItem item, Holding holding, Map<String, ?> context) {
+        StorageSite site = holding.site;
+        holding.refusal(item).ifPresent(why -> {
             throw new RuleViolated("siteId", why);
         });
         CustodyItem saved = items.saveAndFlush(item);
+        holding.took(saved);
         Map<String, @Nullable Object> payload = new LinkedHashMap<>();
         payload.put("reference", saved.reference());
         payload.put("category", saved.category().name());
@@ -652,7 +656,38 @@ public class Custody {
     }
 
     private java.util.Optional<Reason> refusal(StorageSite site, CustodyItem item) {
-        return site.refusal(item, items.countHeldAt(site.id()), items.hazardsHeldAt(site.id()));
+        return new Holding(site).refusal(item);
+    }
+
+    /**
+     * What a site holds, read once for a transaction that stores one item or several (a surrender) and kept
+     * current as each is stored, so that a surrender does not count the site's items again for every item.
+     */
+    private final class Holding {
+        private final StorageSite site;
+        private long held;
+        private final List<StorageSite.HeldHazard> hazards;
+
+        Holding(StorageSite site) {
+            this.site = site;
+            this.held = items.countHeldAt(site.id());
+            this.hazards = new ArrayList<>(items.hazardsHeldAt(site.id()));
+        }
+
+        java.util.Optional<Reason> refusal(CustodyItem item) {
+            return site.refusal(item, held, hazards);
+        }
+
+        void took(CustodyItem item) {
+            held++;
+            String code = item.hazardCode();
+            if (code != null
+                    && hazards.stream()
+                            .noneMatch(h -> h.hazardCode().equals(code)
+                                    && java.util.Objects.equals(h.typeModel(), item.typeModel()))) {
+                hazards.add(new StorageSite.HeldHazard(item.reference(), code, item.typeModel()));
+            }
+        }
     }
 
     /** The item, locked first so that a second change waits and then sees the first one's outcome. */

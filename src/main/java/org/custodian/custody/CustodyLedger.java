@@ -18,6 +18,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -169,18 +171,41 @@ public class CustodyLedger implements HashChain, SealedChain {
 
     /**
      * Appends one event for the item, unlinked until the seal takes it; must run inside the transaction that
-     * makes the change, after the item's row is locked.
+     * makes the change, after the item's row is locked. A transaction's events are written together just
+     * before it commits, in the order they were appended: a surrender of many items sends them in one batch.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     void append(long itemId, Kind kind, Map<String, ? extends @Nullable Object> payload) {
-        jdbc.update(
-                "insert into custody_event_pending (item_id, at, actor, kind, payload) values (?, ?, ?, ?, ?)",
-                itemId,
-                // Microseconds: what both databases keep, so the hash recomputes from the stored row.
-                Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS)),
-                actor(),
-                kind.name(),
-                JSON.writeValueAsString(payload));
+        Object[] event = {
+            itemId,
+            // Microseconds: what both databases keep, so the hash recomputes from the stored row.
+            Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS)),
+            actor(),
+            kind.name(),
+            JSON.writeValueAsString(payload)
+        };
+        @SuppressWarnings("unchecked")
+        List<Object[]> events = (List<Object[]>) TransactionSynchronizationManager.getResource(this);
+        if (events == null) {
+            List<Object[]> written = new java.util.ArrayList<>();
+            TransactionSynchronizationManager.bindResource(this, written);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    jdbc.batchUpdate(
+                            "insert into custody_event_pending (item_id, at, actor, kind, payload)"
+                                    + " values (?, ?, ?, ?, ?)",
+                            written);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(CustodyLedger.this);
+                }
+            });
+            events = written;
+        }
+        events.add(event);
     }
 
     @Override
