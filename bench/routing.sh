@@ -25,6 +25,6 @@ done
 echo "grid file: $(du -h "$grid/grid.osm" | cut -f1)"
 APP_ARGS="--custodian.routing.osm-file=$grid/grid.osm --custodian.routing.graph-folder=$grid/graph ${APP_ARGS:-}"
 source bench/scratch-app.sh
-trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; $psql -c "drop database if exists $db with (force)" postgres; rm -rf "$scratch" "$grid"' EXIT
+trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true; $psql -c "drop database if exists $db with (force)" postgres; rm -rf "$scratch" "$grid"' EXIT
 "$java" -cp "$pgjar" bench/RoutingBenchmark.java run "http://127.0.0.1:$port" "$token" "$url" "$side" "$pairs" "$pgr_pairs"
 echo "resident set of the app: $(ps -o rss= -p $app | awk '{printf "%.0f MB", $1/1024}')"

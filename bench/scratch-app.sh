@@ -19,7 +19,8 @@ CUSTODIAN_ADMIN_PASSWORD=benchmark-password "$java" -jar "$jar" --server.port="$
   --spring.datasource.url="$url" --custodian.integrity.directory="$scratch/integrity" \
   --custodian.backup.directory="$scratch/backups" ${APP_ARGS:-} >"$scratch/log" 2>&1 &
 app=$!
-trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; $psql -c "drop database if exists $db with (force)" postgres; rm -rf "$scratch"' EXIT
+# The app ends by the signal, so its wait fails: with errexit that would end the trap before the drop.
+trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true; $psql -c "drop database if exists $db with (force)" postgres; rm -rf "$scratch"' EXIT
 until curl -sf "http://127.0.0.1:$port/actuator/health" | grep -q UP; do sleep 0.5; done
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); java: $("$java" -version 2>&1 | head -n 1); $(psql -h 127.0.0.1 -U postgres -Atc 'select version()' postgres | cut -d, -f1)"
 token=$(curl -sf -u admin:benchmark-password -H 'Content-Type: application/json' -d '{"name":"benchmark"}' \

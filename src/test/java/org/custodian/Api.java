@@ -105,6 +105,41 @@ public final class Api {
                 .status();
     }
 
+    /**
+     * Records a square hazard area (suspected, anti-personnel mines) centred on a point, {@code side} degrees wide;
+     * returns its id.
+     */
+    public String recordSquareHazardArea(String region, double lon, double lat, double side, String classification) {
+        double h = side / 2;
+        java.util.List<java.util.List<Double>> ring = java.util.List.of(
+                java.util.List.of(lon - h, lat - h),
+                java.util.List.of(lon + h, lat - h),
+                java.util.List.of(lon + h, lat + h),
+                java.util.List.of(lon - h, lat + h),
+                java.util.List.of(lon - h, lat - h));
+        Response created = post(
+                "/api/hazard-areas",
+                json(java.util.Map.of(
+                        "type",
+                        "Feature",
+                        "geometry",
+                        java.util.Map.of("type", "Polygon", "coordinates", java.util.List.of(ring)),
+                        "properties",
+                        java.util.Map.of(
+                                "regionCode",
+                                region,
+                                "name",
+                                "Square hazard area",
+                                "classification",
+                                classification,
+                                "contamination",
+                                java.util.List.of("AP_MINE")))));
+        if (created.status() != 201) {
+            throw new AssertionError("hazard area not recorded: " + created.body());
+        }
+        return created.json().get("id").asString();
+    }
+
     /** The code of the region (as the caller sees them) that covers a point. */
     public String regionOf(double lon, double lat) {
         for (JsonNode region : get("/api/regions").json().get("features")) {

@@ -24,7 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The map's layers as Mapbox Vector Tiles, each in the caller's scope as the layer applies it. The database
  * writes a tile where it can ({@link FeatureLayer#tile}); otherwise it is written here from the layer's
- * features. Tiles are never cached: a record changed shows in its tile on the next request.
+ * features. A tile the database wrote is kept only under its table's revision, read from the database on each
+ * request and moved by every committed change, so a record changed (on any node) shows in its tile on the next
+ * request.
  */
 @RestController
 class TileController {
@@ -43,7 +45,7 @@ class TileController {
     @Operation(
             summary = "Read a map layer's vector tile",
             description =
-                    "A Mapbox Vector Tile (extent 4096, buffer 64) of one layer in the Web Mercator grid, holding the features of the caller's regions: id, code properties, date (UTC day) for dated layers; points are grouped by eighths of the tile up to zoom 12 (count). Optional from and to (a day or an RFC 3339 instant, both included) narrow dated layers. Anyone signed in may call it; an unknown layer answers 404, a tile outside the grid or a bad time 400.")
+                    "A Mapbox Vector Tile (extent 4096, buffer 64) of one layer in the Web Mercator grid, holding the features of the caller's regions: id, code properties, date (UTC day) for dated layers; lines and polygons smaller than a pixel (1/512 of the tile) are drawn as points at their centroid, larger ones simplified to the pixel; up to zoom 12 points are grouped by eighths of the tile (count). Optional from and to (a day or an RFC 3339 instant, both included) narrow dated layers. Anyone signed in may call it; an unknown layer answers 404, a tile outside the grid or a bad time 400.")
     @GetMapping("/tiles/{layer}/{z}/{x}/{y}.mvt")
     ResponseEntity<byte[]> tile(
             @PathVariable String layer,

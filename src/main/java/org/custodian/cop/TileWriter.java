@@ -23,6 +23,7 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
 
 /**
  * A layer's vector tile written in Java from its features, by the rules of {@link Tile}: what the database
@@ -41,42 +42,60 @@ final class TileWriter {
         Envelope clip = tile.buffered();
         Optional<String> dated = layer.dateProperty();
         List<Geometry> drawn = new ArrayList<>();
-        Map<List<Long>, List<FeatureLayer.Feature>> cells = new LinkedHashMap<>();
+        Map<List<Long>, List<Placed>> cells = new LinkedHashMap<>();
         for (FeatureLayer.Feature f : features) {
-            if (tile.clusters() && f.geometry() instanceof Point p) {
-                double mx = Tile.mercatorX(p.getX());
-                double my = Tile.mercatorY(p.getY());
+            Geometry g = f.geometry();
+            Point at = g instanceof Point p
+                    ? p
+                    : g.getDimension() > 0 && tile.belowPixel(g.getEnvelopeInternal()) ? g.getCentroid() : null;
+            if (at == null) {
+                add(drawn, tile, g, properties(layer, dated, f), bounds, clip);
+            } else if (!tile.clusters()) {
+                add(drawn, tile, at, properties(layer, dated, f), bounds, clip);
+            } else {
+                double mx = Tile.mercatorX(at.getX());
+                double my = Tile.mercatorY(at.getY());
                 if (bounds.contains(mx, my)) {
                     List<Long> cell = List.of((long) Math.floor((mx - bounds.getMinX()) / tile.cell()), (long)
                             Math.floor((my - bounds.getMinY()) / tile.cell()));
-                    cells.computeIfAbsent(cell, c -> new ArrayList<>()).add(f);
+                    cells.computeIfAbsent(cell, c -> new ArrayList<>()).add(new Placed(f, at));
                 }
-                continue;
             }
-            add(drawn, f.geometry(), properties(layer, dated, f), bounds, clip);
         }
-        for (List<FeatureLayer.Feature> cell : cells.values()) {
+        for (List<Placed> cell : cells.values()) {
             if (cell.size() == 1) {
-                FeatureLayer.Feature f = cell.getFirst();
-                add(drawn, f.geometry(), properties(layer, dated, f), bounds, clip);
+                Placed one = cell.getFirst();
+                add(drawn, tile, one.at(), properties(layer, dated, one.feature()), bounds, clip);
                 continue;
             }
             double lon = 0;
             double lat = 0;
-            for (FeatureLayer.Feature f : cell) {
-                lon += ((Point) f.geometry()).getX();
-                lat += ((Point) f.geometry()).getY();
+            for (Placed p : cell) {
+                lon += p.at().getX();
+                lat += p.at().getY();
             }
             Point mean = MERCATOR.createPoint(new Coordinate(lon / cell.size(), lat / cell.size()));
-            add(drawn, mean, Map.of("count", (long) cell.size()), bounds, clip);
+            add(drawn, tile, mean, Map.of("count", (long) cell.size()), bounds, clip);
         }
         JtsMvt tileOut = new JtsMvt(new JtsLayer(layer.id(), drawn, Tile.EXTENT));
         return MvtEncoder.encode(tileOut, PARAMS, new UserDataKeyValueMapConverter());
     }
 
+    /** A feature drawn as a point: a point, or a shape smaller than a pixel at its centroid. */
+    private record Placed(FeatureLayer.Feature feature, Point at) {}
+
     private static void add(
-            List<Geometry> drawn, Geometry lonLat, Map<String, Object> properties, Envelope bounds, Envelope clip) {
+            List<Geometry> drawn,
+            Tile tile,
+            Geometry lonLat,
+            Map<String, Object> properties,
+            Envelope bounds,
+            Envelope clip) {
         Geometry mercator = mercator(lonLat);
+        if (mercator.getDimension() > 0) {
+            // As ST_SimplifyPreserveTopology does: to the tile's resolution, never collapsing a ring.
+            mercator = TopologyPreservingSimplifier.simplify(mercator, tile.pixel());
+        }
         Geometry inTile = JtsAdapter.createTileGeom(mercator, bounds, clip, MERCATOR, PARAMS, g -> true);
         if (inTile.isEmpty()) {
             return;

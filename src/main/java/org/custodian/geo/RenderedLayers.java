@@ -1,5 +1,7 @@
 package org.custodian.geo;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -23,13 +25,52 @@ import org.springframework.stereotype.Component;
 @Component
 public class RenderedLayers {
 
+    /** The first key of the advisory locks that tell a layer's writers in flight (V121). */
+    private static final int REVISION_LOCK = 1953066341;
+
     private final JdbcTemplate jdbc;
     private final boolean postgis;
+
+    /**
+     * Tiles written by PostGIS, under the revision of their layer's table read before they were written: a
+     * committed change moves the revision, so a tile served from here is the one the database would write now.
+     * Bounded by size; a revision no longer current is never asked for again and ages out.
+     */
+    private final Cache<TileKey, byte[]> tiles = Caffeine.newBuilder()
+            .maximumWeight(64L << 20)
+            .weigher((TileKey k, byte[] v) -> v.length + 2 * k.sql().length() + 64)
+            .build();
+
+    /** For each table asked for, whether it has a revision (V121); others are never kept. */
+    private final Map<String, Boolean> revised = new java.util.concurrent.ConcurrentHashMap<>();
 
     RenderedLayers(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.postgis = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
                 c.getMetaData().getDatabaseProductName().equals("PostgreSQL")));
+    }
+
+    private record TileKey(String sql, List<Object> args, long revision) {}
+
+    /**
+     * The revision of a table's rows, or null when it cannot be trusted now: it has none, or a writer of it is in
+     * flight. Read first, then the lock tried (one statement, the scan before the projection): every writer that
+     * drew a revision up to the one read had committed when the lock was free, so the tile read next holds its
+     * change; a writer not yet committed then draws a later revision. Outside a transaction, so the lock is
+     * released at once.
+     */
+    private @Nullable Long revision(String table) {
+        if (!revised.computeIfAbsent(
+                table,
+                t -> Boolean.TRUE.equals(
+                        jdbc.queryForObject("select to_regclass(?) is not null", Boolean.class, t + "_revision")))) {
+            return null;
+        }
+        return jdbc.query(
+                "select last_value, pg_try_advisory_xact_lock(" + REVISION_LOCK + ", hashtext(?)) from " + table
+                        + "_revision",
+                (ResultSet rs) -> rs.next() && rs.getBoolean(2) ? rs.getLong(1) : null,
+                table);
     }
 
     /** A query of {@code table}, whose geometry column is {@code geometryColumn}. */
@@ -40,11 +81,13 @@ public class RenderedLayers {
     /** The SQL of one rendered page, built up step by step; every step but {@link #page} is optional. */
     public final class Select {
 
+        private final String table;
         private final String geometryColumn;
         private final StringBuilder where;
         private final List<Object> args = new ArrayList<>();
 
         private Select(String table, String geometryColumn) {
+            this.table = table;
             this.geometryColumn = geometryColumn;
             this.where = new StringBuilder(" from ").append(table).append(" where 1 = 1");
         }
@@ -119,86 +162,134 @@ public class RenderedLayers {
          * The layer's vector tile written by PostGIS ({@code ST_AsMVT}), by the rules of {@link Tile}: features
          * carry {@code id} (of column {@code id}), the code properties from the columns named (property to
          * column) and {@code date}, the UTC day of {@code dateColumn} (a timestamp with time zone) when given.
-         * Empty on H2GIS, which has no such function: the caller writes the tile itself.
+         * Empty on H2GIS, which has no such function: the caller writes the tile itself. A tile up to zoom
+         * {@value Tile#CLUSTER_MAX_ZOOM} written before is served again while its table's revision has not moved (the tiles kept by this bean); the key
+         * holds the statement and its arguments, so scope and time window are part of it.
          */
         public java.util.Optional<byte[]> tile(
                 Tile tile, String layer, Map<String, String> codeColumns, @Nullable String dateColumn) {
             if (!postgis) {
                 return java.util.Optional.empty();
             }
-            org.locationtech.jts.geom.Envelope bounds = tile.envelope();
+            String sql = tileSql(tile, codeColumns, dateColumn);
+            Object[] arguments = tileArgs(tile, layer);
+            // Kept at the zooms where a tile gathers many records; a street tile of a few costs the database less
+            // than the revision's round trip would save.
+            Long revision = tile.clusters() ? revision(table) : null;
+            if (revision == null) {
+                return java.util.Optional.ofNullable(jdbc.queryForObject(sql, byte[].class, arguments));
+            }
+            return java.util.Optional.ofNullable(tiles.get(
+                    new TileKey(sql, List.of(arguments), revision),
+                    k -> jdbc.queryForObject(sql, byte[].class, arguments)));
+        }
+
+        /** The arguments of {@link #tileSql}: the filter's, the tile's box, the layer's name. */
+        Object[] tileArgs(Tile tile, String layer) {
+            var box = tile.bbox();
+            List<Object> all = new ArrayList<>(args);
+            all.addAll(List.of(box.west(), box.south(), box.east(), box.north()));
+            all.add(layer);
+            return all.toArray();
+        }
+
+        /**
+         * The statement of a tile. The tile's numbers are written into it (doubles as Java prints them, which
+         * PostgreSQL reads back exactly); the filter's values are bound. The rows touching the tile are read once
+         * ({@code f}); Web Mercator positions for the groups are reckoned by the formula, as {@link Tile} does,
+         * not by {@code ST_Transform}, which would cost more than the rest for thousands of points.
+         */
+        String tileSql(Tile tile, Map<String, String> codeColumns, @Nullable String dateColumn) {
+            org.locationtech.jts.geom.Envelope b = tile.envelope();
+            String env = "ST_MakeEnvelope(" + b.getMinX() + ", " + b.getMinY() + ", " + b.getMaxX() + ", " + b.getMaxY()
+                    + ", 3857)";
+            String mvt = "ST_AsMVTGeom(%s, " + env + ", " + Tile.EXTENT + ", " + Tile.BUFFER + ", true)";
             String g = geometryColumn;
-            String envelope = "ST_MakeEnvelope(?, ?, ?, ?, 3857)";
-            List<Object> bound = List.of(bounds.getMinX(), bounds.getMinY(), bounds.getMaxX(), bounds.getMaxY());
-            String mvtGeom = "ST_AsMVTGeom(ST_Transform(%s, 3857), " + envelope + ", " + Tile.EXTENT + ", "
-                    + Tile.BUFFER + ", true) as geom";
-            StringBuilder one = new StringBuilder("cast(id as text) as id");
-            StringBuilder grouped = new StringBuilder("case when count(*) = 1 then min(cast(id as text)) end as id");
-            codeColumns.forEach((property, column) -> {
-                one.append(", ")
+            String pixel = String.valueOf(tile.pixel());
+            // Tile#belowPixel
+            String dot = "(ST_Dimension(" + g + ") > 0 and " + mercatorX("ST_XMax(" + g + ")") + " - "
+                    + mercatorX("ST_XMin(" + g + ")") + " < " + pixel + " and " + mercatorY("ST_YMax(" + g + ")")
+                    + " - " + mercatorY("ST_YMin(" + g + ")") + " < " + pixel + ")";
+
+            StringBuilder columns = new StringBuilder("cast(id as text) as id");
+            List<String> properties = new ArrayList<>();
+            // In the order of their names, so that one layer's statement is always the same text.
+            new java.util.TreeMap<>(codeColumns).forEach((property, column) -> {
+                columns.append(", ")
                         .append(column)
                         .append(" as \"")
                         .append(property)
                         .append('"');
-                grouped.append(", case when count(*) = 1 then min(")
-                        .append(column)
-                        .append(") end as \"")
-                        .append(property)
-                        .append('"');
+                properties.add('"' + property + '"');
             });
             if (dateColumn != null) {
-                String day = "to_char(" + dateColumn + " at time zone 'UTC', 'YYYY-MM-DD')";
-                one.append(", ").append(day).append(" as date");
-                grouped.append(", case when count(*) = 1 then min(").append(day).append(") end as date");
+                columns.append(", to_char(").append(dateColumn).append(" at time zone 'UTC', 'YYYY-MM-DD') as date");
+                properties.add("date");
             }
-            one.append(", cast(null as bigint) as count");
-            grouped.append(", case when count(*) > 1 then count(*) end as count");
+            String one = properties.isEmpty() ? "" : ", " + String.join(", ", properties);
+            StringBuilder grouped = new StringBuilder("case when count(*) = 1 then min(id) end as id");
+            properties.forEach(p -> grouped.append(", case when count(*) = 1 then min(")
+                    .append(p)
+                    .append(") end as ")
+                    .append(p));
 
-            var box = tile.bbox();
-            String inBox = " and " + g + " && ST_MakeEnvelope(?, ?, ?, ?, 4326)";
-            List<Object> boxArgs = List.of(box.west(), box.south(), box.east(), box.north());
-            List<Object> all = new ArrayList<>();
-            StringBuilder sql = new StringBuilder("select ST_AsMVT(t, ?, " + Tile.EXTENT + ", 'geom') from (");
-            all.add(layer);
-            sql.append("select ")
-                    .append(mvtGeom.formatted(g))
+            StringBuilder sql = new StringBuilder("with f as (select ")
+                    .append(columns)
                     .append(", ")
-                    .append(one)
+                    .append(g)
+                    .append(" as g, ")
+                    .append(dot)
+                    .append(" as dot, GeometryType(")
+                    .append(g)
+                    .append(") = 'POINT' as point")
                     .append(where)
-                    .append(inBox);
-            all.addAll(bound);
-            all.addAll(args);
-            all.addAll(boxArgs);
+                    .append(" and ")
+                    .append(g)
+                    .append(" && ST_MakeEnvelope(?, ?, ?, ?, 4326)) select ST_AsMVT(t, ?, ")
+                    .append(Tile.EXTENT)
+                    .append(", 'geom') from (select case when ST_Dimension(g) = 0 then ")
+                    .append(mvt.formatted("ST_Transform(g, 3857)"))
+                    .append(" when dot then ")
+                    .append(mvt.formatted("ST_Transform(ST_Centroid(g), 3857)"))
+                    .append(" else ")
+                    .append(mvt.formatted("ST_SimplifyPreserveTopology(ST_Transform(g, 3857), " + pixel + ")"))
+                    .append(" end as geom, id")
+                    .append(one)
+                    .append(", cast(null as bigint) as count from f");
             if (tile.clusters()) {
-                sql.append(" and GeometryType(").append(g).append(") <> 'POINT'");
-                // Points lying in the tile itself, grouped by cell; a cell's mean position in degrees.
-                String mx = "ST_X(ST_Transform(" + g + ", 3857))";
-                String my = "ST_Y(ST_Transform(" + g + ", 3857))";
-                sql.append(" union all select ")
-                        .append(mvtGeom.formatted("ST_Centroid(ST_Collect(" + g + "))"))
-                        .append(", ")
+                // Points and shapes drawn as points, lying in the tile itself, grouped by cell; a cell's mean
+                // position in degrees.
+                String cell = String.valueOf(tile.cell());
+                String mx = mercatorX("ST_X(at)");
+                String my = mercatorY("ST_Y(at)");
+                String inTile = mx + " between " + b.getMinX() + " and " + b.getMaxX() + " and " + my + " between "
+                        + b.getMinY() + " and " + b.getMaxY();
+                String cellOf = "floor((" + mx + " - " + b.getMinX() + ") / " + cell + "), floor((" + my + " - "
+                        + b.getMinY() + ") / " + cell + ")";
+                sql.append(" where not (dot or point) union all select ")
+                        .append(mvt.formatted("ST_Transform(ST_Centroid(ST_Collect(at)), 3857)"))
+                        .append(" as geom, ")
                         .append(grouped)
-                        .append(where)
-                        .append(inBox)
-                        .append(" and GeometryType(")
-                        .append(g)
-                        .append(") = 'POINT' and ST_Transform(")
-                        .append(g)
-                        .append(", 3857) && ")
-                        .append(envelope)
-                        .append(" group by floor((")
-                        .append(mx)
-                        .append(" - ?) / ?), floor((")
-                        .append(my)
-                        .append(" - ?) / ?)");
-                all.addAll(bound);
-                all.addAll(args);
-                all.addAll(boxArgs);
-                all.addAll(bound);
-                all.addAll(List.of(bounds.getMinX(), tile.cell(), bounds.getMinY(), tile.cell()));
+                        .append(", case when count(*) > 1 then count(*) end as count from (select id")
+                        .append(one)
+                        .append(
+                                ", case when dot then ST_Centroid(g) else g end as at from f where dot or point) p where ")
+                        .append(inTile)
+                        .append(" group by ")
+                        .append(cellOf);
             }
-            sql.append(") t where geom is not null");
-            return java.util.Optional.ofNullable(jdbc.queryForObject(sql.toString(), byte[].class, all.toArray()));
+            return sql.append(") t where geom is not null").toString();
+        }
+
+        /** {@link Tile#mercatorX} in SQL, the same operations in the same order. */
+        private static String mercatorX(String longitude) {
+            return "(" + longitude + " * " + Tile.HALF_WORLD + " / 180)";
+        }
+
+        /** {@link Tile#mercatorY} in SQL, the same operations in the same order. */
+        private static String mercatorY(String latitude) {
+            return "(ln(tan(pi() / 4 + radians(greatest(-85.05112878, least(85.05112878, " + latitude + "))) / 2)) * "
+                    + Tile.HALF_WORLD + " / pi())";
         }
 
         /**

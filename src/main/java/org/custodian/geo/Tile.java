@@ -12,11 +12,18 @@ import org.locationtech.jts.geom.Envelope;
  *   <li>one layer named after the {@link FeatureLayer#id()}, each feature carrying {@code id} (text), the layer's
  *       code properties ({@link FeatureLayer#codes()}, as stored) and, for dated layers, {@code date}: the day
  *       (UTC, {@code yyyy-MM-dd}) of the first {@code DATE} or {@code DATETIME} property of its schema;
- *   <li>up to zoom {@value #CLUSTER_MAX_ZOOM}, points lying in the tile are grouped by cells of
- *       1/{@value #CLUSTER_CELLS} of the tile's side: a cell holding several becomes one point at their mean
- *       position (in degrees) carrying only {@code count}; a cell holding one keeps it as it is. Other geometries
- *       are never grouped.
+ *   <li>a line or polygon smaller than a pixel ({@link #pixel()}: neither side of its box in Web Mercator reaches
+ *       it) is drawn as a point at its centroid (in degrees), with its properties: at the tile's resolution it is a
+ *       dot, and a shape quantised to the grid might vanish; larger ones are simplified to the pixel (topology
+ *       preserved) before they are quantised to the grid;
+ *   <li>up to zoom {@value #CLUSTER_MAX_ZOOM}, points lying in the tile (those drawn as points above included) are
+ *       grouped by cells of 1/{@value #CLUSTER_CELLS} of the tile's side: a cell holding several becomes one point at
+ *       their mean position (in degrees) carrying only {@code count}; a cell holding one keeps it as it is, a point.
+ *       Other geometries are never grouped.
  * </ul>
+ *
+ * So a tile at region zoom holds a bounded number of features however many small records the region holds, and
+ * every record still shows: as its shape, as a point or counted in a group.
  */
 public record Tile(int z, int x, int y) {
 
@@ -25,6 +32,9 @@ public record Tile(int z, int x, int y) {
     public static final int CLUSTER_MAX_ZOOM = 12;
     public static final int CLUSTER_CELLS = 8;
     public static final int MAX_ZOOM = 24;
+
+    /** Pixels along a tile's side as a web map draws it (MapLibre's vector tiles are 512 pixels wide). */
+    public static final int PIXELS = 512;
 
     /** Half the side of the Web Mercator world, in metres. */
     public static final double HALF_WORLD = 20037508.342789244;
@@ -74,6 +84,21 @@ public record Tile(int z, int x, int y) {
     /** Whether points are grouped at this zoom. */
     public boolean clusters() {
         return z <= CLUSTER_MAX_ZOOM;
+    }
+
+    /** The side of a pixel, in metres: the tile's resolution, to which shapes are simplified. */
+    public double pixel() {
+        return side() / PIXELS;
+    }
+
+    /**
+     * Whether a line or polygon with this box (CRS84) is smaller than a pixel and so drawn as a point; the same
+     * sums as the database's (Web Mercator's formula, not a library's projection), so both writers agree.
+     */
+    public boolean belowPixel(Envelope lonLat) {
+        double pixel = pixel();
+        return mercatorX(lonLat.getMaxX()) - mercatorX(lonLat.getMinX()) < pixel
+                && mercatorY(lonLat.getMaxY()) - mercatorY(lonLat.getMinY()) < pixel;
     }
 
     /** The side of a cluster cell, in metres. */

@@ -43,6 +43,9 @@ class TileIntegrationTests {
     @Autowired
     List<FeatureLayer> layers;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     Api admin;
 
     @BeforeEach
@@ -182,6 +185,71 @@ class TileIntegrationTests {
     }
 
     @Test
+    void regionZoomShowsEveryHazardAreaOnceAsItsShapeAPointOrACount() throws IOException {
+        String a = hazardArea(admin, 46.9500, 39.9900, 0.0002);
+        String b = hazardArea(admin, 46.9503, 39.9902, 0.0002);
+        String tiny = hazardArea(admin, 46.9600, 39.9950, 0.00001);
+        // Region zoom: a pixel is about 300 m, so each of these is a point, grouped with its neighbours.
+        Tile region = tileAt(8, 46.95, 39.99);
+        long shown = everyHazardAreaShowsOnce(admin, region);
+        assertThat(shown).isGreaterThanOrEqualTo(3);
+        assertThat(decode(admin, "hazard-areas", region))
+                .allSatisfy(g -> assertThat(g.getGeometryType()).isIn("Point", "Polygon", "MultiPolygon"));
+        everyHazardAreaShowsOnce(admin, tileAt(11, 46.95, 39.99));
+
+        // Street zoom: each its own shape, with its properties; the one of about a metre, under a pixel, a point.
+        Tile street = tileAt(15, 46.9500, 39.9900);
+        everyHazardAreaShowsOnce(admin, street);
+        assertThat(drawn(decode(admin, "hazard-areas", street), a).getGeometryType())
+                .isEqualTo("Polygon");
+        assertThat(drawn(decode(admin, "hazard-areas", street), b).getGeometryType())
+                .isEqualTo("Polygon");
+        Geometry dot = drawn(decode(admin, "hazard-areas", tileAt(15, 46.9600, 39.9950)), tiny);
+        assertThat(dot.getGeometryType()).isEqualTo("Point");
+        assertThat(((Map<?, ?>) dot.getUserData()).get("status")).isEqualTo("SUSPECTED");
+        assertThat(((Map<?, ?>) dot.getUserData()).get("classification")).isEqualTo("SHA");
+        // The Java writer draws the same, feature for feature (on PostGIS the database's tile is held against it).
+        sameContent("hazard-areas", region);
+        sameContent("hazard-areas", street);
+    }
+
+    @Test
+    void aChangedHazardAreaShowsAtOnceInTilesAlreadyServed() throws IOException {
+        Tile region = tileAt(8, 46.97, 39.98);
+        Tile street = tileAt(15, 46.9700, 39.9800);
+        long before = represented(decode(admin, "hazard-areas", region));
+        // Served twice: whatever a node keeps, it now keeps these.
+        assertThat(represented(decode(admin, "hazard-areas", region))).isEqualTo(before);
+        decode(admin, "hazard-areas", street);
+
+        String id = hazardArea(admin, 46.9700, 39.9800, 0.0002);
+        assertThat(represented(decode(admin, "hazard-areas", region))).isEqualTo(before + 1);
+        assertThat(feature(decode(admin, "hazard-areas", street), id).get("status"))
+                .isEqualTo("SUSPECTED");
+        // A change written by another client of the database, not through this application.
+        jdbc.update("update mine_hazard_area set status = 'CONFIRMED' where id = ?", Long.parseLong(id));
+        assertThat(feature(decode(admin, "hazard-areas", street), id).get("status"))
+                .isEqualTo("CONFIRMED");
+        jdbc.update("delete from mine_hazard_area where id = ?", Long.parseLong(id));
+        assertThat(represented(decode(admin, "hazard-areas", region))).isEqualTo(before);
+        assertThat(ids(decode(admin, "hazard-areas", street))).doesNotContain(id);
+    }
+
+    @Test
+    void aUserOfOneRegionCountsOnlyItsHazardAreasAtRegionZoom() throws IOException {
+        double[] shusha = lonLat(first("/api/incidents?region=SHU"));
+        String there = admin.recordSquareHazardArea("SHU", shusha[0], shusha[1], 0.0002, "SHA");
+        Api officer = Api.at(port).as("tile-agd-officer", PASSWORD);
+        Tile region = tileAt(8, shusha[0], shusha[1]);
+        // The officer's tile holds what the officer's layer holds, and less than the administrator's.
+        long officers = everyHazardAreaShowsOnce(officer, region);
+        assertThat(everyHazardAreaShowsOnce(admin, region)).isGreaterThan(officers);
+        Tile street = tileAt(15, shusha[0], shusha[1]);
+        assertThat(ids(decode(admin, "hazard-areas", street))).contains(there);
+        assertThat(ids(decode(officer, "hazard-areas", street))).doesNotContain(there);
+    }
+
+    @Test
     void refusesTilesOutsideTheGridUnknownLayersAndBadTimes() {
         Api.Response deep = admin.get("/tiles/incidents/25/0/0.mvt");
         assertThat(deep.status()).isEqualTo(400);
@@ -259,6 +327,73 @@ class TileIntegrationTests {
             return null;
         }
         return v.isNumber() ? v.numberValue() : v.isBoolean() ? v.asBoolean() : v.isString() ? v.asString() : v;
+    }
+
+    /**
+     * Checks that the tile shows every hazard area of the caller's layer once: those under a pixel whose centroid
+     * lies in the tile as points, alone or counted in a group; the others as their shapes, by id. Returns the
+     * number of records the tile shows.
+     */
+    private long everyHazardAreaShowsOnce(Api api, Tile tile) throws IOException {
+        long points = 0;
+        List<String> shapes = new ArrayList<>();
+        List<String> mustShow = new ArrayList<>();
+        for (JsonNode f : api.get("/map/layers/hazard-areas?bbox=" + bbox(tile.buffered()))
+                .json()
+                .get("features")) {
+            Geometry g = GeoJsonModule.read("g", f.get("geometry").toString());
+            if (!tile.belowPixel(g.getEnvelopeInternal())) {
+                shapes.add(f.get("id").asString());
+                // One merely touching the buffer may be clipped to nothing; one reaching into the tile may not.
+                var inside = g.getInteriorPoint();
+                if (tile.envelope().contains(Tile.mercatorX(inside.getX()), Tile.mercatorY(inside.getY()))) {
+                    mustShow.add(f.get("id").asString());
+                }
+            } else if (tile.z() > Tile.CLUSTER_MAX_ZOOM
+                    || tile.envelope()
+                            .contains(
+                                    Tile.mercatorX(g.getCentroid().getX()),
+                                    Tile.mercatorY(g.getCentroid().getY()))) {
+                points++;
+            }
+        }
+        List<Geometry> served = decode(api, "hazard-areas", tile);
+        List<Geometry> servedPoints =
+                served.stream().filter(g -> g.getGeometryType().equals("Point")).toList();
+        List<Geometry> servedShapes = served.stream()
+                .filter(g -> !g.getGeometryType().equals("Point"))
+                .toList();
+        assertThat(ids(servedShapes))
+                .as("shapes of %s", tile)
+                .doesNotHaveDuplicates()
+                .isSubsetOf(shapes);
+        assertThat(ids(servedShapes)).as("shapes of %s", tile).containsAll(mustShow);
+        if (tile.z() > Tile.CLUSTER_MAX_ZOOM) {
+            // Points in the buffer too, beyond the grid's edge some may fall outside it: at least those inside.
+            assertThat(represented(servedPoints)).as("points of %s", tile).isLessThanOrEqualTo(points);
+        } else {
+            assertThat(represented(servedPoints)).as("points of %s", tile).isEqualTo(points);
+        }
+        return represented(served);
+    }
+
+    /** The records a tile shows: one a feature, a group's count for a group. */
+    private static long represented(List<Geometry> features) {
+        return features.stream()
+                .mapToLong(g -> ((Map<?, ?>) g.getUserData()).get("count") instanceof Number n ? n.longValue() : 1)
+                .sum();
+    }
+
+    /** Records a square hazard area of AGD centred on a point, {@code side} degrees wide; returns its id. */
+    private static String hazardArea(Api api, double lon, double lat, double side) {
+        return api.recordSquareHazardArea("AGD", lon, lat, side, "SHA");
+    }
+
+    private static Geometry drawn(List<Geometry> features, String id) {
+        return features.stream()
+                .filter(g -> id.equals(((Map<?, ?>) g.getUserData()).get("id")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no feature " + id + " in the tile"));
     }
 
     // ---- helpers ----

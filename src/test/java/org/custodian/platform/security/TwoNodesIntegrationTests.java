@@ -190,6 +190,38 @@ class TwoNodesIntegrationTests {
                 .isTrue();
     }
 
+    @Test
+    void aHazardAreaRecordedOnOneNodeShowsInTheOtherNodesTilesAtOnce() {
+        Api adminOnA = Api.at(port).from("127.0.0.45").asAdmin();
+        Api adminOnB = Api.at(portB).from("127.0.0.45").asAdmin();
+        double lon = 46.9801;
+        double lat = 39.9702;
+        String region = tile(8, lon, lat);
+        String street = tile(15, lon, lat);
+        // Node B has written these tiles, and may keep them.
+        byte[] regionBefore = adminOnB.getBytes(region);
+        assertThat(adminOnB.getBytes(region)).isEqualTo(regionBefore);
+        adminOnB.getBytes(street);
+
+        String id = adminOnA.recordSquareHazardArea("AGD", lon, lat, 0.0002, "CHA");
+        // At once: the next request, with no wait.
+        assertThat(new String(adminOnB.getBytes(street), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .as("node B's street tile holds the area recorded on node A")
+                .contains(id);
+        assertThat(adminOnB.getBytes(region))
+                .as("node B's region tile counts it")
+                .isNotEqualTo(regionBefore);
+    }
+
+    /** The path of the hazard areas' tile holding a point. */
+    private static String tile(int z, double lon, double lat) {
+        int n = 1 << z;
+        double r = Math.toRadians(lat);
+        int x = (int) Math.floor((lon + 180) / 360 * n);
+        int y = (int) Math.floor((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2 * n);
+        return "/tiles/hazard-areas/" + z + "/" + x + "/" + y + ".mvt";
+    }
+
     private static boolean within(Duration time, BooleanSupplier condition) {
         Instant end = Instant.now().plus(time);
         while (Instant.now().isBefore(end)) {

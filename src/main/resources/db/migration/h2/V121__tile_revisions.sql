@@ -1,0 +1,2 @@
+-- Nothing here: the embedded database's tiles are written in Java on every request and kept nowhere, so its
+-- layers need no revision (see the PostgreSQL migration of the same version).
