@@ -26,7 +26,11 @@ class RegionTransferPageController {
     }
 
     @GetMapping("/backups/region-export")
-    ResponseEntity<byte[]> export(@RequestParam String region) {
+    ResponseEntity<byte[]> export(@RequestParam(required = false) @Nullable String region) {
+        // Optional here so that a caller who is no administrator is refused first, whatever they sent.
+        if (region == null || region.isBlank()) {
+            throw new org.custodian.platform.RuleViolated("region", Refusals.GIVE_REGION_CODE);
+        }
         return RegionTransferController.download(
                 transfer, callers, region.strip().toUpperCase(java.util.Locale.ROOT));
     }
