@@ -36,6 +36,25 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         return !bothHalves() || (n % 2 == 1) == postgis();
     }
 
+    /** A new empty database of the kind the tests run on, named with {@code prefix}, for a second node. */
+    public static String emptyDatabase(String prefix) throws SQLException {
+        String name = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        if (!postgis()) {
+            return "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
+        }
+        String server = System.getProperty("custodian.test.postgres-url");
+        try (Connection c = DriverManager.getConnection(server);
+                Statement st = c.createStatement()) {
+            st.execute("create database " + name);
+        }
+        String url = withDatabase(server, name);
+        try (Connection c = DriverManager.getConnection(url);
+                Statement st = c.createStatement()) {
+            st.execute("create extension if not exists postgis");
+        }
+        return url;
+    }
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         String name =

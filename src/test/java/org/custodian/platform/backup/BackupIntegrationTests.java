@@ -16,7 +16,6 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.custodian.Api;
@@ -181,23 +180,7 @@ class BackupIntegrationTests {
         return counts;
     }
 
-    /** A new empty database of the kind the tests run on. */
     private static String emptyDatabase() throws SQLException {
-        String name = "custodian_restored_"
-                + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        if (!TestDatabase.postgis()) {
-            return "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
-        }
-        String server = System.getProperty("custodian.test.postgres-url");
-        try (Connection c = DriverManager.getConnection(server);
-                Statement st = c.createStatement()) {
-            st.execute("create database " + name);
-        }
-        String url = TestDatabase.withDatabase(server, name);
-        try (Connection c = DriverManager.getConnection(url);
-                Statement st = c.createStatement()) {
-            st.execute("create extension if not exists postgis");
-        }
-        return url;
+        return TestDatabase.emptyDatabase("custodian_restored_");
     }
 }
