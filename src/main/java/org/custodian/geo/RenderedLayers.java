@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class RenderedLayers {
 
-    /** The first key of the advisory locks that tell a layer's writers in flight (V121). */
+    /** The first key of the advisory locks that tell a layer's writers in flight (V122). */
     private static final int REVISION_LOCK = 1953066341;
 
     private final JdbcTemplate jdbc;
@@ -41,7 +41,7 @@ public class RenderedLayers {
             .weigher((TileKey k, byte[] v) -> v.length + 2 * k.sql().length() + 64)
             .build();
 
-    /** For each table asked for, whether it has a revision (V121); others are never kept. */
+    /** For each table asked for, whether it has a revision (V122); others are never kept. */
     private final Map<String, Boolean> revised = new java.util.concurrent.ConcurrentHashMap<>();
 
     RenderedLayers(DataSource dataSource) {
