@@ -14,6 +14,8 @@ import org.custodian.platform.Scope;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Issues, resolves and revokes device keys. A person makes keys for their own account (a supervisor signs in
@@ -28,6 +30,11 @@ class DeviceKeyRing implements PathCredentials {
 
     /** Roles that send submissions; a viewer's or partner's account cannot have a device key. */
     static final java.util.Set<Role> COLLECTORS = java.util.Set.of(Role.ADMIN, Role.DIRECTOR, Role.OFFICER, Role.FIELD);
+
+    /** The request attribute holding the key a request already looked up. */
+    private static final String LOOKED_UP = DeviceKeyRing.class.getName() + ".lookedUp";
+
+    private record LookedUp(String secret, Optional<DeviceKey> key) {}
 
     private final SecureRandom random = new SecureRandom();
     private final DeviceKeys keys;
@@ -49,14 +56,26 @@ class DeviceKeyRing implements PathCredentials {
         return usable(secret).map(DeviceKey::username);
     }
 
-    /** The usable key with this secret. */
-    @Transactional(readOnly = true)
+    /**
+     * The usable key with this secret. Looked up once per request: the path-key filter that signs the device in
+     * and the submission that records which key sent it ask for the same key.
+     */
     Optional<DeviceKey> usable(String secret) {
         if (secret.length() < 20 || secret.length() > 100) {
             return Optional.empty();
         }
-        return keys.findByTokenHash(Hashes.sha256(secret.getBytes(StandardCharsets.UTF_8)))
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null
+                && request.getAttribute(LOOKED_UP, RequestAttributes.SCOPE_REQUEST) instanceof LookedUp earlier
+                && earlier.secret().equals(secret)) {
+            return earlier.key();
+        }
+        Optional<DeviceKey> key = keys.findByTokenHash(Hashes.sha256(secret.getBytes(StandardCharsets.UTF_8)))
                 .filter(DeviceKey::usable);
+        if (request != null) {
+            request.setAttribute(LOOKED_UP, new LookedUp(secret, key), RequestAttributes.SCOPE_REQUEST);
+        }
+        return key;
     }
 
     @Transactional
