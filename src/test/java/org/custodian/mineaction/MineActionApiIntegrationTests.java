@@ -243,12 +243,12 @@ class MineActionApiIntegrationTests {
                 .get("id")
                 .asLong();
         assertThat(officer.get("/api/hazard-areas").json().get("features"))
-                .allSatisfy(f -> assertThat(f.at("/properties/regionCode").asString())
-                        .isEqualTo("SHU"));
+                .allSatisfy(f ->
+                        assertThat(f.at("/properties/regionCode").asString()).isEqualTo("SHU"));
         assertThat(officer.get("/api/hazard-areas/" + demoArea).status()).isEqualTo(404);
         assertThat(officer.get("/ogc/collections/hazard-areas/items").json().get("features"))
-                .allSatisfy(f -> assertThat(f.at("/properties/region_code").asString())
-                        .isEqualTo("SHU"));
+                .allSatisfy(f ->
+                        assertThat(f.at("/properties/region_code").asString()).isEqualTo("SHU"));
         assertThat(officer.get("/ogc/collections/hazard-areas/items/" + demoArea)
                         .status())
                 .isEqualTo(404);
