@@ -1,15 +1,12 @@
 package org.custodian.cop;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.custodian.platform.Sha256;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,7 +42,7 @@ final class RecordDigests {
             all.add(digest(table, row));
         }
         all.sort(null);
-        return new TableDigest(all.size(), sha256(String.join("\n", all)));
+        return new TableDigest(all.size(), Sha256.of(String.join("\n", all)));
     }
 
     /** The digest of one record of {@code table}. */
@@ -65,7 +62,7 @@ final class RecordDigests {
                 canonical.put(column, cited == null || value == null ? value : cited(cited, value));
             }
         });
-        String digest = sha256(json(canonical));
+        String digest = Sha256.of(json(canonical));
         underway.remove(row);
         digests.put(row, digest);
         return digest;
@@ -184,14 +181,5 @@ final class RecordDigests {
             }
         }
         out.append('"');
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,18 +1,13 @@
 package org.custodian.cop;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +21,7 @@ import org.custodian.platform.RecordNotFound;
 import org.custodian.platform.Role;
 import org.custodian.platform.RuleViolated;
 import org.custodian.platform.Scope;
+import org.custodian.platform.Sha256;
 import org.custodian.territory.Territory;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.security.access.AccessDeniedException;
@@ -162,7 +158,7 @@ class RegionTransfer {
             Imported imported = new Imported(manifest.region(), counts, leftOut);
             imports.save(new RegionImport(
                     manifest.region(),
-                    sha256(file),
+                    Sha256.of(file),
                     manifest.exportedAt(),
                     imported.total(),
                     counts + (leftOut.isEmpty() ? "" : "; left out " + leftOut),
@@ -227,17 +223,5 @@ class RegionTransfer {
         tables.forEach(
                 (k, v) -> values.put(k, v.stream().map(RegionRows.Row::values).toList()));
         return values;
-    }
-
-    static String sha256(Path file) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of()
-                    .formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -240,6 +240,74 @@ class CustodyIntegrationTests {
     }
 
     @Test
+    void aSurrenderIsJudgedItemByItemAgainstWhatItsOwnEarlierItemsPutInTheSite() {
+        long locker = admin.post(
+                        "/api/custody/sites",
+                        Api.json(Map.of(
+                                "name",
+                                "Two-shelf locker at the checkpoint",
+                                "regionCode",
+                                "KHJ",
+                                "location",
+                                Map.of("type", "Point", "coordinates", List.of(46.80, 39.912)),
+                                "capacity",
+                                2,
+                                "keeperAgencyId",
+                                agency())))
+                .json()
+                .get("id")
+                .asLong();
+        long items = count("custody_item");
+        long events = count("custody_event");
+        Map<String, Object> flares = item("EXPLOSIVE", "Water-activated flares", "1.3L", 4);
+        flares.put("typeModel", "Flare A");
+
+        // The second item may not join the first, which the same surrender brought.
+        Api.Response mixed = surrender(locker, List.of(flares, item("AMMUNITION", "Cartridges", "1.4S", 100)));
+        assertThat(mixed.status()).isEqualTo(422);
+        assertThat(mixed.isProblem()).isTrue();
+        assertThat(mixed.json().toString()).contains("items[1]").contains("group L must be stored alone");
+
+        // Two fit the locker; the third finds it full of the first two.
+        Api.Response tooMany = surrender(
+                locker,
+                List.of(
+                        item("OTHER", "Helmet", null, 1),
+                        item("OTHER", "Radio", null, 1),
+                        item("OTHER", "Binoculars", null, 1)));
+        assertThat(tooMany.status()).isEqualTo(422);
+        assertThat(tooMany.json().toString()).contains("items[2]");
+
+        assertThat(count("custody_item")).isEqualTo(items);
+        assertThat(count("custody_event")).isEqualTo(events);
+        assertThat(count("custody_event_pending")).isZero();
+        assertThat(admin.get("/api/custody/verify").json().get("intact").asBoolean())
+                .isTrue();
+    }
+
+    private Api.Response surrender(long site, List<Map<String, Object>> items) {
+        return admin.post(
+                "/api/custody/batches",
+                Api.json(Map.of(
+                        "regionCode",
+                        "KHJ",
+                        "party",
+                        "Village self-defence group",
+                        "place",
+                        Map.of("type", "Point", "coordinates", List.of(46.79, 39.91)),
+                        "receivedAt",
+                        "2023-10-02T09:00:00Z",
+                        "receivingOfficer",
+                        "Officer on duty",
+                        "witnesses",
+                        List.of("Village elder"),
+                        "siteId",
+                        site,
+                        "items",
+                        items)));
+    }
+
+    @Test
     void aTransferIsDispatchedThenReceivedAtTheRightSiteAndTheHistoryShowsEveryStep() {
         Api officer = as("khj-custody-officer");
         long khojaly = site("Khojaly");

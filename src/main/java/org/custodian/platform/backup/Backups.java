@@ -1,18 +1,14 @@
 package org.custodian.platform.backup;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import org.custodian.platform.RecordNotFound;
 import org.custodian.platform.Scope;
+import org.custodian.platform.Sha256;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -56,7 +52,7 @@ class Backups {
         String name = BackupArchive.fileName(clock);
         Path file = directory.resolve(name);
         BackupArchive.make(database, tools, checkpoints, file);
-        return records.save(new Backup(name, size(file), sha256(file), clock.instant(), scope.username()));
+        return records.save(new Backup(name, size(file), Sha256.of(file), clock.instant(), scope.username()));
     }
 
     @Transactional(readOnly = true)
@@ -92,18 +88,6 @@ class Backups {
             return Files.size(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    static String sha256(Path file) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of()
-                    .formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -76,7 +76,7 @@ class BackupIntegrationTests {
         Files.write(archive, download.body());
         String sha256 =
                 jdbc.queryForObject("select sha256 from platform_backup order by id desc limit 1", String.class);
-        assertThat(Backups.sha256(archive)).isEqualTo(sha256);
+        assertThat(org.custodian.platform.Sha256.of(archive)).isEqualTo(sha256);
 
         // Written after the backup and checkpointed: the restored database must not be held to them.
         assertThat(admin.post("/api/sources", SOURCE).status()).isEqualTo(201);
