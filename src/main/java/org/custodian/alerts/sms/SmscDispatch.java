@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.jsmpp.InvalidResponseException;
 import org.jsmpp.PDUException;
 import org.jsmpp.SMPPConstant;
@@ -47,7 +49,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends the outbox to the SMSC over one SMPP 3.4 transceiver session: a loop claims due messages (marking them
- * SENDING), a few windows ahead; {@code window} virtual threads each submit one message at a time and wait for
+ * SENDING), eight windows ahead; {@code window} virtual threads each submit one message at a time and wait for
  * its answer, so up to {@code window} submits are in flight; another thread records their outcomes in batches.
  *
  * <p>Each message goes once. A submit the SMSC answered is SUBMITTED; one it refused for a passing reason
@@ -88,9 +90,11 @@ class SmscDispatch implements SmartLifecycle {
     private final ConcurrentLinkedQueue<Outbox.Outcome> outcomes = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> stops = new ConcurrentLinkedQueue<>();
     private final AtomicLong nextSlot = new AtomicLong();
+    private final ConcurrentHashMap<String, SmsText> fitted = new ConcurrentHashMap<>();
     private final List<Thread> threads = new ArrayList<>();
 
     private volatile boolean running;
+    private volatile @Nullable Thread claimer;
     private volatile @Nullable SMPPSession session;
     private volatile boolean bound;
     private volatile Instant boundSince = Instant.MAX;
@@ -124,7 +128,10 @@ class SmscDispatch implements SmartLifecycle {
             return;
         }
         running = true;
-        threads.add(Thread.ofPlatform().name("sms-dispatch").daemon().start(this::loop));
+        Thread loop = Thread.ofPlatform().name("sms-dispatch").daemon().unstarted(this::loop);
+        claimer = loop;
+        threads.add(loop);
+        loop.start();
         threads.add(Thread.ofPlatform().name("sms-outcomes").daemon().start(this::recordLoop));
         for (int i = 0; i < settings.window(); i++) {
             threads.add(Thread.ofVirtual().name("sms-submit-" + i).start(this::submitLoop));
@@ -195,12 +202,26 @@ class SmscDispatch implements SmartLifecycle {
                     sweep(now);
                     lastSweep = now;
                 }
-                // A few windows ahead: what is claimed and not sent when a node is killed stays in doubt.
-                int room = settings.window() * 4 - ready.size();
-                if (bound && room >= settings.window()) {
-                    List<Outbox.Claimed> claimed = outbox.claim(instance, room, now);
+                // Eight windows ahead, claimed in halves: what is claimed and not sent when a node is killed stays
+                // in doubt until the receipts settle it, so no more is claimed than keeps the window full.
+                int room = ahead() - ready.size();
+                if (bound && room >= ahead() / 2) {
+                    // What was submitted since is recorded by the same statement.
+                    List<Outbox.Outcome> done = drain(outcomes);
+                    List<Outbox.Claimed> claimed;
+                    try {
+                        claimed = outbox.claim(instance, room, now, done);
+                    } catch (RuntimeException e) {
+                        outcomes.addAll(done);
+                        throw e;
+                    }
                     ready.addAll(claimed);
                     busy |= !claimed.isEmpty();
+                } else if (bound) {
+                    // Full: the submitters wake this loop once half is sent, so that claims come in halves. A fixed
+                    // pause here capped dispatch at what was claimed ahead per pause (64 per 50 ms, 1,300 a second).
+                    LockSupport.parkNanos(POLL.toNanos());
+                    continue;
                 }
                 if (!busy) {
                     sleep(POLL);
@@ -222,6 +243,10 @@ class SmscDispatch implements SmartLifecycle {
             }
             try {
                 outbox.record(done, Instant.now());
+                // Outcomes gathered for a moment are recorded in one statement: a statement for every few dozen
+                // cost the database more than the rows. A node killed meanwhile leaves them in doubt, and their
+                // receipts settle them.
+                sleep(RECORD_EVERY);
             } catch (RuntimeException e) {
                 // Kept for the next try: a row left SENDING by a live instance is never taken to be in doubt.
                 outcomes.addAll(done);
@@ -229,6 +254,10 @@ class SmscDispatch implements SmartLifecycle {
                 sleep(Duration.ofSeconds(1));
             }
         }
+    }
+
+    private int ahead() {
+        return settings.window() * 8;
     }
 
     private Duration sweepEvery() {
@@ -270,6 +299,9 @@ class SmscDispatch implements SmartLifecycle {
                 return;
             }
             if (c != null) {
+                if (ready.size() <= ahead() / 2) {
+                    LockSupport.unpark(claimer);
+                }
                 outcomes.add(submit(c));
             }
         }
@@ -281,7 +313,7 @@ class SmscDispatch implements SmartLifecycle {
             return new Outbox.Retry(c.id(), Instant.now().plusSeconds(1), "no session with the SMSC");
         }
         pace();
-        SmsText text = SmsText.fit(c.text(), Integer.MAX_VALUE);
+        SmsText text = fitted(c.text());
         byte[] bytes = text.bytes();
         boolean payload = text.segments() > 1 || bytes.length > 254;
         String destination = key.decrypt(c.phoneCipher()).substring(1);
@@ -341,6 +373,14 @@ class SmscDispatch implements SmartLifecycle {
     /** 1 s, 2 s, 4 s ... up to 5 minutes. */
     static Duration backOff(int attempts) {
         return Duration.ofSeconds(Math.min(300, 1L << Math.min(attempts - 1 < 0 ? 0 : attempts - 1, 9)));
+    }
+
+    /** An alert's messages share a few texts (one per language): each is fitted to SMS once, not per message. */
+    private SmsText fitted(String text) {
+        if (fitted.size() > 256) {
+            fitted.clear();
+        }
+        return fitted.computeIfAbsent(text, t -> SmsText.fit(t, Integer.MAX_VALUE));
     }
 
     private void pace() {
