@@ -29,7 +29,10 @@ import org.springframework.transaction.annotation.Transactional;
  * The custody module's API. Who sees what: administrators and the custody roles (director, officer) of an
  * item's region see everything, serials and locations included; other roles of the region see the register
  * without serials, markings, lots and locations; partners see aggregate counts only. Every change to an item
- * is appended to the {@link CustodyLedger} in the same transaction.
+ * is appended to the {@link CustodyLedger} in the same transaction. A write that puts items in a site locks the
+ * site's row before it counts what the site holds, so concurrent writes never overfill a site or mix what may
+ * not be stored together. Locks are always taken in one order: an existing item's row, then sites' rows (in id
+ * order when several), then the ledger's.
  */
 @Service
 @Transactional(readOnly = true)
@@ -426,7 +429,8 @@ public class Custody {
             StorageSite to = sites.findById(draft.toSiteId())
                     .filter(s -> scope.reads(s.regionCode()))
                     .orElseThrow(() -> noSiteInScope("toSiteId", draft.toSiteId()));
-            // Refuse now what the destination would refuse on arrival.
+            // Refuse now what the destination would refuse on arrival; unlocked, as the receipt checks again
+            // under the destination's lock.
             refusal(to, item).ifPresent(why -> {
                 throw new RuleViolated("toSiteId", why);
             });
@@ -576,7 +580,9 @@ public class Custody {
                 "mine action (ordnance find " + findId + ")",
                 // A find is dated by its day only.
                 false);
-        List<StorageSite> candidates = new ArrayList<>(sites.findAll());
+        // Several sites may be tried: all are locked, in id order, so that two finds never wait on each other
+        // in a circle, and none can fill between this check and the write.
+        List<StorageSite> candidates = new ArrayList<>(sites.lockAll());
         candidates.sort(Comparator.comparing((StorageSite s) -> !s.regionCode().equals(regionCode))
                 .thenComparingDouble(s -> s.location().distance(location)));
         for (StorageSite site : candidates) {
@@ -655,6 +661,7 @@ public class Custody {
         return saved;
     }
 
+    /** Why the site would refuse the item; binding only when the caller holds the site's lock. */
     private java.util.Optional<Reason> refusal(StorageSite site, CustodyItem item) {
         return new Holding(site).refusal(item);
     }
@@ -662,6 +669,8 @@ public class Custody {
     /**
      * What a site holds, read once for a transaction that stores one item or several (a surrender) and kept
      * current as each is stored, so that a surrender does not count the site's items again for every item.
+     * To store, the site's row is locked before the holding is read ({@link #writableSite}), so no other write
+     * adds to the site until this transaction ends.
      */
     private final class Holding {
         private final StorageSite site;
@@ -702,8 +711,12 @@ public class Custody {
         return item;
     }
 
+    /**
+     * The site, locked until the transaction ends, for a write that puts items in it. Lock order: an item's
+     * register row (when the item exists already, as in a receipt), then the site's row, then the ledger.
+     */
     private StorageSite writableSite(Scope scope, long siteId) {
-        StorageSite site = sites.findById(siteId)
+        StorageSite site = sites.lockById(siteId)
                 .filter(s -> scope.reads(s.regionCode()))
                 .orElseThrow(() -> noSiteInScope("siteId", siteId));
         territory.writableRegion(scope, site.regionCode());

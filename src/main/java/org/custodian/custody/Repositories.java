@@ -80,6 +80,20 @@ interface StorageSites extends JpaRepository<StorageSite, Long> {
 
     List<StorageSite> findByRegionCode(String regionCode);
 
+    /**
+     * The site, locked until the transaction ends: two writes that put items in one site queue here, so the
+     * second counts what the first stored before it judges capacity and compatibility. An item already in
+     * the register is locked before the site it goes to (see {@link Custody}).
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select s from StorageSite s where s.id = :id")
+    Optional<StorageSite> lockById(@Param("id") long id);
+
+    /** Every site, locked in id order: a transaction that may try several sites locks them all the same way. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select s from StorageSite s order by s.id")
+    List<StorageSite> lockAll();
+
     Optional<StorageSite> findByName(String name);
 }
 

@@ -88,15 +88,25 @@ class CustodyIntegrationTests {
         return api.post("/api/custody/items", Api.json(Map.of("siteId", site, "origin", "SEIZURE", "item", item)));
     }
 
+    /** The demo's surrender batch: the one received in September (this class's surrenders are dated October). */
+    private JsonNode demoBatch() {
+        List<JsonNode> demo = new ArrayList<>();
+        admin.get("/api/custody/batches").json().forEach(b -> {
+            if (b.get("receivedAt").asString().startsWith("2023-09")) {
+                demo.add(b);
+            }
+        });
+        assertThat(demo).hasSize(1);
+        return demo.get(0);
+    }
+
     private long count(String table) {
         return jdbc.queryForObject("select count(*) from " + table, Long.class);
     }
 
     @Test
     void theDemoBatchAndTheOrdnanceFindsAreInTheRegister() throws InterruptedException {
-        JsonNode batches = admin.get("/api/custody/batches").json();
-        assertThat(batches).hasSize(1);
-        JsonNode batch = batches.get(0);
+        JsonNode batch = demoBatch();
         assertThat(batch.get("items")).hasSize(7);
         assertThat(batch.get("receivedAt").asString()).startsWith("2023-09-21");
 
@@ -204,22 +214,7 @@ class CustodyIntegrationTests {
                 .contains("refuses 1.1F")
                 .contains("group F may not be stored with group E");
 
-        long store = admin.post(
-                        "/api/custody/sites",
-                        Api.json(Map.of(
-                                "name",
-                                "Khojaly pyrotechnics locker",
-                                "regionCode",
-                                "KHJ",
-                                "location",
-                                Map.of("type", "Point", "coordinates", List.of(46.80, 39.912)),
-                                "capacity",
-                                10,
-                                "keeperAgencyId",
-                                agency())))
-                .json()
-                .get("id")
-                .asLong();
+        long store = newSite("Khojaly pyrotechnics locker", 10);
         Map<String, Object> first = item("EXPLOSIVE", "Water-activated flares", "1.3L", 4);
         first.put("typeModel", "Flare A");
         assertThat(register(admin, store, first).status()).isEqualTo(201);
@@ -241,22 +236,7 @@ class CustodyIntegrationTests {
 
     @Test
     void aSurrenderIsJudgedItemByItemAgainstWhatItsOwnEarlierItemsPutInTheSite() {
-        long locker = admin.post(
-                        "/api/custody/sites",
-                        Api.json(Map.of(
-                                "name",
-                                "Two-shelf locker at the checkpoint",
-                                "regionCode",
-                                "KHJ",
-                                "location",
-                                Map.of("type", "Point", "coordinates", List.of(46.80, 39.912)),
-                                "capacity",
-                                2,
-                                "keeperAgencyId",
-                                agency())))
-                .json()
-                .get("id")
-                .asLong();
+        long locker = newSite("Two-shelf locker at the checkpoint", 2);
         long items = count("custody_item");
         long events = count("custody_event");
         Map<String, Object> flares = item("EXPLOSIVE", "Water-activated flares", "1.3L", 4);
@@ -476,6 +456,112 @@ class CustodyIntegrationTests {
     }
 
     @Test
+    void concurrentRegistrationsIntoASiteWithRoomForThreeStoreExactlyThree() throws Exception {
+        int room = 3;
+        long locker = newSite("Three-shelf locker at the crossing", room);
+        long events = count("custody_event");
+        List<Api.Response> answers = concurrently(
+                8, n -> register(as("khj-custody-officer"), locker, item("OTHER", "Helmet " + n, null, 1)));
+
+        assertThat(answers.stream().filter(r -> r.status() == 201)).hasSize(room);
+        List<Api.Response> refused =
+                answers.stream().filter(r -> r.status() != 201).toList();
+        assertThat(refused).hasSize(answers.size() - room).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo(422);
+            assertThat(r.isProblem()).isTrue();
+            assertThat(r.json().get("detail").asString()).contains("is full");
+        });
+        assertThat(heldAt(locker)).isEqualTo(room);
+        assertThat(count("custody_event")).isEqualTo(events + room);
+        assertThat(admin.get("/api/custody/verify").json().get("intact").asBoolean())
+                .isTrue();
+    }
+
+    @Test
+    void concurrentSurrendersAndRegistrationsNeitherOverfillASiteNorMixTypesThatMustBeAlone() throws Exception {
+        long locker = newSite("Four-shelf locker at the crossing", 4);
+        // Every other writer registers flares (1.3L: only with flares of the same type, each writer its own
+        // type); the others surrender two items at once. Whoever writes first decides what may follow.
+        List<Api.Response> answers = concurrently(6, n -> {
+            if (n % 2 == 1) {
+                return surrender(
+                        locker, List.of(item("OTHER", "Radio " + n, null, 1), item("OTHER", "Map case " + n, null, 1)));
+            }
+            Map<String, Object> flares = item("EXPLOSIVE", "Water-activated flares", "1.3L", 2);
+            flares.put("typeModel", "Flare " + n);
+            return register(admin, locker, flares);
+        });
+
+        assertThat(answers).allSatisfy(r -> assertThat(r.status()).isIn(201, 422));
+        assertThat(answers.stream().filter(r -> r.status() == 422))
+                .allSatisfy(r -> assertThat(r.isProblem()).isTrue());
+        long stored = 0;
+        for (int n = 0; n < answers.size(); n++) {
+            stored += answers.get(n).status() == 201 ? (n % 2 == 1 ? 2 : 1) : 0;
+        }
+        assertThat(stored).isPositive();
+        // What was accepted is all there (no half surrender), and no more than the locker holds.
+        assertThat(heldAt(locker)).isEqualTo(stored).isLessThanOrEqualTo(4);
+        assertThat(jdbc.queryForObject(
+                        "select count(distinct type_model) from custody_item where site_id = ? and hazard_code = '1.3L'",
+                        Long.class,
+                        locker))
+                .isLessThanOrEqualTo(1);
+        assertThat(admin.get("/api/custody/verify").json().get("intact").asBoolean())
+                .isTrue();
+    }
+
+    private long newSite(String name, int capacity) {
+        return admin.post(
+                        "/api/custody/sites",
+                        Api.json(Map.of(
+                                "name",
+                                name,
+                                "regionCode",
+                                "KHJ",
+                                "location",
+                                Map.of("type", "Point", "coordinates", List.of(46.80, 39.912)),
+                                "capacity",
+                                capacity,
+                                "keeperAgencyId",
+                                agency())))
+                .json()
+                .get("id")
+                .asLong();
+    }
+
+    private long heldAt(long site) {
+        return jdbc.queryForObject(
+                "select count(*) from custody_item where site_id = ? and status = 'IN_CUSTODY'", Long.class, site);
+    }
+
+    /** The writes, started together from as many threads, with their answers in the writes' order. */
+    private static List<Api.Response> concurrently(int writers, java.util.function.IntFunction<Api.Response> write)
+            throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<Api.Response>> results = new ArrayList<>();
+            for (int n = 0; n < writers; n++) {
+                int writer = n;
+                Callable<Api.Response> call = () -> {
+                    start.await();
+                    return write.apply(writer);
+                };
+                results.add(pool.submit(call));
+            }
+            start.countDown();
+            List<Api.Response> answers = new ArrayList<>();
+            for (Future<Api.Response> f : results) {
+                answers.add(f.get());
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void theDatabaseRefusesChangesToEventsAndVerifyNamesARowAlteredBehindItsBack() throws Exception {
         long seq = jdbc.queryForObject("select min(seq) from custody_event where kind = 'REGISTERED'", Long.class);
         String payload = jdbc.queryForObject("select payload from custody_event where seq = ?", String.class, seq);
@@ -565,7 +651,7 @@ class CustodyIntegrationTests {
         assertThat(other.post("/api/custody/items/" + id + "/transfers", Api.json(Map.of("toSiteId", site("Aghdam"))))
                         .status())
                 .isEqualTo(404);
-        long batch = admin.get("/api/custody/batches").json().get(0).get("id").asLong();
+        long batch = demoBatch().get("id").asLong();
         assertThat(other.get("/api/custody/batches/" + batch + "/receipt.pdf", "application/pdf")
                         .status())
                 .isEqualTo(404);
@@ -585,7 +671,7 @@ class CustodyIntegrationTests {
 
     @Test
     void theReceiptListsEveryItemWithItsSerial() throws Exception {
-        long batch = admin.get("/api/custody/batches").json().get(0).get("id").asLong();
+        long batch = demoBatch().get("id").asLong();
         Api.Response pdf =
                 as("khj-custody-officer").get("/api/custody/batches/" + batch + "/receipt.pdf", "application/pdf");
         assertThat(pdf.status()).isEqualTo(200);
@@ -607,7 +693,7 @@ class CustodyIntegrationTests {
 
     @Test
     void theReceiptIsPrintedInTheReadersLanguageWithNoCodeShownAsStored() throws Exception {
-        long batch = admin.get("/api/custody/batches").json().get(0).get("id").asLong();
+        long batch = demoBatch().get("id").asLong();
         byte[] bytes = as("khj-custody-officer").getBytes("/api/custody/batches/" + batch + "/receipt.pdf?lang=ru");
         try (var document = Loader.loadPDF(bytes)) {
             String text = new PDFTextStripper().getText(document);
