@@ -204,9 +204,14 @@ public final class Api {
 
     /** A file posted as the {@code file} part of a multipart form, as a browser uploads it. */
     public Response upload(String path, String fileName, byte[] content) {
+        return upload(path, fileName, "application/octet-stream", content);
+    }
+
+    /** A file of the given media type posted as the {@code file} part of a multipart form. */
+    public Response upload(String path, String fileName, String contentType, byte[] content) {
         String boundary = "----custodian-upload";
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                        + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         var body = new java.io.ByteArrayOutputStream();

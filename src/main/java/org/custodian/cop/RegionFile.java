@@ -203,7 +203,8 @@ final class RegionFile {
             throw new IOException(
                     "the file's manifest or records are not the JSON this export writes: " + e.getOriginalMessage(), e);
         } catch (RuntimeException e) {
-            throw new IOException("not a readable GeoPackage: " + e.getMessage(), e);
+            // The library's own words (an SQL statement that failed) tell a person nothing: the cause goes to the log.
+            throw new IOException("not a readable GeoPackage", e);
         }
     }
 

@@ -150,16 +150,22 @@ final class RegionRows {
         Map<String, List<Row>> rows = new LinkedHashMap<>();
         for (RegionRecords.Table table : declared) {
             TableShape shape = require(table.name());
+            for (String own : table.ownColumns()) {
+                if (shape.column(own) == null) {
+                    throw new IllegalStateException(table.name() + " has no column " + own + " to carry empty");
+                }
+            }
             Object[] parameters = new Object[table.parameters()];
             java.util.Arrays.fill(parameters, region);
-            rows.put(table.name(), select(shape, table.regionRows(), parameters, false));
+            rows.put(table.name(), select(shape, table.regionRows(), parameters, false, table.ownColumns()));
         }
         TableShape regions = require("territory_region");
         rows.computeIfAbsent("territory_region", k -> new ArrayList<>());
         if (rows.get("territory_region").isEmpty()) {
-            rows.get("territory_region").addAll(select(regions, "code = ?", new Object[] {region}, true));
+            rows.get("territory_region").addAll(select(regions, "code = ?", new Object[] {region}, true, Set.of()));
         }
         // Cited rows the file lacks, fetched until none is missing (a source's earlier version, an agency).
+        Set<String> companionsTried = new HashSet<>();
         for (boolean more = true; more; ) {
             more = false;
             Map<TableShape.Reference, Set<Object>> missing = new LinkedHashMap<>();
@@ -196,11 +202,87 @@ final class RegionRows {
                     String in = quoted(column.stored()) + " in ("
                             + String.join(",", java.util.Collections.nCopies(batch.size(), "?")) + ")";
                     rows.computeIfAbsent(cited.name(), k -> new ArrayList<>())
-                            .addAll(select(cited, in, batch.toArray(), true));
+                            .addAll(select(cited, in, batch.toArray(), true, Set.of()));
+                }
+            }
+            more |= fetchCompanions(rows, companionsTried);
+        }
+        return ordered(rows);
+    }
+
+    /**
+     * A cited row's one-to-one companions (a source's attachment: a table whose primary key cites the row)
+     * travel with it, or the other instance would hold the source without its file. Answers whether any
+     * companion not yet tried was looked for; {@code tried} keeps the rows already looked for.
+     */
+    private boolean fetchCompanions(Map<String, List<Row>> rows, Set<String> tried) throws SQLException {
+        boolean looked = false;
+        for (Map.Entry<String, List<Row>> entry : List.copyOf(rows.entrySet())) {
+            TableShape shape = require(entry.getKey());
+            if (shape.identity() == null) {
+                continue;
+            }
+            List<Object> owners = new ArrayList<>();
+            for (Row row : entry.getValue()) {
+                Object id = row.values().get(shape.identity());
+                if (row.cited() && id != null && tried.add(shape.name() + "\n" + id)) {
+                    owners.add(id);
+                }
+            }
+            if (owners.isEmpty()) {
+                continue;
+            }
+            looked = true;
+            for (TableShape.Reference companion : companions(shape)) {
+                TableShape table = require(companion.table());
+                String column = quoted(table.column(companion.column()).stored());
+                Set<Object> held = new HashSet<>();
+                rows.getOrDefault(table.name(), List.of())
+                        .forEach(r -> held.add(r.values().get(companion.column())));
+                List<Object> wanted =
+                        owners.stream().filter(o -> !held.contains(o)).toList();
+                for (int from = 0; from < wanted.size(); from += 500) {
+                    List<Object> batch = wanted.subList(from, Math.min(wanted.size(), from + 500));
+                    String in =
+                            column + " in (" + String.join(",", java.util.Collections.nCopies(batch.size(), "?")) + ")";
+                    rows.computeIfAbsent(table.name(), k -> new ArrayList<>())
+                            .addAll(select(table, in, batch.toArray(), true, Set.of()));
                 }
             }
         }
-        return ordered(rows);
+        return looked;
+    }
+
+    /** The tables whose primary key is one column citing this table's identity: its one-to-one companions. */
+    private List<TableShape.Reference> companions(TableShape shape) throws SQLException {
+        List<TableShape.Reference> out = new ArrayList<>();
+        try (ResultSet rs = meta.getExportedKeys(null, null, shape.stored())) {
+            while (rs.next()) {
+                if (!schemaOfApplication(rs.getString("FKTABLE_SCHEM"))) {
+                    continue;
+                }
+                String table = rs.getString("FKTABLE_NAME").toLowerCase(Locale.ROOT);
+                String column = rs.getString("FKCOLUMN_NAME").toLowerCase(Locale.ROOT);
+                TableShape citing = require(table);
+                if (citing.identity() == null && primaryKey(citing).equals(List.of(column))) {
+                    out.add(new TableShape.Reference(table, column));
+                }
+            }
+        }
+        out.sort(Comparator.comparing(TableShape.Reference::table));
+        return out;
+    }
+
+    private List<String> primaryKey(TableShape shape) throws SQLException {
+        List<String> primary = new ArrayList<>();
+        try (ResultSet rs = meta.getPrimaryKeys(null, null, shape.stored())) {
+            while (rs.next()) {
+                if (schemaOfApplication(rs.getString("TABLE_SCHEM"))) {
+                    primary.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return primary;
     }
 
     /** Tables so that each comes after the tables it cites (a table citing itself keeps its rows' order). */
@@ -226,7 +308,8 @@ final class RegionRows {
         out.put(table, tables.get(table));
     }
 
-    private List<Row> select(TableShape shape, String condition, Object[] parameters, boolean cited)
+    /** Rows of a table; {@code own} columns are read empty (see {@link RegionRecords.Table#withOwnColumns}). */
+    private List<Row> select(TableShape shape, String condition, Object[] parameters, boolean cited, Set<String> own)
             throws SQLException {
         List<String> selected = new ArrayList<>();
         for (TableShape.Column c : shape.columns()) {
@@ -249,7 +332,7 @@ final class RegionRows {
                     Map<String, @Nullable Object> values = new LinkedHashMap<>();
                     for (int i = 0; i < shape.columns().size(); i++) {
                         TableShape.Column c = shape.columns().get(i);
-                        values.put(c.name(), value(rs, i + 1, c.kind()));
+                        values.put(c.name(), own.contains(c.name()) ? null : value(rs, i + 1, c.kind()));
                     }
                     rows.add(new Row(values, cited));
                 }
@@ -351,17 +434,24 @@ final class RegionRows {
      */
     Map<String, Long> write(Map<String, List<Row>> tables) throws SQLException {
         Map<String, Map<Object, Object>> numbers = new HashMap<>();
+        Map<String, Set<Object>> found = new HashMap<>();
         Map<String, Long> written = new LinkedHashMap<>();
         for (Map.Entry<String, List<Row>> entry : tables.entrySet()) {
             TableShape shape = require(entry.getKey());
             long count = 0;
             for (Row row : entry.getValue()) {
+                if (row.cited() && shape.identity() == null && ownerFound(shape, row, found)) {
+                    // A companion of a shared row this database already held: that row's own companion stays.
+                    continue;
+                }
                 Map<String, @Nullable Object> values = renumbered(shape, row.values(), numbers);
                 Object old = shape.identity() == null ? null : row.values().get(shape.identity());
-                Object found = row.cited() ? existing(shape, values) : null;
-                Object now = found != null ? found : insert(shape, values);
-                if (found == null) {
+                Object held = row.cited() ? existing(shape, values) : null;
+                Object now = held != null ? held : insert(shape, values);
+                if (held == null) {
                     count++;
+                } else if (old != null) {
+                    found.computeIfAbsent(shape.name(), k -> new HashSet<>()).add(old);
                 }
                 if (old != null && now != null) {
                     numbers.computeIfAbsent(shape.name(), k -> new HashMap<>()).put(old, now);
@@ -370,6 +460,17 @@ final class RegionRows {
             written.put(shape.name(), count);
         }
         return written;
+    }
+
+    private static boolean ownerFound(TableShape shape, Row row, Map<String, Set<Object>> found) {
+        for (Map.Entry<String, TableShape.Reference> fk : shape.references().entrySet()) {
+            Object value = row.values().get(fk.getKey());
+            if (value != null
+                    && found.getOrDefault(fk.getValue().table(), Set.of()).contains(value)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Map<String, @Nullable Object> renumbered(

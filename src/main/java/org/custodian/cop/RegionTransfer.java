@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.custodian.geo.RegionRecords;
 import org.custodian.platform.CommonRefusals;
@@ -23,6 +24,9 @@ import org.custodian.platform.RuleViolated;
 import org.custodian.platform.Scope;
 import org.custodian.platform.Sha256;
 import org.custodian.territory.Territory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -31,10 +35,13 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Exports one region's records, every module's, into one GeoPackage, and imports such a file into a region
  * that holds no records yet, in one transaction, after checking every table's count and hash against the
- * manifest. Modules contribute their tables as {@link RegionRecords} beans.
+ * manifest. Modules contribute their tables as {@link RegionRecords} beans, and hear of an import through
+ * {@link RegionRecords.Imported}.
  */
 @Service
 class RegionTransfer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegionTransfer.class);
 
     /** A region exported: the file (the caller deletes it) and its manifest. */
     record Exported(Path file, RegionFile.Manifest manifest) {}
@@ -51,13 +58,20 @@ class RegionTransfer {
     private final DataSource dataSource;
     private final Territory territory;
     private final RegionImports imports;
+    private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
 
-    RegionTransfer(List<RegionRecords> modules, DataSource dataSource, Territory territory, RegionImports imports) {
+    RegionTransfer(
+            List<RegionRecords> modules,
+            DataSource dataSource,
+            Territory territory,
+            RegionImports imports,
+            ApplicationEventPublisher events) {
         this.modules = modules;
         this.dataSource = dataSource;
         this.territory = territory;
         this.imports = imports;
+        this.events = events;
     }
 
     /** Who may export a region: administrators, and directors of that region; others of it are refused. */
@@ -121,6 +135,7 @@ class RegionTransfer {
         try {
             contents = RegionFile.read(file);
         } catch (IOException e) {
+            LOG.info("A region file was refused: {}", e.toString(), e);
             throw new RuleViolated("file", Refusals.NOT_A_REGION_EXPORT, e.getMessage());
         }
         RegionFile.Manifest manifest = contents.manifest();
@@ -164,6 +179,13 @@ class RegionTransfer {
                     counts + (leftOut.isEmpty() ? "" : "; left out " + leftOut),
                     clock.instant(),
                     scope.username()));
+            // The rows went in behind the modules' backs: those that keep some in memory learn of it on commit.
+            events.publishEvent(new RegionRecords.Imported(
+                    manifest.region(),
+                    counts.entrySet().stream()
+                            .filter(e -> e.getValue() > 0)
+                            .map(Map.Entry::getKey)
+                            .collect(Collectors.toSet())));
             return imported;
         } catch (SQLException e) {
             // A unique key held by another region's record (a hazard area's reference), or a rule of the

@@ -1,6 +1,8 @@
 package org.custodian.geo;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +16,26 @@ import org.jspecify.annotations.Nullable;
  * purpose (personal data) are simply not named.
  */
 public interface RegionRecords {
+
+    /**
+     * A region's records were written by an import, straight into the modules' tables, bypassing the modules'
+     * own writes and their events. Published in the import's transaction; a module that keeps any of these
+     * tables' rows in memory listens for it after commit and reads them again.
+     *
+     * @param regionCode the region imported
+     * @param tables the tables the import wrote rows into
+     */
+    record Imported(String regionCode, Set<String> tables) {
+
+        public Imported {
+            tables = Set.copyOf(tables);
+        }
+
+        /** Whether the import wrote rows into any of these tables. */
+        public boolean wrote(String... names) {
+            return Arrays.stream(names).anyMatch(tables::contains);
+        }
+    }
 
     /** The module, for the manifest and messages: {@code facilities}. */
     String module();
@@ -30,7 +52,16 @@ public interface RegionRecords {
             String name,
             String regionRows,
             boolean imported,
-            @Nullable String note) {
+            @Nullable String note,
+            Set<String> ownColumns) {
+
+        public Table {
+            ownColumns = Set.copyOf(ownColumns);
+        }
+
+        public Table(String name, String regionRows, boolean imported, @Nullable String note) {
+            this(name, regionRows, imported, note, Set.of());
+        }
 
         /** A table whose rows carry the region's code in {@code region_code}. */
         public static Table ofRegion(String name) {
@@ -48,7 +79,15 @@ public interface RegionRecords {
 
         /** The same table exported for the record only: the import leaves it out, for the reason given. */
         public Table readOnly(String why) {
-            return new Table(name, regionRows, false, why);
+            return new Table(name, regionRows, false, why, ownColumns);
+        }
+
+        /**
+         * The same table with columns that mean something in this instance only (the number of a device key,
+         * whose secret stays here), carried empty: another instance would read them as one of its own.
+         */
+        public Table withOwnColumns(String... columns) {
+            return new Table(name, regionRows, imported, note, Set.of(columns));
         }
 
         /** How many times the region's code is bound in {@link #regionRows}. */

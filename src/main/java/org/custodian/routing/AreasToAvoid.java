@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.custodian.geo.RegionRecords;
 import org.custodian.geo.Wgs84;
 import org.custodian.mineaction.HazardAreaChanged;
 import org.custodian.mineaction.MineAction;
@@ -29,7 +30,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * What routes keep clear of: the active hazard areas (the part not yet released) and the roads closed now.
  * Kept in memory, filled once from mine action and the closed-road store, then following
- * {@link HazardAreaChanged} and closed-road changes as they commit; never read per request.
+ * {@link HazardAreaChanged} and closed-road changes as they commit, and read again whole after a region import
+ * ({@link RegionRecords.Imported}); never read per request.
  *
  * <p>Several nodes: a change made on one node reaches the others as a {@link NodeNotices} notice, on which they
  * read everything again (as after a lost connection), rather than a state that may be older than theirs.
@@ -123,6 +125,22 @@ class AreasToAvoid implements NodeNotices.Listener {
     /** Part of the changing transaction: the other nodes hear of it when, and only if, it commits. */
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void tellOtherNodes(HazardAreaChanged changed) {
+        notices.send(CHANNEL, node);
+    }
+
+    /**
+     * A region import wrote hazard areas and closed roads straight into their tables, with no change events:
+     * everything is read again on the next request. An import is rare; reading all again is simpler than
+     * telling which of its tables feed the areas.
+     */
+    @TransactionalEventListener
+    void on(RegionRecords.Imported imported) {
+        missed();
+    }
+
+    /** Part of the importing transaction, as for a changed hazard area. */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void tellOtherNodes(RegionRecords.Imported imported) {
         notices.send(CHANNEL, node);
     }
 

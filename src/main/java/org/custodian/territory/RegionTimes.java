@@ -8,8 +8,10 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import org.custodian.geo.RegionRecords;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Shows a moment as people of a region read it: in the region's own time zone, with its offset, and only to
@@ -31,6 +33,14 @@ public class RegionTimes {
 
     RegionTimes(Territory territory) {
         this.territory = territory;
+    }
+
+    /** An import may bring the region itself: a code remembered as no region's (UTC) is asked again. */
+    @TransactionalEventListener
+    void on(RegionRecords.Imported imported) {
+        if (imported.wrote("territory_region")) {
+            zones.invalidate(imported.regionCode());
+        }
     }
 
     /**
