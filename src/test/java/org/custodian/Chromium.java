@@ -116,4 +116,33 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback {
             page.setViewportSize(size.width, size.height);
         }
     }
+
+    /**
+     * Asserts that the page, once settled, is no wider than the window; names what sticks out when it is.
+     */
+    public static void assertFitsWidth(Page page, int width) {
+        // The page as it settles: the header folds its links into "More" once it has measured them, and again at
+        // the load event (fonts may change the measures).
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
+        try {
+            page.waitForFunction(
+                    "w => document.documentElement.scrollWidth <= w",
+                    width,
+                    new Page.WaitForFunctionOptions().setTimeout(3_000));
+        } catch (com.microsoft.playwright.TimeoutError stillTooWide) {
+            // Named below, with what sticks out.
+        }
+        int scrolled = ((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue();
+        // What sticks out: the innermost elements whose right edge passes the window's.
+        Object wide = scrolled <= width
+                ? ""
+                : page.evaluate(
+                        "w => [...document.querySelectorAll('body *')]"
+                                + ".filter(e => e.getBoundingClientRect().right > w"
+                                + " && ![...e.children].some(c => c.getBoundingClientRect().right > w))"
+                                + ".slice(0, 5).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' \"'"
+                                + " + (e.textContent || '').trim().slice(0, 60) + '\"').join('; ')",
+                        width);
+        assertThat(scrolled).as("page %s at %s px: %s", page.url(), width, wide).isLessThanOrEqualTo(width);
+    }
 }

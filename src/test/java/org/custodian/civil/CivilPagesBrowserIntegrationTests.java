@@ -71,11 +71,6 @@ class CivilPagesBrowserIntegrationTests {
         return page;
     }
 
-    private static void assertFitsWidth(Page page, int width) {
-        int scrolled = ((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue();
-        assertThat(scrolled).as("page %s at %s px", page.url(), width).isLessThanOrEqualTo(width);
-    }
-
     @ParameterizedTest
     @MethodSource("runs")
     void anOfficerRecordsAtAMeetingAndTheOutreachWorkerFollowsUp(String lang, int width) {
@@ -88,12 +83,12 @@ class CivilPagesBrowserIntegrationTests {
         assertThat(officer.locator("h1").textContent()).isEqualTo(words[0]);
         assertThat(officer.locator("header.shell nav a[href='/working-groups']").count())
                 .isEqualTo(1);
-        assertFitsWidth(officer, width);
+        Chromium.assertFitsWidth(officer, width);
         Chromium.screenshot(officer, shot + "groups");
         officer.click("#groups a:has-text('Joint working group for civil activities')");
         officer.waitForSelector("#meetings");
         assertThat(officer.locator("#proposals").textContent()).contains("mobile cafeteria");
-        assertFitsWidth(officer, width);
+        Chromium.assertFitsWidth(officer, width);
         Chromium.screenshot(officer, shot + "group");
         officer.click("#meetings a:has-text('2023-09-25')");
         officer.waitForSelector("#minutes");
@@ -124,7 +119,7 @@ class CivilPagesBrowserIntegrationTests {
         officer.waitForSelector(".notice");
         assertThat(officer.locator("#actions tr.overdue").allTextContents().toString())
                 .contains("Find premises " + tag);
-        assertFitsWidth(officer, width);
+        Chromium.assertFitsWidth(officer, width);
         Chromium.screenshot(officer, shot + "meeting");
         officer.context().close();
 
@@ -134,7 +129,7 @@ class CivilPagesBrowserIntegrationTests {
         String row = "#actions tr:has-text('Find premises " + tag + "')";
         assertThat(worker.locator(row).getAttribute("class")).contains("overdue");
         assertThat(worker.locator("#overdue-count").isVisible()).isTrue();
-        assertFitsWidth(worker, width);
+        Chromium.assertFitsWidth(worker, width);
         worker.selectOption(row + " select[name=status]", "DONE");
         worker.click(row + " button[type=submit]");
         worker.waitForSelector(".notice");
@@ -160,7 +155,7 @@ class CivilPagesBrowserIntegrationTests {
         worker.click("#visit-form button[type=submit]");
         worker.waitForSelector(".notice");
         assertThat(worker.locator("#visits").textContent()).contains(phone ? "2023-11-05" : "2023-11-06", "23");
-        assertFitsWidth(worker, width);
+        Chromium.assertFitsWidth(worker, width);
         Chromium.screenshot(worker, shot + "outreach");
 
         worker.navigate(url("/beneficiaries"));
@@ -176,7 +171,7 @@ class CivilPagesBrowserIntegrationTests {
         worker.click("#beneficiary-form button[type=submit]");
         worker.waitForSelector(".notice");
         assertThat(worker.locator("#beneficiaries").textContent()).contains(reference);
-        assertFitsWidth(worker, width);
+        Chromium.assertFitsWidth(worker, width);
         Chromium.screenshot(worker, shot + "beneficiaries");
         worker.context().close();
 

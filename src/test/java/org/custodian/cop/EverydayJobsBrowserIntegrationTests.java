@@ -82,20 +82,20 @@ class EverydayJobsBrowserIntegrationTests {
         lap("custody");
         recordHazardAreaAndReleaseLand(officer, tag, run, words, screenshots);
         lap("hazard area");
-        assertFitsWidth(officer, width);
+        Chromium.assertFitsWidth(officer, width);
         officer.context().close();
 
         Page director = signIn("khj-director", Api.DEMO_PASSWORD, lang, width);
         citeAndVerify(director, accident, words, false);
         citeAndVerify(director, incident, words, screenshots);
         lap("director");
-        assertFitsWidth(director, width);
+        Chromium.assertFitsWidth(director, width);
         director.context().close();
 
         Page admin = signIn("admin", Api.ADMIN_PASSWORD, lang, width);
         manageAnAccountAndAToken(admin, "ej-" + lang + "-" + width, words, screenshots);
         lap("administrator");
-        assertFitsWidth(admin, width);
+        Chromium.assertFitsWidth(admin, width);
         admin.context().close();
     }
 
@@ -359,32 +359,6 @@ class EverydayJobsBrowserIntegrationTests {
             String reason = page.locator("p.error").count() > 0 ? page.textContent("p.error") : "no reason shown";
             throw new AssertionError("refused at " + page.url() + ": " + reason);
         }
-    }
-
-    private static void assertFitsWidth(Page page, int width) {
-        // The page as it settles: the header folds its links into "More" once it has measured them, and again at
-        // the load event (fonts may change the measures).
-        page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
-        try {
-            page.waitForFunction(
-                    "w => document.documentElement.scrollWidth <= w",
-                    width,
-                    new Page.WaitForFunctionOptions().setTimeout(3_000));
-        } catch (com.microsoft.playwright.TimeoutError stillTooWide) {
-            // Named below, with what sticks out.
-        }
-        int scrolled = ((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue();
-        // What sticks out: the innermost elements whose right edge passes the window's.
-        Object wide = scrolled <= width
-                ? ""
-                : page.evaluate(
-                        "w => [...document.querySelectorAll('body *')]"
-                                + ".filter(e => e.getBoundingClientRect().right > w"
-                                + " && ![...e.children].some(c => c.getBoundingClientRect().right > w))"
-                                + ".slice(0, 5).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' \"'"
-                                + " + (e.textContent || '').trim().slice(0, 60) + '\"').join('; ')",
-                        width);
-        assertThat(scrolled).as("page %s at %s px: %s", page.url(), width, wide).isLessThanOrEqualTo(width);
     }
 
     private static String square(double west, double east, double south, double north) {
