@@ -52,7 +52,20 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                 Statement st = c.createStatement()) {
             st.execute("create extension if not exists postgis");
         }
+        dropAtExit(server, name);
         return url;
+    }
+
+    /** Drops the database when the test JVM exits, so that runs leave no databases behind. */
+    private static void dropAtExit(String server, String name) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Connection c = DriverManager.getConnection(server);
+                    Statement st = c.createStatement()) {
+                st.execute("drop database if exists " + name + " with (force)");
+            } catch (SQLException ignored) {
+                // The server may already be gone; a leftover test database is harmless.
+            }
+        }));
     }
 
     @Override
@@ -99,14 +112,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         } catch (SQLException e) {
             throw new IllegalStateException("could not create PostGIS in the test database", e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try (Connection c = DriverManager.getConnection(server);
-                    Statement st = c.createStatement()) {
-                st.execute("drop database if exists " + name + " with (force)");
-            } catch (SQLException ignored) {
-                // The server may already be gone; a leftover test database is harmless.
-            }
-        }));
+        dropAtExit(server, name);
         TestPropertyValues.of("spring.datasource.url=" + url).applyTo(context);
     }
 
