@@ -25,8 +25,9 @@ import org.postgresql.PGConnection;
  * The custody ledger, measured on PostGIS in one run:
  *
  * <ul>
- *   <li>{@code append URL TOKEN SITE SECONDS WRITERS [ITEMS]}: items registered through the API by concurrent
- *       writers, each registration one event; with ITEMS, surrenders of ITEMS items each
+ *   <li>{@code append URL TOKEN SITES SECONDS WRITERS [ITEMS]}: items registered through the API by concurrent
+ *       writers, each registration one event, writer w storing into the w-th of the SITES (ids, comma-separated,
+ *       taken in turn); with ITEMS, surrenders of ITEMS items each
  *       ({@code POST /api/custody/batches}, one event per item, one transaction per surrender); events/s,
  *       requests/s and latency per request.
  *   <li>{@code raw JDBC SECONDS WRITERS [ROWS]}: the peer: rows of the same shape as events inserted over JDBC
@@ -41,7 +42,7 @@ public class CustodyLedgerBenchmark {
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
-            case "append" -> append(args[1], args[2], Long.parseLong(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]),
+            case "append" -> append(args[1], args[2], Arrays.stream(args[3].split(",")).mapToLong(Long::parseLong).toArray(), Integer.parseInt(args[4]), Integer.parseInt(args[5]),
                     args.length > 6 ? Integer.parseInt(args[6]) : 0);
             case "raw" -> raw(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), args.length > 4 ? Integer.parseInt(args[4]) : 1);
             case "fill" -> fill(args[1], Integer.parseInt(args[2]));
@@ -50,11 +51,12 @@ public class CustodyLedgerBenchmark {
         }
     }
 
-    static void append(String base, String token, long site, int seconds, int writers, int items) throws Exception {
+    static void append(String base, String token, long[] sites, int seconds, int writers, int items) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         List<Long> all = timed(seconds, writers, (writer, end) -> {
             long[] latencies = new long[1 << 20];
             int n = 0;
+            long site = sites[writer % sites.length];
             while (System.nanoTime() < end) {
                 String body = items == 0 ? "{\"siteId\":" + site + ",\"origin\":\"SEIZURE\",\"item\":" + item(writer, n, 0) + "}"
                         : surrender(site, writer, n, items);
@@ -74,8 +76,9 @@ public class CustodyLedgerBenchmark {
             return Arrays.copyOf(latencies, n);
         });
         int perRequest = Math.max(1, items);
-        System.out.printf("append, %d writers%s: %d events in %d s = %.0f events/s (%.0f requests/s); latency per request p50 %.1f ms, p99 %.1f ms%n",
+        System.out.printf("append, %d writers%s%s: %d events in %d s = %.0f events/s (%.0f requests/s); latency per request p50 %.1f ms, p99 %.1f ms%n",
                 writers, items == 0 ? ", one item a registration" : ", surrenders of " + items + " items",
+                sites.length == 1 ? ", one site" : ", " + sites.length + " sites",
                 all.size() * perRequest, seconds, all.size() * perRequest / (double) seconds, all.size() / (double) seconds,
                 all.get(all.size() / 2) / 1e6, all.get((int) (all.size() * 0.99)) / 1e6);
     }

@@ -17,9 +17,16 @@ bench="$java -cp target/classes:$pgjar bench/CustodyLedgerBenchmark.java"
 sleep 3 # the demo's ordnance finds reach custody asynchronously
 
 agency=$(curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/agencies" | sed -E 's/^\[\{"id":([0-9]+).*/\1/')
-site=$(curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
-  -d "{\"name\":\"Benchmark store\",\"regionCode\":\"KHJ\",\"location\":{\"type\":\"Point\",\"coordinates\":[46.80,39.912]},\"capacity\":10000000,\"keeperAgencyId\":$agency}" \
-  "http://127.0.0.1:$port/api/custody/sites" | sed -E 's/^\{"id":([0-9]+).*/\1/')
+new_site() {
+  curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    -d "{\"name\":\"$1\",\"regionCode\":\"KHJ\",\"location\":{\"type\":\"Point\",\"coordinates\":[46.80,39.912]},\"capacity\":10000000,\"keeperAgencyId\":$agency}" \
+    "http://127.0.0.1:$port/api/custody/sites" | sed -E 's/^\{"id":([0-9]+).*/\1/'
+  echo
+}
+site=$(new_site "Benchmark store")
+# A store for each writer as well: writes into one site queue on its lock (capacity and compatibility are
+# judged against what it holds), writes into different sites do not.
+sites=$(for w in 1 2 3 4 5 6 7 8; do new_site "Benchmark store $w"; done | grep . | paste -sd,)
 $bench append "http://127.0.0.1:$port" "$token" "$site" 5 1 >/dev/null # warm-up
 $bench append "http://127.0.0.1:$port" "$token" "$site" "$seconds" 1
 # JFR=1 records a flight recording of the app during the 8-writer run (target/custody-append.jfr), JFR=surrender
@@ -28,6 +35,7 @@ if [ "${JFR:-}" = 1 ]; then
   "$(dirname "$java")/jcmd" $app JFR.start name=append settings=profile filename="$PWD/target/custody-append.jfr" >/dev/null
 fi
 $bench append "http://127.0.0.1:$port" "$token" "$site" "$seconds" 8
+$bench append "http://127.0.0.1:$port" "$token" "$sites" "$seconds" 8
 if [ "${JFR:-}" = 1 ]; then "$(dirname "$java")/jcmd" $app JFR.stop name=append >/dev/null; fi
 $bench raw "$url" "$seconds" 8
 # Surrenders of SURRENDER items (10 by default) through the API, one event an item, beside raw INSERTs of as
@@ -37,6 +45,7 @@ if [ "${JFR:-}" = surrender ]; then
   "$(dirname "$java")/jcmd" $app JFR.start name=append settings=profile filename="$PWD/target/custody-surrender.jfr" >/dev/null
 fi
 $bench append "http://127.0.0.1:$port" "$token" "$site" "$seconds" 8 "$surrender"
+$bench append "http://127.0.0.1:$port" "$token" "$sites" "$seconds" 8 "$surrender"
 if [ "${JFR:-}" = surrender ]; then "$(dirname "$java")/jcmd" $app JFR.stop name=append >/dev/null; fi
 $bench raw "$url" "$seconds" 8 "$surrender"
 curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/custody/verify"; echo
