@@ -293,11 +293,12 @@
   }
 
   // ---- start: the region cells, then every layer ----
+  // The regions and settlements are asked for at once, while the map loads its style and basemap.
   const fetchJson = (url) => fetch(url, { headers: { Accept: 'application/json, application/geo+json' } }).then((r) => r.json());
+  const reference = config.layers.filter((l) => !l.tiled);
+  const referenceLoaded = Promise.all(reference.map((l) => fetchJson('/map/layers/' + encodeURIComponent(l.id)).then((fc) => ({ l, fc }))));
   map.on('load', () => {
-    tiled.forEach(addTiled);
-    const reference = config.layers.filter((l) => !l.tiled);
-    Promise.all(reference.map((l) => fetchJson('/map/layers/' + encodeURIComponent(l.id)).then((fc) => ({ l, fc }))))
+    referenceLoaded
       .then((loaded) => {
         loaded.sort((a, b) => (a.l.id === 'regions' ? 0 : 1) - (b.l.id === 'regions' ? 0 : 1)).forEach(({ l, fc }) => addReference(l, fc));
         const regions = loaded.find((x) => x.l.id === 'regions');
@@ -309,6 +310,8 @@
           });
           map.fitBounds(b, { padding: 24, duration: 0 });
         }
+        // The tiled layers once the view is the regions': no tile is asked for a view the map then leaves.
+        tiled.forEach(addTiled);
         placeLabelsByZoom();
         map.once('idle', () => { el.dataset.ready = 'true'; });
       });
