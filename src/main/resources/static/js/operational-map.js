@@ -1,6 +1,7 @@
 // The operational map: MapLibre GL JS drawing the app's vector tiles over an offline basemap (Natural Earth
-// countries bundled with the app), with the regions and settlements from their GeoJSON (names in every
-// language). Nothing is fetched from outside the app unless a basemap URL is configured.
+// countries bundled with the app, as vector tiles of its land, borders and coast), with the regions and
+// settlements from their GeoJSON (names in every language). Nothing is fetched from outside the app unless a
+// basemap URL is configured.
 (function () {
   const el = document.getElementById('map');
   const configEl = document.getElementById('map-config');
@@ -12,13 +13,12 @@
 
   const escape = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
   const localName = (p) => p['name_' + lang] || p.name;
-  const empty = { type: 'FeatureCollection', features: [] };
 
+  // The bundled basemap comes as small tiles of the view, written once by the app: the map never holds (nor
+  // works through) the whole world's countries. Deeper than its zoom 8 the map draws from those tiles.
   // A configured basemap (raster tiles: a URL template, or a PMTiles file) lies under everything else.
   const sources = {
-    countries: { type: 'geojson', data: empty },
-    borders: { type: 'geojson', data: empty },
-    coast: { type: 'geojson', data: empty },
+    countries: { type: 'vector', tiles: [origin + '/basemap/tiles/{z}/{x}/{y}.mvt'], minzoom: 0, maxzoom: 8 },
   };
   const styleLayers = [
     { id: 'sea', type: 'background', paint: { 'background-color': '#c9dbe6' } },
@@ -35,12 +35,12 @@
     }
   }
   styleLayers.push(
-    { id: 'land', type: 'fill', source: 'countries', paint: { 'fill-color': '#f3f0e8' } },
+    { id: 'land', type: 'fill', source: 'countries', 'source-layer': 'countries', paint: { 'fill-color': '#f3f0e8' } },
   );
   if (sources.basemap) styleLayers.push({ id: 'basemap', type: 'raster', source: 'basemap' });
   styleLayers.push(
-    { id: 'coast', type: 'line', source: 'coast', paint: { 'line-color': '#8fb1c6', 'line-width': 1 } },
-    { id: 'borders', type: 'line', source: 'borders',
+    { id: 'coast', type: 'line', source: 'countries', 'source-layer': 'coast', paint: { 'line-color': '#8fb1c6', 'line-width': 1 } },
+    { id: 'borders', type: 'line', source: 'countries', 'source-layer': 'borders',
       paint: { 'line-color': '#8d7b8f', 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.6, 9, 1.6], 'line-dasharray': [3, 2] } },
   );
 
@@ -292,18 +292,13 @@
     showDay();
   }
 
-  // ---- start: the basemap, then the region cells, then every layer ----
+  // ---- start: the region cells, then every layer ----
+  // The regions and settlements are asked for at once, while the map loads its style and basemap.
   const fetchJson = (url) => fetch(url, { headers: { Accept: 'application/json, application/geo+json' } }).then((r) => r.json());
+  const reference = config.layers.filter((l) => !l.tiled);
+  const referenceLoaded = Promise.all(reference.map((l) => fetchJson('/map/layers/' + encodeURIComponent(l.id)).then((fc) => ({ l, fc }))));
   map.on('load', () => {
-    fetchJson('/basemap/countries-10m.json').then((topo) => {
-      const countries = topojson.feature(topo, topo.objects.countries);
-      map.getSource('countries').setData(countries);
-      map.getSource('borders').setData(topojson.mesh(topo, topo.objects.countries, (a, b) => a !== b));
-      map.getSource('coast').setData(topojson.mesh(topo, topo.objects.countries, (a, b) => a === b));
-    });
-    tiled.forEach(addTiled);
-    const reference = config.layers.filter((l) => !l.tiled);
-    Promise.all(reference.map((l) => fetchJson('/map/layers/' + encodeURIComponent(l.id)).then((fc) => ({ l, fc }))))
+    referenceLoaded
       .then((loaded) => {
         loaded.sort((a, b) => (a.l.id === 'regions' ? 0 : 1) - (b.l.id === 'regions' ? 0 : 1)).forEach(({ l, fc }) => addReference(l, fc));
         const regions = loaded.find((x) => x.l.id === 'regions');
@@ -315,6 +310,8 @@
           });
           map.fitBounds(b, { padding: 24, duration: 0 });
         }
+        // The tiled layers once the view is the regions': no tile is asked for a view the map then leaves.
+        tiled.forEach(addTiled);
         placeLabelsByZoom();
         map.once('idle', () => { el.dataset.ready = 'true'; });
       });

@@ -264,12 +264,18 @@ class TileIntegrationTests {
     }
 
     @Test
-    void theOfflineBasemapIsServedWithItsNoticeAndNoOtherIsConfigured() {
+    void theOfflineBasemapIsServedWithItsNoticeAndNoOtherIsConfigured() throws IOException {
         Api.Response countries = admin.get("/basemap/countries-10m.json");
         assertThat(countries.status()).isEqualTo(200);
         assertThat(countries.json().at("/objects/countries/geometries").size()).isGreaterThan(200);
         assertThat(admin.get("/basemap/NOTICE.txt", "text/plain").body()).contains("Natural Earth", "ISC");
         assertThat(admin.get("/basemap/local.pmtiles").status()).isEqualTo(404);
+        // The map reads it as vector tiles of the view: the land and borders around the demo's regions.
+        byte[] caucasus = admin.getBytes("/basemap/tiles/7/80/48.mvt");
+        assertThat(BasemapTilesUnitTests.geometries(caucasus, "countries")).isNotEmpty();
+        assertThat(BasemapTilesUnitTests.geometries(caucasus, "borders")).isNotEmpty();
+        assertThat(admin.get("/basemap/tiles/9/0/0.mvt").status()).isEqualTo(400);
+        assertThat(admin.get("/basemap/tiles/2/4/0.mvt").status()).isEqualTo(400);
     }
 
     // ---- comparison ----
