@@ -1,6 +1,7 @@
 # Sourced by the harnesses: starts the packaged jar on a scratch PostGIS database named $db on port $port,
 # waits until it is healthy, and drops the database on exit. Sets java, jar, pgjar, psql, url, app.
-# JAR=... starts another jar; APP_ARGS=... adds application arguments (settings).
+# JAR=... starts another jar; APP_ARGS=... adds application arguments (settings); DB_SETUP=... is SQL run on
+# the new database before the app starts (for example a setting of its sessions).
 jar=$(realpath "${JAR:-$(ls target/custodian-*.jar | grep -v plain | head -n 1)}")
 java_home=${JAVA_HOME:-}
 for jdk in /usr/lib/jvm/*; do
@@ -14,6 +15,7 @@ url="jdbc:postgresql://127.0.0.1:5432/$db?user=postgres"
 $psql -c "drop database if exists $db with (force)" postgres
 $psql -c "create database $db" postgres
 $psql -c "create extension postgis" "$db"
+if [ -n "${DB_SETUP:-}" ]; then $psql -c "$DB_SETUP" "$db"; fi
 scratch=$(mktemp -d)
 CUSTODIAN_ADMIN_PASSWORD=benchmark-password "$java" -jar "$jar" --server.port="$port" \
   --spring.datasource.url="$url" --custodian.integrity.directory="$scratch/integrity" \

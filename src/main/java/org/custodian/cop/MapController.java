@@ -45,6 +45,9 @@ class MapController {
     private final MessageSource messages;
     private final JsonMapper json;
     private final Set<String> messageKeys;
+    /** The status codes' keys by prefix: looked for among all keys once, not on every page. */
+    private final Map<String, List<String>> statusKeys = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final String basemapUrl;
     private final String basemapAttribution;
 
@@ -91,12 +94,10 @@ class MapController {
             List<Status> statuses = new ArrayList<>();
             if (status != null) {
                 String prefix = layer.codes().get(status);
-                for (String key : messageKeys) {
-                    if (key.startsWith(prefix) && key.indexOf('.', prefix.length()) < 0) {
-                        String code = key.substring(prefix.length());
-                        statuses.add(
-                                new Status(code, messages.getMessage(key, null, code, locale), StatusColours.of(code)));
-                    }
+                for (String key : statusKeys.computeIfAbsent(prefix, this::keysUnder)) {
+                    String code = key.substring(prefix.length());
+                    statuses.add(
+                            new Status(code, messages.getMessage(key, null, code, locale), StatusColours.of(code)));
                 }
             }
             FeatureLayer.TimeSpan span = layer.dateProperty().isPresent() ? layer.temporalExtent() : null;
@@ -121,6 +122,13 @@ class MapController {
         // In a JSON script block: "</" never closes it early.
         model.addAttribute("mapConfig", json.writeValueAsString(config).replace("</", "<\\/"));
         return "cop/map";
+    }
+
+    /** The message keys of the codes under a prefix, in order; the bundles do not change while the app runs. */
+    private List<String> keysUnder(String prefix) {
+        return messageKeys.stream()
+                .filter(key -> key.startsWith(prefix) && key.indexOf('.', prefix.length()) < 0)
+                .toList();
     }
 
     private static String day(java.time.Instant at) {

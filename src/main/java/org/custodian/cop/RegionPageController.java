@@ -21,6 +21,7 @@ import org.custodian.territory.Appointment;
 import org.custodian.territory.CoordinationLink;
 import org.custodian.territory.PopulationEstimate;
 import org.custodian.territory.Region;
+import org.custodian.territory.RegionName;
 import org.custodian.territory.Settlement;
 import org.custodian.territory.Territory;
 import org.jspecify.annotations.Nullable;
@@ -55,7 +56,7 @@ class RegionPageController {
     }
 
     record RegionRow(
-            Region region, boolean inScope, @Nullable Administration administration) {}
+            RegionName region, boolean inScope, @Nullable Administration administration) {}
 
     @GetMapping("/regions")
     String list(Model model) {
@@ -65,7 +66,7 @@ class RegionPageController {
                 .collect(Collectors.toMap(a -> a.region().code(), Function.identity(), (a, b) -> a));
         model.addAttribute(
                 "rows",
-                territory.regions().stream()
+                territory.regionNames().stream()
                         .map(r -> new RegionRow(r, scope.reads(r.code()), active.get(r.code())))
                         .toList());
         model.addAttribute("mayCreate", scope.isAdmin());

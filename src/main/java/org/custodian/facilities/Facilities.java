@@ -55,6 +55,27 @@ public class Facilities {
         return facilities.findInScope(regionCode, kind, scope.allRegions(), scope.regionsForQuery());
     }
 
+    /** A page of the facilities a list shows, in its order, and how many match in all. */
+    public record Page(List<Facility> facilities, long matched) {}
+
+    /** The {@code page}th (from 0) {@code size} facilities of {@link #facilities(Scope, String, FacilityKind)}. */
+    public Page facilities(Scope scope, @Nullable String regionCode, @Nullable FacilityKind kind, int page, int size) {
+        org.springframework.data.domain.Page<Long> ids = facilities.findIdsInScope(
+                regionCode,
+                kind,
+                scope.allRegions(),
+                scope.regionsForQuery(),
+                org.springframework.data.domain.PageRequest.of(page, size));
+        java.util.Map<Long, Facility> found = facilities.findAllById(ids.getContent()).stream()
+                .collect(java.util.stream.Collectors.toMap(Facility::id, f -> f));
+        return new Page(
+                ids.getContent().stream()
+                        .map(found::get)
+                        .filter(java.util.Objects::nonNull)
+                        .toList(),
+                ids.getTotalElements());
+    }
+
     public Facility facility(Scope scope, long id) {
         return facilities
                 .findInScope(id, scope.allRegions(), scope.regionsForQuery())

@@ -38,17 +38,27 @@ class FacilityPageController {
         this.callers = callers;
     }
 
+    /** Facilities a list page shows at a time. */
+    static final int PAGE = 50;
+
     @GetMapping("/facilities")
     String list(
             @RequestParam(required = false) @Nullable String region,
             @RequestParam(required = false) @Nullable FacilityKind kind,
+            @RequestParam(defaultValue = "0") int page,
             Model model) {
         Scope scope = callers.current();
         String selected = region == null || region.isBlank() ? null : region;
-        model.addAttribute("facilities", facilities.facilities(scope, selected, kind));
+        Facilities.Page found = facilities.facilities(scope, selected, kind, Math.max(page, 0), PAGE);
+        model.addAttribute("facilities", found.facilities());
+        model.addAttribute("matched", found.matched());
+        model.addAttribute("page", Math.max(page, 0));
+        model.addAttribute("pages", (found.matched() + PAGE - 1) / PAGE);
         model.addAttribute(
                 "regions",
-                territory.regions().stream().filter(r -> scope.reads(r.code())).toList());
+                territory.regionNames().stream()
+                        .filter(r -> scope.reads(r.code()))
+                        .toList());
         model.addAttribute("kinds", FacilityKind.values());
         model.addAttribute("region", selected);
         model.addAttribute("kind", kind);

@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -20,6 +22,19 @@ interface FacilityRecords extends JpaRepository<Facility, Long> {
             @Param("kind") @Nullable FacilityKind kind,
             @Param("all") boolean all,
             @Param("codes") Collection<String> codes);
+
+    /**
+     * A page of the facilities' ids in the list's order, and how many match: a list page reads only its
+     * facilities, with their histories, rather than every one.
+     */
+    @Query("select f.id from Facility f where " + IN_SCOPE + " and (:region is null or f.regionCode = :region)"
+            + " and (:kind is null or f.kind = :kind) order by f.regionCode, f.kind, f.name, f.id")
+    Page<Long> findIdsInScope(
+            @Param("region") @Nullable String region,
+            @Param("kind") @Nullable FacilityKind kind,
+            @Param("all") boolean all,
+            @Param("codes") Collection<String> codes,
+            Pageable page);
 
     @Query("select f from Facility f where f.id = :id and " + IN_SCOPE)
     Optional<Facility> findInScope(

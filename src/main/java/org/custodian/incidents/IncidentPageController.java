@@ -66,7 +66,9 @@ class IncidentPageController {
         model.addAttribute("pages", (found.matched() + PAGE - 1) / PAGE);
         model.addAttribute(
                 "regions",
-                territory.regions().stream().filter(r -> scope.reads(r.code())).toList());
+                territory.regionNames().stream()
+                        .filter(r -> scope.reads(r.code()))
+                        .toList());
         model.addAttribute("types", IncidentType.values());
         model.addAttribute("statuses", Incident.Status.values());
         model.addAttribute("region", selected);
@@ -74,7 +76,7 @@ class IncidentPageController {
         model.addAttribute("status", status);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
-        model.addAttribute("canRecord", territory.regions().stream().anyMatch(r -> scope.writes(r.code())));
+        model.addAttribute("canRecord", territory.writesAnyRegion(scope));
         return "incidents/list";
     }
 

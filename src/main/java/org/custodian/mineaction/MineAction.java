@@ -23,6 +23,7 @@ import org.locationtech.jts.geom.Point;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -104,6 +105,44 @@ public class MineAction {
 
     public List<HazardArea> hazardAreas(Scope scope, @Nullable String regionCode) {
         return hazardAreas.findInScope(regionCode, scope.allRegions(), scope.regionsForQuery());
+    }
+
+    /** A page of records a list shows, in its order, and how many match in all. */
+    public record Page<T>(List<T> records, long matched) {}
+
+    /** How many hazard areas match, their area and the area released of them, in m². */
+    public record HazardTotals(long areas, double squareMetres, double releasedSquareMetres) {}
+
+    /** The {@code page}th (from 0) {@code size} hazard areas of {@link #hazardAreas(Scope, String)}. */
+    public Page<HazardArea> hazardAreas(Scope scope, @Nullable String regionCode, int page, int size) {
+        org.springframework.data.domain.Page<Long> ids = hazardAreas.findIdsInScope(
+                regionCode, scope.allRegions(), scope.regionsForQuery(), PageRequest.of(page, size));
+        return new Page<>(
+                inOrder(ids.getContent(), hazardAreas.findAllById(ids.getContent()), HazardArea::id),
+                ids.getTotalElements());
+    }
+
+    public HazardTotals hazardTotals(Scope scope, @Nullable String regionCode) {
+        Object[] row = hazardAreas
+                .totalsInScope(regionCode, scope.allRegions(), scope.regionsForQuery())
+                .getFirst();
+        return new HazardTotals(
+                ((Number) row[0]).longValue(), ((Number) row[1]).doubleValue(), ((Number) row[2]).doubleValue());
+    }
+
+    /** The {@code page}th (from 0) {@code size} accidents of {@link #accidents(Scope, String)}, latest first. */
+    public Page<Accident> accidents(Scope scope, @Nullable String regionCode, int page, int size) {
+        org.springframework.data.domain.Page<Long> ids = accidents.findIdsInScope(
+                regionCode, scope.allRegions(), scope.regionsForQuery(), PageRequest.of(page, size));
+        return new Page<>(
+                inOrder(ids.getContent(), accidents.findAllById(ids.getContent()), Accident::id),
+                ids.getTotalElements());
+    }
+
+    private static <T> List<T> inOrder(List<Long> ids, List<T> found, java.util.function.ToLongFunction<T> id) {
+        Map<Long, T> byId = new java.util.HashMap<>();
+        found.forEach(t -> byId.put(id.applyAsLong(t), t));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     public HazardArea hazardArea(Scope scope, long id) {
@@ -304,12 +343,11 @@ public class MineAction {
     /** Land released per region and month of completion, by outcome (cancelled, reduced, cleared). */
     public List<MonthlyRelease> progress(Scope scope, @Nullable String regionCode) {
         Map<String, Map<YearMonth, double[]>> totals = new TreeMap<>();
-        for (HazardArea area : hazardAreas(scope, regionCode)) {
-            for (LandRelease r : area.releases()) {
-                double[] t = totals.computeIfAbsent(area.regionCode(), k -> new TreeMap<>())
-                        .computeIfAbsent(YearMonth.from(r.completedOn()), k -> new double[3]);
-                t[r.method().ordinal()] += r.areaSquareMetres();
-            }
+        // The releases' figures alone: the areas and releases' geometries are not needed for sums.
+        for (Object[] r : hazardAreas.releasesInScope(regionCode, scope.allRegions(), scope.regionsForQuery())) {
+            double[] t = totals.computeIfAbsent((String) r[0], k -> new TreeMap<>())
+                    .computeIfAbsent(YearMonth.from((LocalDate) r[1]), k -> new double[3]);
+            t[((ReleaseMethod) r[2]).ordinal()] += ((Number) r[3]).doubleValue();
         }
         List<MonthlyRelease> out = new ArrayList<>();
         totals.forEach((region, months) ->

@@ -49,27 +49,40 @@ class MineActionPageController {
         this.callers = callers;
     }
 
+    /** Hazard areas, and accidents, the overview lists at a time. */
+    static final int PAGE = 50;
+
     @GetMapping("/mine-action")
-    String overview(@RequestParam(required = false) @Nullable String region, Model model) {
+    String overview(
+            @RequestParam(required = false) @Nullable String region,
+            @RequestParam(name = "areas", defaultValue = "0") int areasPage,
+            @RequestParam(name = "accidents", defaultValue = "0") int accidentsPage,
+            Model model) {
         Scope scope = callers.current();
         String selected = region == null || region.isBlank() ? null : region;
-        List<HazardArea> areas = mineAction.hazardAreas(scope, selected);
-        List<Accident> accidents = mineAction.accidents(scope, selected);
+        MineAction.Page<HazardArea> areas = mineAction.hazardAreas(scope, selected, Math.max(areasPage, 0), PAGE);
+        MineAction.Page<Accident> found = mineAction.accidents(scope, selected, Math.max(accidentsPage, 0), PAGE);
+        List<Accident> accidents = found.records();
+        MineAction.HazardTotals totals = mineAction.hazardTotals(scope, selected);
         model.addAttribute("region", selected);
         model.addAttribute(
                 "regions",
-                territory.regions().stream().filter(r -> scope.reads(r.code())).toList());
-        model.addAttribute("areas", areas);
+                territory.regionNames().stream()
+                        .filter(r -> scope.reads(r.code()))
+                        .toList());
+        model.addAttribute("areas", areas.records());
+        model.addAttribute("areasPage", Math.max(areasPage, 0));
+        model.addAttribute("areasPages", (areas.matched() + PAGE - 1) / PAGE);
         model.addAttribute("accidents", accidents);
+        model.addAttribute("accidentsMatched", found.matched());
+        model.addAttribute("accidentsPage", Math.max(accidentsPage, 0));
+        model.addAttribute("accidentsPages", (found.matched() + PAGE - 1) / PAGE);
         model.addAttribute("finds", mineAction.recentFinds(scope, selected, RECENT_FINDS));
         model.addAttribute("writes", territory.writesAnyRegion(scope));
         model.addAttribute("progress", mineAction.progress(scope, selected));
-        model.addAttribute(
-                "totalArea",
-                areas.stream().mapToDouble(HazardArea::areaSquareMetres).sum());
-        model.addAttribute(
-                "totalReleased",
-                areas.stream().mapToDouble(HazardArea::releasedSquareMetres).sum());
+        model.addAttribute("areasMatched", totals.areas());
+        model.addAttribute("totalArea", totals.squareMetres());
+        model.addAttribute("totalReleased", totals.releasedSquareMetres());
         model.addAttribute(
                 "cited",
                 sources.findAll(accidents.stream()

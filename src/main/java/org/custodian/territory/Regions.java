@@ -13,6 +13,9 @@ interface Regions extends JpaRepository<Region, Long> {
 
     List<Region> findAllByOrderByCode();
 
+    @Query("select new org.custodian.territory.RegionName(r.code, r.names) from Region r order by r.code")
+    List<RegionName> findNamesByOrderByCode();
+
     /** The codes of the regions whose boundary holds the point (inside or on it), in code order. */
     @Query("select r.code from Region r where st_intersects(r.boundary, :point) = true order by r.code")
     List<String> codesAt(@Param("point") Point point);

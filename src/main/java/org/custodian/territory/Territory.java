@@ -106,6 +106,11 @@ public class Territory {
         return regions.findAllByOrderByCode();
     }
 
+    /** Every region's code and names, by code, without their boundaries. */
+    public List<RegionName> regionNames() {
+        return regions.findNamesByOrderByCode();
+    }
+
     /**
      * The code of the region whose boundary holds the point (the first by code when it lies on a shared
      * border), asked of the database so that no boundary is loaded.
@@ -116,7 +121,7 @@ public class Territory {
 
     /** Whether the caller may create and change records in some region. */
     public boolean writesAnyRegion(Scope scope) {
-        return regions().stream().anyMatch(r -> scope.writes(r.code()));
+        return regionNames().stream().anyMatch(r -> scope.writes(r.code()));
     }
 
     /**

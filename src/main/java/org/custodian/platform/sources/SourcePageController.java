@@ -3,8 +3,6 @@ package org.custodian.platform.sources;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Locale;
 import org.custodian.platform.Callers;
 import org.custodian.platform.PageForms;
 import org.custodian.platform.RuleViolated;
@@ -38,16 +36,20 @@ class SourcePageController {
         this.callers = callers;
     }
 
+    /** Sources the list page shows at a time. */
+    static final int PAGE = 50;
+
     @GetMapping("/sources")
-    String list(@RequestParam(required = false) @Nullable String q, Model model) {
+    String list(
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         String query = q == null ? "" : q.strip();
-        String needle = query.toLowerCase(Locale.ROOT);
-        List<Source> sources = register.list().stream()
-                .filter(s -> needle.isEmpty()
-                        || s.publisher().toLowerCase(Locale.ROOT).contains(needle)
-                        || s.title().toLowerCase(Locale.ROOT).contains(needle))
-                .toList();
-        model.addAttribute("sources", sources);
+        org.springframework.data.domain.Page<Source> found = register.list(query, Math.max(page, 0), PAGE);
+        model.addAttribute("sources", found.getContent());
+        model.addAttribute("matched", found.getTotalElements());
+        model.addAttribute("page", Math.max(page, 0));
+        model.addAttribute("pages", found.getTotalPages());
         model.addAttribute("q", query);
         model.addAttribute("writes", callers.current().role().writesRecords());
         return "sources/list";

@@ -98,6 +98,11 @@ public class SourceRegister implements Sources {
         return records.findCurrentVersions();
     }
 
+    /** The {@code page}th (from 0) {@code size} current versions whose publisher or title holds {@code text}. */
+    org.springframework.data.domain.Page<Source> list(String text, int page, int size) {
+        return records.findCurrentVersions(text, org.springframework.data.domain.PageRequest.of(page, size));
+    }
+
     Source get(long id) {
         return records.findById(id).orElseThrow(() -> new RecordNotFound(Refusals.NO_SOURCE, id));
     }
