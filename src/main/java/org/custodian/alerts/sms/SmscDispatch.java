@@ -48,15 +48,15 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the outbox to the SMSC over one SMPP 3.4 transceiver session: a loop claims due messages ({@link
- * Outbox#claim}), eight windows ahead; {@code window} virtual threads each submit one message at a time and wait for
+ * Sends the outbox to the SMSC over one SMPP 3.4 transceiver session: a loop claims due messages (marking them
+ * SENDING), eight windows ahead; {@code window} virtual threads each submit one message at a time and wait for
  * its answer, so up to {@code window} submits are in flight; another thread records their outcomes in batches.
  *
  * <p>Each message goes once. A submit the SMSC answered is SUBMITTED; one it refused for a passing reason
  * (throttled, queue full, system error) is queued again with back-off; one that could not be written at all
  * (no session, the connection failed while writing) is queued again. One written but never answered (time-out,
- * connection lost while waiting), and the messages a stopped or killed instance claimed and left without an
- * answer (after {@code abandoned-after}), may or may not have reached the SMSC: they are in doubt (UNCONFIRMED). An SMSC sends a
+ * connection lost while waiting), and the rows a stopped or killed instance left SENDING (after {@code
+ * abandoned-after}), may or may not have reached the SMSC: they are in doubt (UNCONFIRMED). An SMSC sends a
  * delivery receipt for every message it accepted (all are submitted asking for one), and holds receipts until a
  * session is bound again; a receipt for a message in doubt, found by the number it reports on, settles it. One
  * that got no receipt within {@code resend-unconfirmed-after}, once the receipts have stopped coming and every
@@ -155,7 +155,7 @@ class SmscDispatch implements SmartLifecycle {
             left.add(new Outbox.Retry(c.id(), Instant.now(), "the sending instance stopped"));
         }
         left.addAll(drain(outcomes));
-        outbox.record(instance, left, Instant.now());
+        outbox.record(left, Instant.now());
         closeSession();
     }
 
@@ -242,7 +242,7 @@ class SmscDispatch implements SmartLifecycle {
                 continue;
             }
             try {
-                outbox.record(instance, done, Instant.now());
+                outbox.record(done, Instant.now());
                 // Outcomes gathered for a moment are recorded in one statement: a statement for every few dozen
                 // cost the database more than the rows. A node killed meanwhile leaves them in doubt, and their
                 // receipts settle them.
