@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.custodian.geo.Tile;
-import org.custodian.platform.InvalidParameter;
 import org.custodian.platform.RecordNotFound;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,15 +45,7 @@ class BasemapController {
     @Hidden
     @GetMapping(TILES)
     ResponseEntity<byte[]> tile(@PathVariable int z, @PathVariable int x, @PathVariable int y) {
-        if (!Tile.exists(z, x, y) || z > BasemapTiles.MAX_ZOOM) {
-            throw new InvalidParameter(
-                    "z/x/y",
-                    Refusals.NO_TILE_IN_GRID,
-                    String.valueOf(z),
-                    String.valueOf(x),
-                    String.valueOf(y),
-                    String.valueOf(BasemapTiles.MAX_ZOOM));
-        }
+        TileController.requireInGrid(z, x, y, BasemapTiles.MAX_ZOOM);
         // The same for everyone and for the life of the release: a browser may keep it.
         return ResponseEntity.ok()
                 .contentType(TileController.MVT)

@@ -58,15 +58,7 @@ class TileController {
         if (source == null) {
             throw new RecordNotFound(Refusals.NO_LAYER, layer);
         }
-        if (!Tile.exists(z, x, y)) {
-            throw new InvalidParameter(
-                    "z/x/y",
-                    Refusals.NO_TILE_IN_GRID,
-                    String.valueOf(z),
-                    String.valueOf(x),
-                    String.valueOf(y),
-                    String.valueOf(Tile.MAX_ZOOM));
-        }
+        requireInGrid(z, x, y, Tile.MAX_ZOOM);
         Tile tile = new Tile(z, x, y);
         Instant start = from == null ? null : instant("from", from, false);
         Instant end = to == null ? null : instant("to", to, true);
@@ -98,6 +90,19 @@ class TileController {
             return OffsetDateTime.parse(text).toInstant();
         } catch (java.time.format.DateTimeParseException e) {
             throw new InvalidParameter(parameter, Refusals.NOT_A_DATE_TIME, text);
+        }
+    }
+
+    /** Refuses (400) a tile outside the grid or deeper than {@code maxZoom}. */
+    static void requireInGrid(int z, int x, int y, int maxZoom) {
+        if (!Tile.exists(z, x, y) || z > maxZoom) {
+            throw new InvalidParameter(
+                    "z/x/y",
+                    Refusals.NO_TILE_IN_GRID,
+                    String.valueOf(z),
+                    String.valueOf(x),
+                    String.valueOf(y),
+                    String.valueOf(maxZoom));
         }
     }
 }

@@ -11,6 +11,7 @@ import org.custodian.geo.GeometryRules;
 import org.custodian.geo.Wgs84;
 import org.custodian.platform.CommonRefusals;
 import org.custodian.platform.ConflictWithState;
+import org.custodian.platform.ListPage;
 import org.custodian.platform.RecordNotFound;
 import org.custodian.platform.RuleViolated;
 import org.custodian.platform.Scope;
@@ -55,25 +56,16 @@ public class Facilities {
         return facilities.findInScope(regionCode, kind, scope.allRegions(), scope.regionsForQuery());
     }
 
-    /** A page of the facilities a list shows, in its order, and how many match in all. */
-    public record Page(List<Facility> facilities, long matched) {}
-
     /** The {@code page}th (from 0) {@code size} facilities of {@link #facilities(Scope, String, FacilityKind)}. */
-    public Page facilities(Scope scope, @Nullable String regionCode, @Nullable FacilityKind kind, int page, int size) {
+    public ListPage<Facility> facilities(
+            Scope scope, @Nullable String regionCode, @Nullable FacilityKind kind, int page, int size) {
         org.springframework.data.domain.Page<Long> ids = facilities.findIdsInScope(
                 regionCode,
                 kind,
                 scope.allRegions(),
                 scope.regionsForQuery(),
                 org.springframework.data.domain.PageRequest.of(page, size));
-        java.util.Map<Long, Facility> found = facilities.findAllById(ids.getContent()).stream()
-                .collect(java.util.stream.Collectors.toMap(Facility::id, f -> f));
-        return new Page(
-                ids.getContent().stream()
-                        .map(found::get)
-                        .filter(java.util.Objects::nonNull)
-                        .toList(),
-                ids.getTotalElements());
+        return ListPage.inOrderOf(ids, facilities.findAllById(ids.getContent()), Facility::id);
     }
 
     public Facility facility(Scope scope, long id) {

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.custodian.geo.GeoJsonModule;
 import org.custodian.platform.Callers;
 import org.custodian.platform.CommonRefusals;
+import org.custodian.platform.ListPage;
 import org.custodian.platform.PageForms;
 import org.custodian.platform.RuleViolated;
 import org.custodian.platform.Scope;
@@ -49,11 +50,11 @@ class FacilityPageController {
             Model model) {
         Scope scope = callers.current();
         String selected = region == null || region.isBlank() ? null : region;
-        Facilities.Page found = facilities.facilities(scope, selected, kind, Math.max(page, 0), PAGE);
-        model.addAttribute("facilities", found.facilities());
+        ListPage<Facility> found = facilities.facilities(scope, selected, kind, Math.max(page, 0), PAGE);
+        model.addAttribute("facilities", found.records());
         model.addAttribute("matched", found.matched());
         model.addAttribute("page", Math.max(page, 0));
-        model.addAttribute("pages", (found.matched() + PAGE - 1) / PAGE);
+        model.addAttribute("pages", found.pages(PAGE));
         model.addAttribute(
                 "regions",
                 territory.regionNames().stream()

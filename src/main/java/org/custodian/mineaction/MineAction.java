@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.custodian.geo.GeometryRules;
 import org.custodian.platform.CommonRefusals;
 import org.custodian.platform.ConflictWithState;
+import org.custodian.platform.ListPage;
 import org.custodian.platform.RecordNotFound;
 import org.custodian.platform.RuleViolated;
 import org.custodian.platform.Scope;
@@ -107,19 +108,14 @@ public class MineAction {
         return hazardAreas.findInScope(regionCode, scope.allRegions(), scope.regionsForQuery());
     }
 
-    /** A page of records a list shows, in its order, and how many match in all. */
-    public record Page<T>(List<T> records, long matched) {}
-
     /** How many hazard areas match, their area and the area released of them, in m². */
     public record HazardTotals(long areas, double squareMetres, double releasedSquareMetres) {}
 
     /** The {@code page}th (from 0) {@code size} hazard areas of {@link #hazardAreas(Scope, String)}. */
-    public Page<HazardArea> hazardAreas(Scope scope, @Nullable String regionCode, int page, int size) {
+    public ListPage<HazardArea> hazardAreas(Scope scope, @Nullable String regionCode, int page, int size) {
         org.springframework.data.domain.Page<Long> ids = hazardAreas.findIdsInScope(
                 regionCode, scope.allRegions(), scope.regionsForQuery(), PageRequest.of(page, size));
-        return new Page<>(
-                inOrder(ids.getContent(), hazardAreas.findAllById(ids.getContent()), HazardArea::id),
-                ids.getTotalElements());
+        return ListPage.inOrderOf(ids, hazardAreas.findAllById(ids.getContent()), HazardArea::id);
     }
 
     public HazardTotals hazardTotals(Scope scope, @Nullable String regionCode) {
@@ -131,18 +127,10 @@ public class MineAction {
     }
 
     /** The {@code page}th (from 0) {@code size} accidents of {@link #accidents(Scope, String)}, latest first. */
-    public Page<Accident> accidents(Scope scope, @Nullable String regionCode, int page, int size) {
+    public ListPage<Accident> accidents(Scope scope, @Nullable String regionCode, int page, int size) {
         org.springframework.data.domain.Page<Long> ids = accidents.findIdsInScope(
                 regionCode, scope.allRegions(), scope.regionsForQuery(), PageRequest.of(page, size));
-        return new Page<>(
-                inOrder(ids.getContent(), accidents.findAllById(ids.getContent()), Accident::id),
-                ids.getTotalElements());
-    }
-
-    private static <T> List<T> inOrder(List<Long> ids, List<T> found, java.util.function.ToLongFunction<T> id) {
-        Map<Long, T> byId = new java.util.HashMap<>();
-        found.forEach(t -> byId.put(id.applyAsLong(t), t));
-        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+        return ListPage.inOrderOf(ids, accidents.findAllById(ids.getContent()), Accident::id);
     }
 
     public HazardArea hazardArea(Scope scope, long id) {

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.custodian.geo.GeoJsonModule;
 import org.custodian.platform.Callers;
 import org.custodian.platform.CommonRefusals;
+import org.custodian.platform.ListPage;
 import org.custodian.platform.PageForms;
 import org.custodian.platform.RuleViolated;
 import org.custodian.platform.Scope;
@@ -60,8 +61,8 @@ class MineActionPageController {
             Model model) {
         Scope scope = callers.current();
         String selected = region == null || region.isBlank() ? null : region;
-        MineAction.Page<HazardArea> areas = mineAction.hazardAreas(scope, selected, Math.max(areasPage, 0), PAGE);
-        MineAction.Page<Accident> found = mineAction.accidents(scope, selected, Math.max(accidentsPage, 0), PAGE);
+        ListPage<HazardArea> areas = mineAction.hazardAreas(scope, selected, Math.max(areasPage, 0), PAGE);
+        ListPage<Accident> found = mineAction.accidents(scope, selected, Math.max(accidentsPage, 0), PAGE);
         List<Accident> accidents = found.records();
         MineAction.HazardTotals totals = mineAction.hazardTotals(scope, selected);
         model.addAttribute("region", selected);
@@ -72,11 +73,11 @@ class MineActionPageController {
                         .toList());
         model.addAttribute("areas", areas.records());
         model.addAttribute("areasPage", Math.max(areasPage, 0));
-        model.addAttribute("areasPages", (areas.matched() + PAGE - 1) / PAGE);
+        model.addAttribute("areasPages", areas.pages(PAGE));
         model.addAttribute("accidents", accidents);
         model.addAttribute("accidentsMatched", found.matched());
         model.addAttribute("accidentsPage", Math.max(accidentsPage, 0));
-        model.addAttribute("accidentsPages", (found.matched() + PAGE - 1) / PAGE);
+        model.addAttribute("accidentsPages", found.pages(PAGE));
         model.addAttribute("finds", mineAction.recentFinds(scope, selected, RECENT_FINDS));
         model.addAttribute("writes", territory.writesAnyRegion(scope));
         model.addAttribute("progress", mineAction.progress(scope, selected));
