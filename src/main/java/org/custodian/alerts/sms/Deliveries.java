@@ -33,6 +33,11 @@ class Deliveries {
             long done = recipients - waiting;
             return new Totals(recipients, byStatus, done, recipients == 0 ? 1.0 : (double) done / recipients);
         }
+
+        /** Messages waiting for their first or next attempt. */
+        public long queued() {
+            return byStatus.getOrDefault(Outbox.Status.QUEUED, 0L);
+        }
     }
 
     record Message(String identifier, String messageType, java.time.Instant releasedAt, Totals totals) {}

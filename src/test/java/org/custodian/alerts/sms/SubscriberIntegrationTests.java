@@ -241,7 +241,7 @@ class SubscriberIntegrationTests {
         assertThat(as("fzl-alerts").get("/alerts/" + alertId + "/deliveries").status())
                 .isEqualTo(404);
         String page = officer.get("/alerts/" + alertId + "/deliveries").body();
-        assertThat(page).contains("id=\"no-smsc\"");
+        assertThat(page).contains("id=\"no-smsc\"").contains("2 messages wait in the outbox");
     }
 
     private long auditedReads() {
