@@ -8,6 +8,8 @@
 # create databases (trust auth), curl, a JDK 21+.
 # Usage: bench/fieldcollect-ingest.sh [seconds per run] [senders] [replay percent]
 # JFR=1 records a flight recording of the app during the measured run (target/fieldcollect-ingest.jfr).
+# WARMUP=<seconds> (15 by default): on 2 cores shared with PostgreSQL and the senders, C2 still compiles the request
+# path through a 30 s run after 15 s of warm-up; a minute or more measures the code settled.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
@@ -21,7 +23,7 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 key=$(curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d '{"name":"Benchmark phone"}' \
   "http://127.0.0.1:$port/api/device-keys" | sed -E 's/.*"serverUrl":"([^"]+)".*/\1/')
 printf '%-18s %8s %10s %14s %10s %10s %10s\n' peer senders sent 'per second' 'p50 ms' 'p99 ms' 'max ms'
-$bench ingest "$key" 15 "$senders" "$replays" "$url" >/dev/null # warm-up (the JIT compiler settles)
+$bench ingest "$key" "${WARMUP:-15}" "$senders" "$replays" "$url" >/dev/null # warm-up (the JIT compiler settles)
 if [ "${JFR:-}" = 1 ]; then
   "$(dirname "$java")/jcmd" $app JFR.start name=ingest settings=profile filename="$PWD/target/fieldcollect-ingest.jfr" >/dev/null
 fi

@@ -1,21 +1,24 @@
 package org.custodian.fieldcollect;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.custodian.platform.AfterCommit;
 import org.custodian.platform.PathCredentials;
 import org.custodian.platform.RecordNotFound;
 import org.custodian.platform.Role;
 import org.custodian.platform.RuleViolated;
 import org.custodian.platform.Scope;
+import org.custodian.platform.nodes.NodeNotices;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Issues, resolves and revokes device keys. A person makes keys for their own account (a supervisor signs in
@@ -24,24 +27,36 @@ import org.springframework.web.context.request.RequestContextHolder;
  * making.
  */
 @Service
-class DeviceKeyRing implements PathCredentials {
+class DeviceKeyRing implements PathCredentials, NodeNotices.Listener {
 
     static final String PREFIX = "/openrosa/key/";
 
     /** Roles that send submissions; a viewer's or partner's account cannot have a device key. */
     static final java.util.Set<Role> COLLECTORS = java.util.Set.of(Role.ADMIN, Role.DIRECTOR, Role.OFFICER, Role.FIELD);
 
-    /** The request attribute holding the key a request already looked up. */
-    private static final String LOOKED_UP = DeviceKeyRing.class.getName() + ".lookedUp";
+    static final String CHANNEL = "custodian_device_keys";
 
-    private record LookedUp(String secret, Optional<DeviceKey> key) {}
+    /**
+     * How long a key read is trusted without a notice. A revocation is seen at once on this node (on commit) and on
+     * the others when they hear of it; this bounds it should a notice be lost.
+     */
+    static final Duration KEPT = Duration.ofSeconds(5);
 
     private final SecureRandom random = new SecureRandom();
     private final DeviceKeys keys;
+    private final NodeNotices notices;
     private final Clock clock = Clock.systemUTC();
 
-    DeviceKeyRing(DeviceKeys keys) {
+    /** Keys by the hash of their secret: a phone sends its key with every request. Unknown secrets are not kept. */
+    private final Cache<String, DeviceKey> known =
+            Caffeine.newBuilder().expireAfterWrite(KEPT).maximumSize(10_000).build();
+
+    private final java.util.concurrent.atomic.AtomicLong revocations = new java.util.concurrent.atomic.AtomicLong();
+
+    DeviceKeyRing(DeviceKeys keys, NodeNotices notices) {
         this.keys = keys;
+        this.notices = notices;
+        notices.listen(CHANNEL, this);
     }
 
     record Issued(DeviceKey key, String secret) {}
@@ -56,26 +71,24 @@ class DeviceKeyRing implements PathCredentials {
         return usable(secret).map(DeviceKey::username);
     }
 
-    /**
-     * The usable key with this secret. Looked up once per request: the path-key filter that signs the device in
-     * and the submission that records which key sent it ask for the same key.
-     */
+    /** The usable key with this secret (read at most once every {@link #KEPT} per node). */
     Optional<DeviceKey> usable(String secret) {
         if (secret.length() < 20 || secret.length() > 100) {
             return Optional.empty();
         }
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (request != null
-                && request.getAttribute(LOOKED_UP, RequestAttributes.SCOPE_REQUEST) instanceof LookedUp earlier
-                && earlier.secret().equals(secret)) {
-            return earlier.key();
+        String hash = Hashes.sha256(secret.getBytes(StandardCharsets.UTF_8));
+        DeviceKey key = known.getIfPresent(hash);
+        if (key == null) {
+            long before = revocations.get();
+            key = keys.findByTokenHash(hash).orElse(null);
+            synchronized (known) {
+                // A revocation committed while reading: the key read may be the one before it, so it is not kept.
+                if (key != null && revocations.get() == before) {
+                    known.put(hash, key);
+                }
+            }
         }
-        Optional<DeviceKey> key = keys.findByTokenHash(Hashes.sha256(secret.getBytes(StandardCharsets.UTF_8)))
-                .filter(DeviceKey::usable);
-        if (request != null) {
-            request.setAttribute(LOOKED_UP, new LookedUp(secret, key), RequestAttributes.SCOPE_REQUEST);
-        }
-        return key;
+        return Optional.ofNullable(key).filter(DeviceKey::usable);
     }
 
     @Transactional
@@ -113,6 +126,26 @@ class DeviceKeyRing implements PathCredentials {
                 .filter(k -> scope.isAdmin() || k.username().equals(scope.username()))
                 .orElseThrow(() -> new RecordNotFound(Refusals.NO_DEVICE_KEY, id));
         key.revoke(clock.instant());
+        // Every node forgets the keys it holds once this commits (the notice leaves only then).
+        notices.send(CHANNEL, "");
+        AfterCommit.run(this::forget);
         return key;
+    }
+
+    @Override
+    public void heard(String payload) {
+        forget();
+    }
+
+    @Override
+    public void missed() {
+        forget();
+    }
+
+    private void forget() {
+        synchronized (known) {
+            revocations.incrementAndGet();
+            known.invalidateAll();
+        }
     }
 }

@@ -104,7 +104,7 @@ class FieldCollection {
             if (!known.sameAs(xml)) {
                 throw new ConflictWithState(Refusals.INSTANCE_ID_RECEIVED_ALREADY, instance.instanceId());
             }
-            store(known.id(), uploads);
+            store(known.id(), uploads, true);
             return new Received(known, true);
         }
         FormDefinition form = forms.forSubmission(instance.formId(), instance.formVersion());
@@ -124,14 +124,16 @@ class FieldCollection {
         }
         Submission submission = submissions.saveAndFlush(
                 new Submission(instance, xml, region, lonLat, scope.username(), deviceKeyId, clock.instant()));
-        store(submission.id(), uploads);
+        store(submission.id(), uploads, false);
         return new Received(submission, false);
     }
 
-    private void store(long submissionId, List<Upload> uploads) {
+    /** Stores the files the submission does not have yet; a new submission has none, so nothing is asked. */
+    private void store(long submissionId, List<Upload> uploads, boolean known) {
+        java.util.Set<String> stored = new java.util.HashSet<>();
         for (Upload u : uploads) {
             String name = UploadedFileName.of(u.name(), "file");
-            if (!files.existsBySubmissionIdAndName(submissionId, name)) {
+            if (stored.add(name) && !(known && files.existsBySubmissionIdAndName(submissionId, name))) {
                 String type = mediaType(u.contentType());
                 files.save(new SubmissionFile(submissionId, name, type, u.content()));
             }

@@ -8,8 +8,12 @@ import jakarta.persistence.Table;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
-/** A file sent with a submission (a photo), kept apart so that listing submissions never loads it. */
+/**
+ * A file sent with a submission (a photo), kept apart so that listing submissions never loads it. Never changed
+ * once stored, so Hibernate keeps no copy of its bytes to compare at each flush.
+ */
 @Entity
+@org.hibernate.annotations.Immutable
 @Table(name = "fieldcollect_submission_file")
 class SubmissionFile {
 
@@ -34,7 +38,8 @@ class SubmissionFile {
         this.name = name;
         this.contentType = contentType;
         this.size = content.length;
-        this.content = content.clone();
+        // The upload's own bytes, which no one changes: a photo is not copied once more.
+        this.content = content;
     }
 
     long id() {

@@ -8,6 +8,6 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Field collection",
-        allowedDependencies = {"platform", "geo", "territory"})
+        allowedDependencies = {"platform", "platform::nodes", "geo", "territory"})
 @org.jspecify.annotations.NullMarked
 package org.custodian.fieldcollect;

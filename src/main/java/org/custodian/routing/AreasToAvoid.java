@@ -15,6 +15,7 @@ import org.custodian.geo.RegionRecords;
 import org.custodian.geo.Wgs84;
 import org.custodian.mineaction.HazardAreaChanged;
 import org.custodian.mineaction.MineAction;
+import org.custodian.platform.AfterCommit;
 import org.custodian.platform.nodes.NodeNotices;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Geometry;
@@ -24,8 +25,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * What routes keep clear of: the active hazard areas (the part not yet released) and the roads closed now.
@@ -168,16 +167,7 @@ class AreasToAvoid implements NodeNotices.Listener {
                 version.incrementAndGet();
             }
         };
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    apply.run();
-                }
-            });
-        } else {
-            apply.run();
-        }
+        AfterCommit.run(apply);
     }
 
     private static void apply(Map<Long, Hazard> hazards, HazardAreaChanged c) {

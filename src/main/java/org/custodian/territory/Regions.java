@@ -19,4 +19,8 @@ interface Regions extends JpaRepository<Region, Long> {
     /** The codes of the regions whose boundary holds the point (inside or on it), in code order. */
     @Query("select r.code from Region r where st_intersects(r.boundary, :point) = true order by r.code")
     List<String> codesAt(@Param("point") Point point);
+
+    /** Each region's code and boundary, without making the regions managed entities. */
+    @Query("select r.code, r.boundary from Region r order by r.code")
+    List<Object[]> codesAndBoundaries();
 }

@@ -38,15 +38,18 @@ public class Territory {
     private final Agencies agencies;
     private final Sources sources;
     private final List<SettlementReferences> settlementReferences;
+    private final RegionBoundaries boundaries;
 
     Territory(
             Regions regions,
+            RegionBoundaries boundaries,
             Settlements settlements,
             Administrations administrations,
             Agencies agencies,
             Sources sources,
             List<SettlementReferences> settlementReferences) {
         this.regions = regions;
+        this.boundaries = boundaries;
         this.settlements = settlements;
         this.administrations = administrations;
         this.agencies = agencies;
@@ -113,10 +116,10 @@ public class Territory {
 
     /**
      * The code of the region whose boundary holds the point (the first by code when it lies on a shared
-     * border), asked of the database so that no boundary is loaded.
+     * border), from the boundaries held in memory ({@link RegionBoundaries}).
      */
     public Optional<String> regionCodeAt(Point point) {
-        return regions.codesAt(point).stream().findFirst();
+        return boundaries.codeAt(point);
     }
 
     /** Whether the caller may create and change records in some region. */
@@ -149,6 +152,7 @@ public class Territory {
         if (regions.findByCode(draft.code()).isPresent()) {
             throw new ConflictWithState(Refusals.REGION_EXISTS_ALREADY, draft.code());
         }
+        boundaries.changed();
         return regions.save(
                 new Region(draft.code(), draft.names(), draft.boundary(), draft.boundaryNote(), draft.zone()));
     }
@@ -162,6 +166,7 @@ public class Territory {
             throw new RuleViolated("code", Refusals.REGION_S_CODE_CANNOT_CHANGE);
         }
         region.describe(draft.names(), draft.boundary(), draft.boundaryNote(), draft.zone());
+        boundaries.changed();
         for (Settlement s : settlements.findInRegion(code, true, Set.of())) {
             if (!region.covers(s.location())) {
                 throw new RuleViolated(
@@ -181,6 +186,7 @@ public class Territory {
             throw new ConflictWithState(Refusals.REGION_STILL_SETTLEMENTS_ADMINISTRATIONS, code);
         }
         regions.delete(region);
+        boundaries.changed();
         // Records of other modules hold the region by its code; the database refuses while any does.
         try {
             regions.flush();

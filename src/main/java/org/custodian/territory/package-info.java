@@ -8,6 +8,6 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Territory",
-        allowedDependencies = {"platform", "geo"})
+        allowedDependencies = {"platform", "platform::nodes", "geo"})
 @org.jspecify.annotations.NullMarked
 package org.custodian.territory;

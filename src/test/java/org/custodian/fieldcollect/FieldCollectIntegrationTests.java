@@ -245,6 +245,49 @@ class FieldCollectIntegrationTests {
                 .isEqualTo(before);
     }
 
+    /** Where a submission belongs follows a region drawn or moved at once (the node holds the boundaries). */
+    @Test
+    void aRegionDrawnOrMovedDecidesWhereTheNextSubmissionBelongs() throws Exception {
+        CollectDevice device = new CollectDevice(server(), "admin", Api.ADMIN_PASSWORD);
+        String inside = "20.05 20.05";
+        CollectDevice.Sent before = device.send(find(inside, "before the region"), Map.of());
+        assertThat(before.status()).isEqualTo(422);
+        assertThat(before.body()).contains("no region");
+
+        Map<String, Object> region =
+                new HashMap<>(Map.of("code", "FCT-1", "names", Map.of("en", "Field test"), "timeZone", "UTC"));
+        Api.Response drawn = admin.post("/api/regions", regionFeature(20, region));
+        assertThat(drawn.status()).isEqualTo(201);
+        byte[] within = find(inside, "in the new region");
+        assertThat(device.send(within, Map.of()).status()).isEqualTo(201);
+        assertThat(jdbc.queryForObject(
+                        "select region_code from fieldcollect_submission where instance_id = ?",
+                        String.class,
+                        instanceId(within)))
+                .isEqualTo("FCT-1");
+
+        region.put("version", drawn.json().at("/properties/version").asLong());
+        assertThat(admin.put("/api/regions/FCT-1", regionFeature(21, region)).status())
+                .isEqualTo(200);
+        CollectDevice.Sent moved = device.send(find(inside, "after the region moved"), Map.of());
+        assertThat(moved.status()).isEqualTo(422);
+        assertThat(moved.body()).contains("no region");
+
+        jdbc.update(
+                "delete from fieldcollect_submission_file where submission_id = ?", submissionId(instanceId(within)));
+        jdbc.update("delete from fieldcollect_submission where region_code = 'FCT-1'");
+        assertThat(admin.delete("/api/regions/FCT-1").status()).isEqualTo(204);
+    }
+
+    /** A region's feature whose boundary is a tenth of a degree square from (corner, corner). */
+    private static String regionFeature(double corner, Map<String, Object> properties) {
+        double far = corner + 0.1;
+        return "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[" + corner + "," + corner
+                + "],[" + far + "," + corner + "],[" + far + "," + far + "],[" + corner + "," + far + "],[" + corner
+                + ","
+                + corner + "]]]},\"properties\":" + Api.json(properties) + "}";
+    }
+
     @Test
     void aFieldUserCannotSendFromAnotherRegionNorCanAnotherRegionSeeOrReviewIt() throws Exception {
         CollectDevice agd = new CollectDevice(server(), "agd-field", PASSWORD);

@@ -48,6 +48,23 @@ class SafeXmlUnitTests {
                 .isInstanceOf(RuleViolated.class);
     }
 
+    /** One parser serves a thread's documents in turn: a refused document leaves it as strict and as able. */
+    @Test
+    void theParserOfAThreadParsesAgainAfterARefusal() {
+        String doctype = "<?xml version=\"1.0\"?><!DOCTYPE data [<!ENTITY x \"y\">]><data>&x;</data>";
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> SafeXml.parse("xml_submission_file", bytes(doctype), 1_000_000))
+                    .isInstanceOf(RuleViolated.class)
+                    .hasMessageContaining("DOCTYPE");
+            assertThatThrownBy(() -> SafeXml.parse("xml_submission_file", bytes("<data><open></data>"), 1_000_000))
+                    .isInstanceOf(RuleViolated.class);
+            assertThat(SafeXml.parse("xml_submission_file", bytes("<data id=\"f\"><a>" + i + "</a></data>"), 1_000_000)
+                            .getDocumentElement()
+                            .getTextContent())
+                    .isEqualTo(Integer.toString(i));
+        }
+    }
+
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }

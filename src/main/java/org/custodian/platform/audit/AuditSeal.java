@@ -54,6 +54,11 @@ class AuditSeal implements SmartLifecycle {
     private final ThreadLocal<Long> owed = new ThreadLocal<>();
     /** The last request a completed seal round covered; guarded by this. */
     private long covered;
+    /**
+     * What the sealing thread waits on for requests. Writers wait on the seal itself, woken only when a round
+     * ends: one monitor for both woke every waiting writer at every commit, to find its round not yet over.
+     */
+    private final Object asks = new Object();
 
     private volatile boolean running;
     private @Nullable Thread sealer;
@@ -76,8 +81,8 @@ class AuditSeal implements SmartLifecycle {
             return;
         }
         owed.set(asked.incrementAndGet());
-        synchronized (this) {
-            notifyAll();
+        synchronized (asks) {
+            asks.notifyAll();
         }
     }
 
@@ -172,10 +177,10 @@ class AuditSeal implements SmartLifecycle {
         Duration pause = Duration.ofMillis(100);
         while (running) {
             long upTo;
-            synchronized (this) {
-                if (asked.get() <= covered) {
+            synchronized (asks) {
+                if (asked.get() <= coveredNow() && running) {
                     try {
-                        wait(SWEEP.toMillis());
+                        asks.wait(SWEEP.toMillis());
                     } catch (InterruptedException e) {
                         return;
                     }
@@ -226,6 +231,9 @@ class AuditSeal implements SmartLifecycle {
         if (t != null) {
             synchronized (this) {
                 notifyAll();
+            }
+            synchronized (asks) {
+                asks.notifyAll();
             }
             try {
                 t.join(Duration.ofSeconds(10));
