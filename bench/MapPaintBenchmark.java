@@ -41,6 +41,7 @@ public class MapPaintBenchmark {
         List<Double> paints = new ArrayList<>();
         List<Double> drawn = new ArrayList<>();
         List<Double> fetched = new ArrayList<>();
+        List<Integer> tiles = new ArrayList<>();
         for (int run = 0; run <= runs; run++) {
             try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))) {
                 Page page = context.newPage();
@@ -49,6 +50,13 @@ public class MapPaintBenchmark {
                 page.fill("input[name=password]", password);
                 page.click("button[type=submit]");
                 page.waitForSelector("#map");
+                // Tiles are asked for by MapLibre's worker: counted from the browser's requests, not the page's.
+                int[] asked = {0};
+                context.onRequest(r -> {
+                    if (r.url().contains(".mvt")) {
+                        asked[0]++;
+                    }
+                });
                 page.navigate(base + path);
                 page.waitForSelector("#map[data-ready=true]", new Page.WaitForSelectorOptions().setTimeout(60_000));
                 double ready = ((Number) page.evaluate("() => performance.now()")).doubleValue();
@@ -61,15 +69,18 @@ public class MapPaintBenchmark {
                     paints.add(paint);
                     drawn.add(ready);
                     fetched.add(last);
+                    tiles.add(asked[0]);
                 }
             }
         }
         paints.sort(null);
         drawn.sort(null);
         fetched.sort(null);
+        tiles.sort(null);
         System.out.printf("%s, %d cold loads: first contentful paint median %.0f ms; last answer received median %.0f ms;"
-                + " map drawn with every layer median %.0f ms, max %.0f ms (all: %s)%n", path, runs,
-                paints.get(paints.size() / 2), fetched.get(fetched.size() / 2), drawn.get(drawn.size() / 2),
-                drawn.get(drawn.size() - 1), drawn.stream().map(d -> String.format("%.0f", d)).toList());
+                + " map drawn with every layer median %.0f ms, max %.0f ms (all: %s); tile requests a load median %d%n",
+                path, runs, paints.get(paints.size() / 2), fetched.get(fetched.size() / 2), drawn.get(drawn.size() / 2),
+                drawn.get(drawn.size() - 1), drawn.stream().map(d -> String.format("%.0f", d)).toList(),
+                tiles.get(tiles.size() / 2));
     }
 }

@@ -44,13 +44,64 @@
       paint: { 'line-color': '#8d7b8f', 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.6, 9, 1.6], 'line-dasharray': [3, 2] } },
   );
 
+  // ---- the tiled layers: one source, each tile one request holding every layer (a layer of the tile each) ----
+  const byLayer = {}; // map layer id -> style layer ids
+  const interactive = [];
+  const tiled = config.layers.filter((l) => l.tiled);
+  const dated = tiled.filter((l) => l.first);
+  const tileUrl = (to) => origin + '/tiles/{z}/{x}/{y}.mvt?layers=' + tiled.map((l) => encodeURIComponent(l.id)).join(',')
+    + (to ? '&to=' + to : '');
+  if (tiled.length) sources.layers = { type: 'vector', tiles: [tileUrl(null)], minzoom: 0, maxzoom: 16 };
+
+  function statusColour(layer) {
+    if (!layer.statusProperty || layer.statuses.length === 0) return layer.color;
+    const expr = ['match', ['coalesce', ['get', layer.statusProperty], '']];
+    layer.statuses.forEach((s) => expr.push(s.code, s.color));
+    expr.push(layer.color);
+    return expr;
+  }
+
+  function tiledLayers(layer) {
+    const base = { source: 'layers', 'source-layer': layer.id };
+    const colour = statusColour(layer);
+    const ids = [];
+    const add = (spec) => { styleLayers.push(Object.assign({}, base, spec)); ids.push(spec.id); return spec.id; };
+    interactive.push(add({ id: 'L:' + layer.id + ':fill', type: 'fill', filter: ['==', ['geometry-type'], 'Polygon'],
+      paint: { 'fill-color': colour, 'fill-opacity': ['interpolate', ['linear'], ['zoom'], 8, 0.45, 14, 0.3] } }));
+    add({ id: 'L:' + layer.id + ':outline', type: 'line', filter: ['==', ['geometry-type'], 'Polygon'],
+      paint: { 'line-color': layer.color, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.8, 14, 2] } });
+    interactive.push(add({ id: 'L:' + layer.id + ':line', type: 'line', filter: ['==', ['geometry-type'], 'LineString'],
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': colour, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 2.5, 14, 5] } }));
+    interactive.push(add({ id: 'L:' + layer.id + ':cluster', type: 'symbol', filter: ['has', 'count'],
+      layout: {
+        'icon-image': ['concat', 'cluster|', layer.color, '|', ['to-string', ['get', 'count']]],
+        'icon-allow-overlap': true, 'icon-ignore-placement': true,
+      } }));
+    const fill = layer.statuses.length ? ['match', ['coalesce', ['get', layer.statusProperty], '']] : null;
+    if (fill) { layer.statuses.forEach((s) => fill.push(s.code, s.color)); fill.push(layer.color); }
+    interactive.push(add({ id: 'L:' + layer.id + ':point', type: 'symbol',
+      filter: ['all', ['==', ['geometry-type'], 'Point'], ['!', ['has', 'count']]],
+      layout: {
+        'icon-image': ['concat', 'sym|', layer.shape, '|', fill || layer.color, '|', layer.color],
+        'icon-allow-overlap': true, 'icon-ignore-placement': true,
+        'icon-size': ['interpolate', ['linear'], ['zoom'], 8, 0.8, 15, 1.15],
+      } }));
+    byLayer[layer.id] = ids;
+  }
+  tiled.forEach(tiledLayers);
+
+  // The view starts on the regions (their extent comes with the page), so every tile, the basemap's and the
+  // layers', is asked for once and at once, not after the map has loaded and moved.
   const map = new maplibregl.Map({
     container: el,
     style: { version: 8, sources, layers: styleLayers },
-    center: [46.7, 39.8],
-    zoom: 7.5,
+    ...(config.bounds ? { bounds: config.bounds, fitBoundsOptions: { padding: 24 } } : { center: [46.7, 39.8], zoom: 7.5 }),
     attributionControl: false,
     maxZoom: 18,
+    // Symbols are placed without overlap checks: fading them in only costs frames, each drawn in software
+    // where there is no GPU.
+    fadeDuration: 0,
     // Tests read the canvas back: keep the drawing buffer.
     canvasContextAttributes: { preserveDrawingBuffer: true },
   });
@@ -110,52 +161,6 @@
     c.font = 'bold ' + Math.round(r * 0.95) + 'px system-ui, "DejaVu Sans", sans-serif';
     c.fillText(n.toLocaleString(lang), size / 2, size / 2 + 1);
     map.addImage(id, { width: size, height: size, data: c.getImageData(0, 0, size, size).data }, { pixelRatio: 2 });
-  }
-
-  // ---- layers ----
-  const byLayer = {}; // map layer id -> style layer ids
-  const interactive = [];
-  const tiled = config.layers.filter((l) => l.tiled);
-  const dated = tiled.filter((l) => l.first);
-  const tileUrl = (id, to) => origin + '/tiles/' + encodeURIComponent(id) + '/{z}/{x}/{y}.mvt' + (to ? '?to=' + to : '');
-
-  function statusColour(layer) {
-    if (!layer.statusProperty || layer.statuses.length === 0) return layer.color;
-    const expr = ['match', ['coalesce', ['get', layer.statusProperty], '']];
-    layer.statuses.forEach((s) => expr.push(s.code, s.color));
-    expr.push(layer.color);
-    return expr;
-  }
-
-  function addTiled(layer) {
-    const source = 't:' + layer.id;
-    map.addSource(source, { type: 'vector', tiles: [tileUrl(layer.id)], minzoom: 0, maxzoom: 16 });
-    const base = { source, 'source-layer': layer.id };
-    const colour = statusColour(layer);
-    const ids = [];
-    const add = (spec) => { map.addLayer(Object.assign({}, base, spec)); ids.push(spec.id); return spec.id; };
-    interactive.push(add({ id: 'L:' + layer.id + ':fill', type: 'fill', filter: ['==', ['geometry-type'], 'Polygon'],
-      paint: { 'fill-color': colour, 'fill-opacity': ['interpolate', ['linear'], ['zoom'], 8, 0.45, 14, 0.3] } }));
-    add({ id: 'L:' + layer.id + ':outline', type: 'line', filter: ['==', ['geometry-type'], 'Polygon'],
-      paint: { 'line-color': layer.color, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.8, 14, 2] } });
-    interactive.push(add({ id: 'L:' + layer.id + ':line', type: 'line', filter: ['==', ['geometry-type'], 'LineString'],
-      layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': colour, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 2.5, 14, 5] } }));
-    interactive.push(add({ id: 'L:' + layer.id + ':cluster', type: 'symbol', filter: ['has', 'count'],
-      layout: {
-        'icon-image': ['concat', 'cluster|', layer.color, '|', ['to-string', ['get', 'count']]],
-        'icon-allow-overlap': true, 'icon-ignore-placement': true,
-      } }));
-    const fill = layer.statuses.length ? ['match', ['coalesce', ['get', layer.statusProperty], '']] : null;
-    if (fill) { layer.statuses.forEach((s) => fill.push(s.code, s.color)); fill.push(layer.color); }
-    interactive.push(add({ id: 'L:' + layer.id + ':point', type: 'symbol',
-      filter: ['all', ['==', ['geometry-type'], 'Point'], ['!', ['has', 'count']]],
-      layout: {
-        'icon-image': ['concat', 'sym|', layer.shape, '|', fill || layer.color, '|', layer.color],
-        'icon-allow-overlap': true, 'icon-ignore-placement': true,
-        'icon-size': ['interpolate', ['linear'], ['zoom'], 8, 0.8, 15, 1.15],
-      } }));
-    byLayer[layer.id] = ids;
   }
 
   function addReference(layer, fc) {
@@ -282,7 +287,8 @@
     clearTimeout(timer);
     timer = setTimeout(() => {
       const to = all.checked ? null : sliderDay();
-      dated.forEach((l) => { const s = map.getSource('t:' + l.id); if (s) s.setTiles([tileUrl(l.id, to)]); });
+      const source = map.getSource('layers');
+      if (source) source.setTiles([tileUrl(to)]);
       el.dataset.until = to || '';
     }, 150);
   }
@@ -292,29 +298,15 @@
     showDay();
   }
 
-  // ---- start: the region cells, then every layer ----
-  // The regions and settlements are asked for at once, while the map loads its style and basemap.
+  // ---- start: the region cells and settlements, asked for at once, drawn under the layers once the style is in ----
   const fetchJson = (url) => fetch(url, { headers: { Accept: 'application/json, application/geo+json' } }).then((r) => r.json());
   const reference = config.layers.filter((l) => !l.tiled);
   const referenceLoaded = Promise.all(reference.map((l) => fetchJson('/map/layers/' + encodeURIComponent(l.id)).then((fc) => ({ l, fc }))));
-  map.on('load', () => {
-    referenceLoaded
-      .then((loaded) => {
-        loaded.sort((a, b) => (a.l.id === 'regions' ? 0 : 1) - (b.l.id === 'regions' ? 0 : 1)).forEach(({ l, fc }) => addReference(l, fc));
-        const regions = loaded.find((x) => x.l.id === 'regions');
-        if (regions && regions.fc.features.length) {
-          const b = new maplibregl.LngLatBounds();
-          regions.fc.features.forEach((f) => {
-            const walk = (c) => (typeof c[0] === 'number' ? b.extend(c) : c.forEach(walk));
-            walk(f.geometry.coordinates);
-          });
-          map.fitBounds(b, { padding: 24, duration: 0 });
-        }
-        // The tiled layers once the view is the regions': no tile is asked for a view the map then leaves.
-        tiled.forEach(addTiled);
-        placeLabelsByZoom();
-        map.once('idle', () => { el.dataset.ready = 'true'; });
-      });
+  const styleLoaded = new Promise((resolve) => map.once('style.load', resolve));
+  Promise.all([referenceLoaded, styleLoaded]).then(([loaded]) => {
+    loaded.sort((a, b) => (a.l.id === 'regions' ? 0 : 1) - (b.l.id === 'regions' ? 0 : 1)).forEach(({ l, fc }) => addReference(l, fc));
+    placeLabelsByZoom();
+    map.once('idle', () => { el.dataset.ready = 'true'; });
   });
   let hovered = null;
   map.on('mousemove', 'L:regions:fill', (e) => {

@@ -35,6 +35,9 @@ class MapController {
     /** Layers drawn from their GeoJSON (few features, names in every language for labels), not from tiles. */
     static final Set<String> REFERENCE_LAYERS = Set.of("regions", "settlements");
 
+    /** The layer of the regions, whose extent the map opens on. */
+    private static final String REGIONS = "regions";
+
     /** The code property that chooses a feature's colour, the first a layer has. */
     private static final List<String> STATUS_PROPERTIES = List.of("status", "condition", "posture", "kind");
 
@@ -116,12 +119,25 @@ class MapController {
         }
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("layers", views);
+        // The view the map opens on, so that it asks for the tiles of that view from the start.
+        config.put("bounds", regionsBounds());
         config.put("basemapUrl", basemapUrl);
         config.put("basemapAttribution", basemapAttribution);
         model.addAttribute("layers", views);
         // In a JSON script block: "</" never closes it early.
         model.addAttribute("mapConfig", json.writeValueAsString(config).replace("</", "<\\/"));
         return "cop/map";
+    }
+
+    /** West, south, east and north of the regions the caller may see, or null when there are none. */
+    private double @Nullable [] regionsBounds() {
+        return layers.stream()
+                .filter(l -> l.id().equals(REGIONS))
+                .map(FeatureLayer::extent)
+                .filter(java.util.Objects::nonNull)
+                .map(e -> new double[] {e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()})
+                .findFirst()
+                .orElse(null);
     }
 
     /** The message keys of the codes under a prefix, in order; the bundles do not change while the app runs. */

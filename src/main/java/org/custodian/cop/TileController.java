@@ -1,6 +1,7 @@
 package org.custodian.cop;
 
 import io.swagger.v3.oas.annotations.Operation;
+import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -22,7 +23,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The map's layers as Mapbox Vector Tiles, each in the caller's scope as the layer applies it. The database
+ * The map's layers as Mapbox Vector Tiles, each in the caller's scope as the layer applies it, one layer a tile
+ * or many in one. The database
  * writes a tile where it can ({@link FeatureLayer#tile}); otherwise it is written here from the layer's
  * features. A tile the database wrote is kept only under its table's revision, read from the database on each
  * request and moved by every committed change, so a record changed (on any node) shows in its tile on the next
@@ -54,21 +56,64 @@ class TileController {
             @PathVariable int y,
             @RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to) {
-        FeatureLayer source = layers.get(layer);
-        if (source == null) {
-            throw new RecordNotFound(Refusals.NO_LAYER, layer);
-        }
+        FeatureLayer source = known(layer);
         requireInGrid(z, x, y, Tile.MAX_ZOOM);
         Tile tile = new Tile(z, x, y);
+        return mvt(write(source, tile, window(tile, from, to)));
+    }
+
+    @Operation(
+            summary = "Read the map's layers as one vector tile",
+            description =
+                    "One Mapbox Vector Tile holding, for each map layer named in layers (comma-separated ids; every layer when absent), its layer of features named by its id, each exactly as /tiles/{layer}/{z}/{x}/{y}.mvt writes it for the caller: a map of many layers asks once per tile. Optional from and to (a day or an RFC 3339 instant, both included) narrow the dated layers and leave the others whole. Anyone signed in may call it; an unknown layer answers 404, a tile outside the grid or a bad time 400.")
+    @GetMapping("/tiles/{z}/{x}/{y}.mvt")
+    ResponseEntity<byte[]> tiles(
+            @RequestParam(name = "layers", required = false) @Nullable List<String> ids,
+            @PathVariable int z,
+            @PathVariable int x,
+            @PathVariable int y,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to) {
+        List<FeatureLayer> chosen = ids == null
+                ? List.copyOf(layers.values())
+                : ids.stream().distinct().map(this::known).toList();
+        requireInGrid(z, x, y, Tile.MAX_ZOOM);
+        Tile tile = new Tile(z, x, y);
+        var dated = window(tile, from, to);
+        var whole = new FeatureLayer.Query(tile.bbox(), null, null, 0, TILE_LIMIT);
+        // A tile's layers are a repeated field of its message: the layers' tiles one after the other are one tile.
+        var body = new ByteArrayOutputStream();
+        for (FeatureLayer layer : chosen) {
+            body.writeBytes(write(layer, tile, layer.dateProperty().isPresent() ? dated : whole));
+        }
+        return mvt(body.toByteArray());
+    }
+
+    private FeatureLayer known(String id) {
+        FeatureLayer layer = layers.get(id);
+        if (layer == null) {
+            throw new RecordNotFound(Refusals.NO_LAYER, id);
+        }
+        return layer;
+    }
+
+    /** The query of a tile's box in the time window from {@code from} to {@code to}, either open. */
+    private static FeatureLayer.Query window(Tile tile, @Nullable String from, @Nullable String to) {
         Instant start = from == null ? null : instant("from", from, false);
         Instant end = to == null ? null : instant("to", to, true);
         if (start != null && end != null && end.isBefore(start)) {
             throw new InvalidParameter("to", Refusals.INTERVAL_ENDS_BEFORE_STARTS);
         }
-        var query = new FeatureLayer.Query(tile.bbox(), start, end, 0, TILE_LIMIT);
-        byte[] body = source.tile(tile, query)
+        return new FeatureLayer.Query(tile.bbox(), start, end, 0, TILE_LIMIT);
+    }
+
+    private static byte[] write(FeatureLayer layer, Tile tile, FeatureLayer.Query query) {
+        return layer.tile(tile, query)
                 .orElseGet(() ->
-                        TileWriter.write(source, tile, source.features(query).features()));
+                        TileWriter.write(layer, tile, layer.features(query).features()));
+    }
+
+    private static ResponseEntity<byte[]> mvt(byte[] body) {
         return ResponseEntity.ok()
                 .contentType(MVT)
                 .cacheControl(CacheControl.noStore())

@@ -250,6 +250,42 @@ class TileIntegrationTests {
     }
 
     @Test
+    void oneTileOfManyLayersHoldsEachAsItsOwnTileInTheCallersScope() throws IOException {
+        JsonNode shusha = first("/api/incidents?region=SHU");
+        double[] at = lonLat(shusha);
+        String id = shusha.get("id").asString();
+        Api officer = Api.at(port).as("tile-agd-officer", PASSWORD);
+        for (Tile tile : List.of(tileAt(9, at[0], at[1]), tileAt(15, at[0], at[1]))) {
+            for (Api api : List.of(admin, officer)) {
+                Map<String, List<Geometry>> all = layersOf(api.getBytes(many(tile) + "?layers=incidents,hazard-areas"));
+                assertThat(all.keySet()).isSubsetOf("incidents", "hazard-areas");
+                for (String layer : List.of("incidents", "hazard-areas")) {
+                    assertThat(summary(all.getOrDefault(layer, List.of())))
+                            .as("%s %s", layer, tile)
+                            .isEqualTo(summary(decode(api, layer, tile)));
+                }
+            }
+        }
+        Tile street = tileAt(15, at[0], at[1]);
+        assertThat(ids(layersOf(admin.getBytes(many(street))).get("incidents"))).contains(id);
+        assertThat(ids(layersOf(officer.getBytes(many(street))).getOrDefault("incidents", List.of())))
+                .doesNotContain(id);
+        // Every layer when none is named; the time window narrows the dated layers and leaves the others whole.
+        Tile region = tileAt(8, at[0], at[1]);
+        Map<String, List<Geometry>> whole = layersOf(admin.getBytes(many(region)));
+        assertThat(whole.keySet()).contains("incidents", "regions");
+        Map<String, List<Geometry>> early = layersOf(admin.getBytes(many(region) + "?to=1900-01-01"));
+        assertThat(early.getOrDefault("incidents", List.of())).isEmpty();
+        assertThat(summary(early.get("regions"))).isEqualTo(summary(whole.get("regions")));
+
+        assertThat(admin.get(many(region) + "?layers=incidents,no-such-layer").status())
+                .isEqualTo(404);
+        assertThat(admin.get("/tiles/25/0/0.mvt").status()).isEqualTo(400);
+        assertThat(admin.get(many(region) + "?to=tomorrow").status()).isEqualTo(400);
+        assertThat(Api.at(port).get(many(region)).status()).isEqualTo(401);
+    }
+
+    @Test
     void refusesTilesOutsideTheGridUnknownLayersAndBadTimes() {
         Api.Response deep = admin.get("/tiles/incidents/25/0/0.mvt");
         assertThat(deep.status()).isEqualTo(400);
@@ -449,6 +485,23 @@ class TileIntegrationTests {
         JtsLayer found = mvt.getLayer(layer);
         assertThat(mvt.getLayers()).allMatch(l -> l.getName().equals(layer));
         return found == null ? List.of() : new ArrayList<>(found.getGeometries());
+    }
+
+    private static String many(Tile tile) {
+        return "/tiles/" + tile.z() + "/" + tile.x() + "/" + tile.y() + ".mvt";
+    }
+
+    /** The features of each layer a tile holds, by the layer's name; each name once. */
+    private static Map<String, List<Geometry>> layersOf(byte[] tile) throws IOException {
+        var mvt = MvtReader.loadMvt(
+                new ByteArrayInputStream(tile), new GeometryFactory(), new TagKeyValueMapConverter(false));
+        Map<String, List<Geometry>> layers = new TreeMap<>();
+        for (JtsLayer layer : mvt.getLayers()) {
+            assertThat(layers.put(layer.getName(), new ArrayList<>(layer.getGeometries())))
+                    .as(layer.getName())
+                    .isNull();
+        }
+        return layers;
     }
 
     private static List<String> ids(List<Geometry> features) {
