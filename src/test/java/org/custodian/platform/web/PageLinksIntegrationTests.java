@@ -22,16 +22,34 @@ class PageLinksIntegrationTests {
     @LocalServerPort
     int port;
 
-    private HttpResponse<String> get(String path) throws Exception {
+    private HttpResponse<String> get(String path, String... headers) throws Exception {
         String basic =
                 Base64.getEncoder().encodeToString(("admin:" + Api.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
-        return HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                                .header("Authorization", "Basic " + basic)
-                                .header("Accept", "text/html")
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Basic " + basic)
+                .header("Accept", "text/html");
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void staticFilesAreKeptByTheBrowserAndAskedAboutAgainNotDownloadedAgain() throws Exception {
+        String mapLibre = "/js/vendor/maplibre-gl/maplibre-gl-csp.js";
+        HttpResponse<String> first = get(mapLibre);
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(c -> assertThat(c).contains("no-cache").doesNotContain("no-store"));
+        String lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
+
+        HttpResponse<String> again = get(mapLibre, "If-Modified-Since", lastModified);
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+
+        // Pages are never kept: they hold what the caller may see now.
+        assertThat(get("/incidents").headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(c -> assertThat(c).contains("no-store"));
     }
 
     @Test
