@@ -339,8 +339,10 @@ public class Custody {
         if (origin == CustodyItem.Origin.SURRENDER) {
             throw new RuleViolated("origin", Refusals.SURRENDERED_ITEMS_RECEIVED_SURRENDER_BATCH);
         }
+        // The number before the site's lock, which is held to the commit: one statement less under it.
+        long number = numbers.next(ITEM_NUMBERS);
         StorageSite site = writableSite(scope, siteId);
-        CustodyItem item = newItem(site, draft, origin, numbers.next(ITEM_NUMBERS));
+        CustodyItem item = newItem(site, draft, origin, number);
         return store(item, new Holding(site), Map.of());
     }
 
@@ -473,9 +475,7 @@ public class Custody {
             item.receiveAt(site);
             payload.put("site", site.id());
         } else {
-            if (!scope.writes(item.regionCode())) {
-                throw new AccessDeniedException("no write access to region " + item.regionCode());
-            }
+            requireWrite(scope, item.regionCode());
             transfer.receive(null, at, scope.username(), draft.quantity(), item.quantity(), draft.discrepancy());
             item.handOver(java.util.Objects.requireNonNull(transfer.toAgencyId()));
             payload.put("agency", transfer.toAgencyId());
@@ -675,22 +675,33 @@ public class Custody {
     private final class Holding {
         private final StorageSite site;
         private long held;
-        private final List<StorageSite.HeldHazard> hazards;
+        /** Read when the first hazardous item is judged: an item without a hazard code needs only the count. */
+        private @Nullable List<StorageSite.HeldHazard> hazards;
 
         Holding(StorageSite site) {
             this.site = site;
             this.held = items.countHeldAt(site.id());
-            this.hazards = new ArrayList<>(items.hazardsHeldAt(site.id()));
         }
 
         java.util.Optional<Reason> refusal(CustodyItem item) {
-            return site.refusal(item, held, hazards);
+            List<StorageSite.HeldHazard> known = hazards;
+            if (known == null && item.hazardCode() != null) {
+                known = new ArrayList<>(items.hazardsHeldAt(site.id()));
+                hazards = known;
+            }
+            return site.refusal(item, held, known == null ? List.of() : known);
         }
 
+        /**
+         * Counts an item just stored. Its hazard is kept only when the hazards were read; read later, they
+         * include it, as it is flushed before another item is judged.
+         */
         void took(CustodyItem item) {
             held++;
             String code = item.hazardCode();
+            List<StorageSite.HeldHazard> hazards = this.hazards;
             if (code != null
+                    && hazards != null
                     && hazards.stream()
                             .noneMatch(h -> h.hazardCode().equals(code)
                                     && java.util.Objects.equals(h.typeModel(), item.typeModel()))) {
@@ -705,9 +716,7 @@ public class Custody {
         CustodyItem item = items.lockById(itemId)
                 .filter(i -> scope.reads(i.regionCode()))
                 .orElseThrow(() -> new RecordNotFound(Refusals.NO_CUSTODY_ITEM, itemId));
-        if (!scope.writes(item.regionCode())) {
-            throw new AccessDeniedException("no write access to region " + item.regionCode());
-        }
+        requireWrite(scope, item.regionCode());
         return item;
     }
 
@@ -719,7 +728,9 @@ public class Custody {
         StorageSite site = sites.lockById(siteId)
                 .filter(s -> scope.reads(s.regionCode()))
                 .orElseThrow(() -> noSiteInScope("siteId", siteId));
-        territory.writableRegion(scope, site.regionCode());
+        // The site's region exists (a foreign key): only the caller's right to write there is checked, without
+        // loading the region and its boundary into the transaction.
+        requireWrite(scope, site.regionCode());
         return site;
     }
 
@@ -730,6 +741,12 @@ public class Custody {
 
     private String siteRegion(long siteId) {
         return sites.findById(siteId).map(StorageSite::regionCode).orElse("");
+    }
+
+    private static void requireWrite(Scope scope, String regionCode) {
+        if (!scope.writes(regionCode)) {
+            throw new AccessDeniedException("no write access to region " + regionCode);
+        }
     }
 
     private void requireRegister(Scope scope) {
