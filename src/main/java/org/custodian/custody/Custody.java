@@ -379,8 +379,14 @@ public class Custody {
         if (draft.witnesses().stream().allMatch(String::isBlank)) {
             throw new RuleViolated("witnesses", Refusals.SURRENDER_RECEIVED_BEFORE_LEAST_WITNESS);
         }
+        // The numbers before the site's lock, which is held to the commit: a statement less an item under it.
+        long batchNumber = numbers.next(BATCH_NUMBERS);
+        long[] itemNumbers = new long[draft.items().size()];
+        for (int i = 0; i < itemNumbers.length; i++) {
+            itemNumbers[i] = numbers.next(ITEM_NUMBERS);
+        }
         StorageSite site = writableSite(scope, draft.siteId());
-        String reference = region.code() + "-SB-" + String.format("%04d", numbers.next(BATCH_NUMBERS));
+        String reference = region.code() + "-SB-" + String.format("%04d", batchNumber);
         SurrenderBatch batch = batches.save(new SurrenderBatch(
                 reference,
                 region.code(),
@@ -395,8 +401,7 @@ public class Custody {
                 site.id()));
         Holding holding = new Holding(site);
         for (int i = 0; i < draft.items().size(); i++) {
-            CustodyItem item =
-                    newItem(site, draft.items().get(i), CustodyItem.Origin.SURRENDER, numbers.next(ITEM_NUMBERS));
+            CustodyItem item = newItem(site, draft.items().get(i), CustodyItem.Origin.SURRENDER, itemNumbers[i]);
             item.fromBatch(batch.id());
             try {
                 store(item, holding, Map.of("batch", reference, "party", batch.party()));
