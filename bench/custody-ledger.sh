@@ -27,7 +27,13 @@ site=$(new_site "Benchmark store")
 # A store for each writer as well: writes into one site queue on its lock (capacity and compatibility are
 # judged against what it holds), writes into different sites do not.
 sites=$(for w in 1 2 3 4 5 6 7 8; do new_site "Benchmark store $w"; done | grep . | paste -sd,)
-$bench append "http://127.0.0.1:$port" "$token" "$site" 5 1 >/dev/null # warm-up
+# Warm-up: WARMUP seconds (30 by default) of registrations by 8 writers, then as long of surrenders, so that the
+# runs measure the server compiled (with 5 s of one writer the JIT was still compiling through the runs). Into
+# sites of its own, so the measured sites start empty.
+warmup=${WARMUP:-30}
+warm_sites=$(for w in 1 2 3 4 5 6 7 8; do new_site "Warm-up store $w"; done | grep . | paste -sd,)
+$bench append "http://127.0.0.1:$port" "$token" "$warm_sites" "$warmup" 8 >/dev/null
+$bench append "http://127.0.0.1:$port" "$token" "$warm_sites" "$warmup" 8 10 >/dev/null
 $bench append "http://127.0.0.1:$port" "$token" "$site" "$seconds" 1
 # JFR=1 records a flight recording of the app during the 8-writer run (target/custody-append.jfr), JFR=surrender
 # during the surrenders' run (target/custody-surrender.jfr).

@@ -339,8 +339,10 @@ public class Custody {
         if (origin == CustodyItem.Origin.SURRENDER) {
             throw new RuleViolated("origin", Refusals.SURRENDERED_ITEMS_RECEIVED_SURRENDER_BATCH);
         }
+        // The number before the site's lock, which is held to the commit: one statement less under it.
+        long number = numbers.next(ITEM_NUMBERS);
         StorageSite site = writableSite(scope, siteId);
-        CustodyItem item = newItem(site, draft, origin, numbers.next(ITEM_NUMBERS));
+        CustodyItem item = newItem(site, draft, origin, number);
         return store(item, new Holding(site), Map.of());
     }
 
@@ -377,8 +379,14 @@ public class Custody {
         if (draft.witnesses().stream().allMatch(String::isBlank)) {
             throw new RuleViolated("witnesses", Refusals.SURRENDER_RECEIVED_BEFORE_LEAST_WITNESS);
         }
+        // The numbers before the site's lock, which is held to the commit: a statement less an item under it.
+        long batchNumber = numbers.next(BATCH_NUMBERS);
+        long[] itemNumbers = new long[draft.items().size()];
+        for (int i = 0; i < itemNumbers.length; i++) {
+            itemNumbers[i] = numbers.next(ITEM_NUMBERS);
+        }
         StorageSite site = writableSite(scope, draft.siteId());
-        String reference = region.code() + "-SB-" + String.format("%04d", numbers.next(BATCH_NUMBERS));
+        String reference = region.code() + "-SB-" + String.format("%04d", batchNumber);
         SurrenderBatch batch = batches.save(new SurrenderBatch(
                 reference,
                 region.code(),
@@ -393,8 +401,7 @@ public class Custody {
                 site.id()));
         Holding holding = new Holding(site);
         for (int i = 0; i < draft.items().size(); i++) {
-            CustodyItem item =
-                    newItem(site, draft.items().get(i), CustodyItem.Origin.SURRENDER, numbers.next(ITEM_NUMBERS));
+            CustodyItem item = newItem(site, draft.items().get(i), CustodyItem.Origin.SURRENDER, itemNumbers[i]);
             item.fromBatch(batch.id());
             try {
                 store(item, holding, Map.of("batch", reference, "party", batch.party()));
@@ -473,9 +480,7 @@ public class Custody {
             item.receiveAt(site);
             payload.put("site", site.id());
         } else {
-            if (!scope.writes(item.regionCode())) {
-                throw new AccessDeniedException("no write access to region " + item.regionCode());
-            }
+            requireWrite(scope, item.regionCode());
             transfer.receive(null, at, scope.username(), draft.quantity(), item.quantity(), draft.discrepancy());
             item.handOver(java.util.Objects.requireNonNull(transfer.toAgencyId()));
             payload.put("agency", transfer.toAgencyId());
@@ -675,22 +680,33 @@ public class Custody {
     private final class Holding {
         private final StorageSite site;
         private long held;
-        private final List<StorageSite.HeldHazard> hazards;
+        /** Read when the first hazardous item is judged: an item without a hazard code needs only the count. */
+        private @Nullable List<StorageSite.HeldHazard> hazards;
 
         Holding(StorageSite site) {
             this.site = site;
             this.held = items.countHeldAt(site.id());
-            this.hazards = new ArrayList<>(items.hazardsHeldAt(site.id()));
         }
 
         java.util.Optional<Reason> refusal(CustodyItem item) {
-            return site.refusal(item, held, hazards);
+            List<StorageSite.HeldHazard> known = hazards;
+            if (known == null && item.hazardCode() != null) {
+                known = new ArrayList<>(items.hazardsHeldAt(site.id()));
+                hazards = known;
+            }
+            return site.refusal(item, held, known == null ? List.of() : known);
         }
 
+        /**
+         * Counts an item just stored. Its hazard is kept only when the hazards were read; read later, they
+         * include it, as it is flushed before another item is judged.
+         */
         void took(CustodyItem item) {
             held++;
             String code = item.hazardCode();
+            List<StorageSite.HeldHazard> hazards = this.hazards;
             if (code != null
+                    && hazards != null
                     && hazards.stream()
                             .noneMatch(h -> h.hazardCode().equals(code)
                                     && java.util.Objects.equals(h.typeModel(), item.typeModel()))) {
@@ -705,9 +721,7 @@ public class Custody {
         CustodyItem item = items.lockById(itemId)
                 .filter(i -> scope.reads(i.regionCode()))
                 .orElseThrow(() -> new RecordNotFound(Refusals.NO_CUSTODY_ITEM, itemId));
-        if (!scope.writes(item.regionCode())) {
-            throw new AccessDeniedException("no write access to region " + item.regionCode());
-        }
+        requireWrite(scope, item.regionCode());
         return item;
     }
 
@@ -719,7 +733,9 @@ public class Custody {
         StorageSite site = sites.lockById(siteId)
                 .filter(s -> scope.reads(s.regionCode()))
                 .orElseThrow(() -> noSiteInScope("siteId", siteId));
-        territory.writableRegion(scope, site.regionCode());
+        // The site's region exists (a foreign key): only the caller's right to write there is checked, without
+        // loading the region and its boundary into the transaction.
+        requireWrite(scope, site.regionCode());
         return site;
     }
 
@@ -730,6 +746,12 @@ public class Custody {
 
     private String siteRegion(long siteId) {
         return sites.findById(siteId).map(StorageSite::regionCode).orElse("");
+    }
+
+    private static void requireWrite(Scope scope, String regionCode) {
+        if (!scope.writes(regionCode)) {
+            throw new AccessDeniedException("no write access to region " + regionCode);
+        }
     }
 
     private void requireRegister(Scope scope) {

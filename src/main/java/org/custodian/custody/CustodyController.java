@@ -76,13 +76,16 @@ class CustodyController {
 
         /**
          * The draft of an item found in a region of this zone: at the moment given, or on the day given when
-         * its time is unknown, kept as that day (noon in the region) and marked as known only to the day.
+         * its time is unknown, kept as that day (noon in the region) and marked as known only to the day. The
+         * zone is asked for only then.
          */
-        Custody.ItemDraft draft(ZoneId zone) {
+        Custody.ItemDraft draft(java.util.function.Supplier<ZoneId> zone) {
             if ((foundTime == null) == (foundOn == null)) {
                 throw new RuleViolated("foundTime", Refusals.GIVE_EITHER_FOUNDTIME_MOMENT_FIND);
             }
-            return foundTime != null ? draft(foundTime, true) : draft(RegionTimes.moment(foundOn, null, zone), false);
+            return foundTime != null
+                    ? draft(foundTime, true)
+                    : draft(RegionTimes.moment(foundOn, null, zone.get()), false);
         }
 
         /** The draft, with whether the time of the find is known to the minute or only its day. */
@@ -324,8 +327,9 @@ class CustodyController {
     @PostMapping("/api/custody/items")
     ResponseEntity<ItemView> register(@Valid @RequestBody Registration body) {
         Scope scope = callers.current();
-        ZoneId zone = siteZone(scope, body.siteId());
-        CustodyItem item = custody.register(scope, body.item().draft(zone), body.origin(), body.siteId());
+        // The site's zone only for a find dated by its day: reading the site costs a transaction of its own.
+        CustodyItem item = custody.register(
+                scope, body.item().draft(() -> siteZone(scope, body.siteId())), body.origin(), body.siteId());
         return ResponseEntity.created(URI.create("/api/custody/items/" + item.id()))
                 .body(view(scope, item));
     }
@@ -483,7 +487,7 @@ class CustodyController {
                         body.witnesses(),
                         body.siteId(),
                         body.items().stream()
-                                .map(i -> i.draft(times.zone(body.regionCode())))
+                                .map(i -> i.draft(() -> times.zone(body.regionCode())))
                                 .toList()));
         return ResponseEntity.created(URI.create("/api/custody/batches/" + batch.id()))
                 .body(batchView(scope, batch));

@@ -1,5 +1,7 @@
 package org.custodian.platform.audit;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,10 +20,14 @@ final class AuditSecrets {
     /** A secret attribute with a string value, as the audit trail writes it in JSON. */
     private static final Pattern IN_JSON = Pattern.compile("\"(" + NAME.pattern() + ")\":\"(?:[^\"\\\\]|\\\\.)*\"");
 
+    /** What each attribute name was found to be: the names are the entities' properties, few and fixed. */
+    private static final Map<String, Boolean> JUDGED = new ConcurrentHashMap<>();
+
     private AuditSecrets() {}
 
+    /** Whether an entity's attribute is a secret; matched once a name, as every audited write asks it. */
     static boolean isSecret(String attribute) {
-        return NAME.matcher(attribute).matches();
+        return JUDGED.computeIfAbsent(attribute, name -> NAME.matcher(name).matches());
     }
 
     /** The JSON state with every secret attribute's value replaced; the same text when it holds none. */
