@@ -117,6 +117,30 @@ class TwoNodesIntegrationTests {
     }
 
     @Test
+    void aDeviceKeyRevokedOnOneNodeStopsWorkingOnTheOtherAtOnce() {
+        Api adminOnA = Api.at(port).from("127.0.0.44").asAdmin();
+        assertThat(adminOnA.createUser("two-node-field", "FIELD", "KHJ", "khojaly-two-node-field"))
+                .isEqualTo(201);
+        Api fieldOnA = Api.at(port).from("127.0.0.44").as("two-node-field", "khojaly-two-node-field");
+        Api.Response issued = fieldOnA.post("/api/device-keys", Api.json(Map.of("name", "two-node tablet")));
+        assertThat(issued.status()).isEqualTo(201);
+        String formList = "/openrosa/key/" + issued.json().get("secret").asString() + "/formList";
+        Api phoneOnB = Api.at(portB).from("127.0.0.44").anonymous();
+        // Node B now holds the key (for up to five seconds without a notice).
+        assertThat(phoneOnB.get(formList).status()).isEqualTo(200);
+
+        assertThat(fieldOnA.post(
+                                "/api/device-keys/"
+                                        + issued.json().at("/key/id").asLong() + "/revocation",
+                                "{}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(within(AT_ONCE, () -> phoneOnB.get(formList).status() == 403))
+                .as("node B refuses the revoked device key within %s", AT_ONCE)
+                .isTrue();
+    }
+
+    @Test
     void anAccountDisabledOnOneNodeEndsItsSessionOnTheOtherAtOnce() {
         Api adminOnA = Api.at(port).from("127.0.0.43").asAdmin();
         assertThat(adminOnA.createUser("two-node-viewer", "VIEWER", "FZL", "fuzuli-two-node-viewer"))
