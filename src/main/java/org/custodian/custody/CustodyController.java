@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.Supplier;
 import org.custodian.platform.Callers;
 import org.custodian.platform.RuleViolated;
 import org.custodian.platform.Scope;
@@ -79,7 +80,7 @@ class CustodyController {
          * its time is unknown, kept as that day (noon in the region) and marked as known only to the day. The
          * zone is asked for only then.
          */
-        Custody.ItemDraft draft(java.util.function.Supplier<ZoneId> zone) {
+        Custody.ItemDraft draft(Supplier<ZoneId> zone) {
             if ((foundTime == null) == (foundOn == null)) {
                 throw new RuleViolated("foundTime", Refusals.GIVE_EITHER_FOUNDTIME_MOMENT_FIND);
             }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.custodian.platform.AfterCommit;
 import org.custodian.platform.PathCredentials;
 import org.custodian.platform.RecordNotFound;
@@ -51,7 +52,7 @@ class DeviceKeyRing implements PathCredentials, NodeNotices.Listener {
     private final Cache<String, DeviceKey> known =
             Caffeine.newBuilder().expireAfterWrite(KEPT).maximumSize(10_000).build();
 
-    private final java.util.concurrent.atomic.AtomicLong revocations = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong revocations = new AtomicLong();
 
     DeviceKeyRing(DeviceKeys keys, NodeNotices notices) {
         this.keys = keys;

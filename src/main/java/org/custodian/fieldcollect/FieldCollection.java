@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.custodian.geo.Wgs84;
 import org.custodian.platform.ConflictWithState;
 import org.custodian.platform.RecordNotFound;
@@ -130,7 +132,7 @@ class FieldCollection {
 
     /** Stores the files the submission does not have yet; a new submission has none, so nothing is asked. */
     private void store(long submissionId, List<Upload> uploads, boolean known) {
-        java.util.Set<String> stored = new java.util.HashSet<>();
+        Set<String> stored = new HashSet<>();
         for (Upload u : uploads) {
             String name = UploadedFileName.of(u.name(), "file");
             if (stored.add(name) && !(known && files.existsBySubmissionIdAndName(submissionId, name))) {
