@@ -6,6 +6,7 @@ import org.custodian.platform.Refusal;
 enum Refusals implements Refusal {
     NOT_OFFERED,
     NO_LAYER,
+    NAME_AT_LEAST_ONE_LAYER,
     NO_RESOURCE,
     NO_COLLECTION,
     GIVEN_WITHOUT_FILTER,

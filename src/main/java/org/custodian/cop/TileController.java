@@ -65,7 +65,7 @@ class TileController {
     @Operation(
             summary = "Read the map's layers as one vector tile",
             description =
-                    "One Mapbox Vector Tile holding, for each map layer named in layers (comma-separated ids; every layer when absent), its layer of features named by its id, each exactly as /tiles/{layer}/{z}/{x}/{y}.mvt writes it for the caller: a map of many layers asks once per tile. Optional from and to (a day or an RFC 3339 instant, both included) narrow the dated layers and leave the others whole. Anyone signed in may call it; an unknown layer answers 404, a tile outside the grid or a bad time 400.")
+                    "One Mapbox Vector Tile holding, for each map layer named in layers (comma-separated ids; every layer when absent), its layer of features named by its id, each exactly as /tiles/{layer}/{z}/{x}/{y}.mvt writes it for the caller: a map of many layers asks once per tile. Optional from and to (a day or an RFC 3339 instant, both included) narrow the dated layers and leave the others whole. Anyone signed in may call it; an unknown layer answers 404; an empty name in layers, a tile outside the grid or a bad time 400.")
     @GetMapping("/tiles/{z}/{x}/{y}.mvt")
     ResponseEntity<byte[]> tiles(
             @RequestParam(name = "layers", required = false) @Nullable List<String> ids,
@@ -74,6 +74,10 @@ class TileController {
             @PathVariable int y,
             @RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to) {
+        if (ids != null && (ids.isEmpty() || ids.stream().anyMatch(String::isBlank))) {
+            // An empty name would otherwise answer an empty tile, which a map draws as nothing there.
+            throw new InvalidParameter("layers", Refusals.NAME_AT_LEAST_ONE_LAYER);
+        }
         List<FeatureLayer> chosen = ids == null
                 ? List.copyOf(layers.values())
                 : ids.stream().distinct().map(this::known).toList();

@@ -280,6 +280,12 @@ class TileIntegrationTests {
 
         assertThat(admin.get(many(region) + "?layers=incidents,no-such-layer").status())
                 .isEqualTo(404);
+        Api.Response noneNamed = admin.get(many(region) + "?layers=");
+        assertThat(noneNamed.status()).isEqualTo(400);
+        assertThat(noneNamed.isProblem()).isTrue();
+        assertThat(noneNamed.json().get("detail").asString()).contains("layers");
+        assertThat(admin.get(many(region) + "?layers=incidents,,regions").status())
+                .isEqualTo(400);
         assertThat(admin.get("/tiles/25/0/0.mvt").status()).isEqualTo(400);
         assertThat(admin.get(many(region) + "?to=tomorrow").status()).isEqualTo(400);
         assertThat(Api.at(port).get(many(region)).status()).isEqualTo(401);
