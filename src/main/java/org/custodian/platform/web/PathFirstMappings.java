@@ -1,8 +1,9 @@
 package org.custodian.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.Method;
+import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.stereotype.Component;
@@ -35,8 +36,26 @@ class PathFirstMappings implements WebMvcRegistrations {
         /** The path being looked up by this thread, while only its plain form needs to be compared. */
         private static final ThreadLocal<String> LOOKING_UP = new ThreadLocal<>();
 
-        /** Each mapping's fixed beginnings, one a pattern; none when some pattern may match any path. */
-        private final Map<RequestMappingInfo, String[]> beginnings = new ConcurrentHashMap<>();
+        /** Each mapping's fixed beginnings, one a pattern, while the mappings are registered. */
+        private final Map<RequestMappingInfo, String[]> registering = new IdentityHashMap<>();
+
+        /**
+         * The same, by the very mapping Spring compares (an identity lookup: a mapping's own hash and equality
+         * cost more than the comparison they would save); published once every mapping is registered.
+         */
+        private volatile Map<RequestMappingInfo, String[]> beginnings = Map.of();
+
+        @Override
+        protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
+            super.registerHandlerMethod(handler, method, mapping);
+            registering.put(mapping, beginningsOf(mapping));
+        }
+
+        @Override
+        public void afterPropertiesSet() {
+            super.afterPropertiesSet();
+            beginnings = registering;
+        }
 
         @Override
         protected @Nullable HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request)
@@ -56,12 +75,14 @@ class PathFirstMappings implements WebMvcRegistrations {
         @Override
         protected @Nullable RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
             String path = LOOKING_UP.get();
-            if (path != null && !mayMatch(beginnings.computeIfAbsent(info, Mapping::beginningsOf), path)) {
+            String[] fixed = path == null ? null : beginnings.get(info);
+            if (fixed != null && !mayMatch(fixed, path)) {
                 return null;
             }
             return super.getMatchingMapping(info, request);
         }
 
+        /** Whether the path begins as one of the patterns does; none means some pattern may match any path. */
         private static boolean mayMatch(String[] beginnings, String path) {
             if (beginnings.length == 0) {
                 return true;
