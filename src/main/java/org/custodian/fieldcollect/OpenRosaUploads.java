@@ -128,7 +128,14 @@ class OpenRosaUploads extends OncePerRequestFilter {
                 String header = line.substring(0, colon).strip();
                 String value = line.substring(colon + 1).strip();
                 if (header.equalsIgnoreCase("content-disposition")) {
-                    ContentDisposition disposition = ContentDisposition.parse(value);
+                    ContentDisposition disposition;
+                    try {
+                        disposition = ContentDisposition.parse(value);
+                    } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+                        // Not well-formed (Spring's parser may also run off the end of it): a body without parts,
+                        // which the controller refuses with a 400, not a 500.
+                        return null;
+                    }
                     name = disposition.getName();
                     file = disposition.getFilename();
                 } else if (header.equalsIgnoreCase("content-type")) {
