@@ -17,7 +17,9 @@ import java.util.Map;
  *   <li>custodian: {@code /tiles/{layer}/{z}/{x}/{y}.mvt} over HTTP with a bearer token (scope applied);
  *   <li>raw SQL: the same {@code ST_AsMVT} statement over JDBC (the limit of doing it in the database);
  *   <li>MapServer: Debian's {@code mapserv} run as the CGI it is (one process a request), serving the same tables
- *       as MVT from a mapfile.
+ *       as MVT from a mapfile;
+ *   <li>HTTP alone: the JDK's own HTTP server in this process answering the application's tile from memory, the
+ *       same client asking: what any HTTP answer costs here, with no framework, security or database.
  * </ul>
  * Each tile is first read once from each peer: its size, features and the records they show (a group counts its
  * members); the raw statement's tile must be the application's, byte for byte, or the run stops. Then every peer
@@ -65,9 +67,27 @@ public class TilesBenchmark {
         }
         // Region zoom: the deepest tile that still holds the region's width; street zoom: 15.
         int regionZoom = (int) Math.floor(Math.log(360 / width) / Math.log(2));
+        // The floor of any HTTP answer with this client on this machine: the JDK's own server, in this process,
+        // answering the application's tile from memory with no framework, no security and no database.
+        var bare = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 64);
+        var answers = new java.util.concurrent.ConcurrentHashMap<String, byte[]>();
+        bare.createContext("/", exchange -> {
+            byte[] body = answers.get(exchange.getRequestURI().getPath());
+            exchange.getResponseHeaders().add("Content-Type", "application/vnd.mapbox-vector-tile");
+            exchange.sendResponseHeaders(200, body.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        var serving = java.util.concurrent.Executors.newFixedThreadPool(8);
+        bare.setExecutor(serving);
+        bare.start();
+        String bareBase = "http://127.0.0.1:" + bare.getAddress().getPort();
         System.out.printf("load average before: %s%n", java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim());
         System.out.printf("%-34s %8s %12s %10s %10s %10s%n", "peer", "clients", "requests/s", "p50 ms", "p99 ms", "max ms");
-        for (int z : new int[] {regionZoom, 15}) {
+        // ZOOMS=street measures the street tiles alone (the region's take the longest to warm up).
+        int[] zooms = "street".equals(System.getenv("ZOOMS")) ? new int[] {15} : new int[] {regionZoom, 15};
+        for (int z : zooms) {
             int[] t = tile(z, lon, lat);
             for (String layer : List.of("incidents", "hazard-areas")) {
                 String url = base + "/tiles/" + layer + "/" + z + "/" + t[0] + "/" + t[1] + ".mvt";
@@ -90,6 +110,9 @@ public class TilesBenchmark {
                         name, z, t[0], t[1], ours.length, a[0], a[1], theirs.length,
                         java.util.Arrays.equals(ours, theirs) ? "the same bytes" : "DIFFERENT BYTES", mapped.length, m[0],
                         m[1]);
+                String path = URI.create(url).getPath();
+                answers.put(path, ours);
+                LoadRun.Peer floor = () -> fetch(bareBase + path, token).length;
                 if (!java.util.Arrays.equals(ours, theirs)) {
                     throw new IllegalStateException("the raw statement's tile is not the application's: " + r[0]
                             + " features against " + a[0]);
@@ -98,16 +121,19 @@ public class TilesBenchmark {
                     System.out.printf("  note: MapServer shows %d records, custodian %d (points on the buffer's edge,"
                             + " or records grouped in cells lying in the tile only)%n", m[1], a[1]);
                 }
-                for (LoadRun.Peer peer : List.of(app, raw, mapserver)) {
+                for (LoadRun.Peer peer : List.of(app, raw, mapserver, floor)) {
                     LoadRun.warmUp(peer, 8, seconds);
                 }
                 for (int clients : new int[] {1, 8}) {
                     LoadRun.run(name + ": custodian", app, clients, seconds);
                     LoadRun.run(name + ": raw ST_AsMVT", raw, clients, seconds);
                     LoadRun.run(name + ": MapServer", mapserver, clients, seconds);
+                    LoadRun.run(name + ": HTTP alone (JDK server)", floor, clients, seconds);
                 }
             }
         }
+        bare.stop(0);
+        serving.shutdown();
         System.out.printf("load average after: %s%n", java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim());
     }
 

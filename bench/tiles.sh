@@ -6,7 +6,8 @@
 # Needs: the jar (./mvnw -q package -DskipTests), a local PostgreSQL with PostGIS where user postgres may
 # create databases (trust auth), curl, a JDK 21+, apt-get install -y cgi-mapserver mapserver-bin.
 # Usage: bench/tiles.sh [seconds per measurement] [region]. Each of the 4 tiles is warmed up and measured for
-# 3 peers at 1 and 8 clients: about 60 times the seconds in all (5 s: some 5 minutes), besides the set-up.
+# 4 peers at 1 and 8 clients: about 80 times the seconds in all (5 s: some 7 minutes), besides the set-up.
+# ZOOMS=street measures the street-zoom tiles alone; JAR=... measures another build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-5}
