@@ -16,7 +16,6 @@ import org.custodian.territory.Region;
 import org.custodian.territory.Territory;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Geometry;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -197,9 +196,7 @@ public class Assets {
 
     private Asset writable(Scope scope, long id) {
         Asset asset = asset(scope, id);
-        if (!scope.writes(asset.regionCode())) {
-            throw new AccessDeniedException("no write access to region " + asset.regionCode());
-        }
+        scope.requireWrites(asset.regionCode());
         return asset;
     }
 

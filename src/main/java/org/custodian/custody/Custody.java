@@ -480,7 +480,7 @@ public class Custody {
             item.receiveAt(site);
             payload.put("site", site.id());
         } else {
-            requireWrite(scope, item.regionCode());
+            scope.requireWrites(item.regionCode());
             transfer.receive(null, at, scope.username(), draft.quantity(), item.quantity(), draft.discrepancy());
             item.handOver(java.util.Objects.requireNonNull(transfer.toAgencyId()));
             payload.put("agency", transfer.toAgencyId());
@@ -721,7 +721,7 @@ public class Custody {
         CustodyItem item = items.lockById(itemId)
                 .filter(i -> scope.reads(i.regionCode()))
                 .orElseThrow(() -> new RecordNotFound(Refusals.NO_CUSTODY_ITEM, itemId));
-        requireWrite(scope, item.regionCode());
+        scope.requireWrites(item.regionCode());
         return item;
     }
 
@@ -735,7 +735,7 @@ public class Custody {
                 .orElseThrow(() -> noSiteInScope("siteId", siteId));
         // The site's region exists (a foreign key): only the caller's right to write there is checked, without
         // loading the region and its boundary into the transaction.
-        requireWrite(scope, site.regionCode());
+        scope.requireWrites(site.regionCode());
         return site;
     }
 
@@ -746,12 +746,6 @@ public class Custody {
 
     private String siteRegion(long siteId) {
         return sites.findById(siteId).map(StorageSite::regionCode).orElse("");
-    }
-
-    private static void requireWrite(Scope scope, String regionCode) {
-        if (!scope.writes(regionCode)) {
-            throw new AccessDeniedException("no write access to region " + regionCode);
-        }
     }
 
     private void requireRegister(Scope scope) {

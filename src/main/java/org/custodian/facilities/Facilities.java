@@ -23,7 +23,6 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.operation.distance.DistanceOp;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -172,9 +171,7 @@ public class Facilities {
 
     private Facility writable(Scope scope, long id) {
         Facility facility = facility(scope, id);
-        if (!scope.writes(facility.regionCode())) {
-            throw new AccessDeniedException("no write access to region " + facility.regionCode());
-        }
+        scope.requireWrites(facility.regionCode());
         return facility;
     }
 

@@ -3,6 +3,7 @@ package org.custodian.platform;
 import java.util.Collection;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * Where and how a caller may act: their role, the regions they are scoped to (or all) and their agency.
@@ -42,6 +43,13 @@ public record Scope(
     /** Whether the caller may create and change operational records of that region. */
     public boolean writes(String regionCode) {
         return role.writesRecords() && reads(regionCode);
+    }
+
+    /** Refuses (403) a caller who may not create and change records of that region. */
+    public void requireWrites(String regionCode) {
+        if (!writes(regionCode)) {
+            throw new AccessDeniedException("no write access to region " + regionCode);
+        }
     }
 
     /**

@@ -225,7 +225,7 @@ public class Territory {
     @Transactional
     public Settlement updateSettlement(Scope scope, long id, long version, SettlementDraft draft) {
         Settlement settlement = settlement(scope, id);
-        requireWrite(scope, settlement.region().code());
+        scope.requireWrites(settlement.region().code());
         ConflictWithState.requireVersion(Refusals.SETTLEMENT_CHANGED, id, settlement.version(), version);
         Region region = writableRegion(scope, draft.regionCode());
         checkEstimates(draft.populationEstimates());
@@ -242,7 +242,7 @@ public class Territory {
     @Transactional
     public void deleteSettlement(Scope scope, long id) {
         Settlement settlement = settlement(scope, id);
-        requireWrite(scope, settlement.region().code());
+        scope.requireWrites(settlement.region().code());
         List<Reason> namedBy =
                 settlementReferences.stream().flatMap(r -> r.to(id).stream()).toList();
         if (!namedBy.isEmpty()) {
@@ -402,19 +402,13 @@ public class Territory {
     public Region writableRegion(Scope scope, String code) {
         Region region = regions.findByCode(code)
                 .orElseThrow(() -> new RuleViolated("regionCode", CommonRefusals.NO_REGION, code));
-        requireWrite(scope, code);
+        scope.requireWrites(code);
         return region;
     }
 
     private static void requireAdmin(Scope scope) {
         if (!scope.isAdmin()) {
             throw new AccessDeniedException("administrators only");
-        }
-    }
-
-    private static void requireWrite(Scope scope, String regionCode) {
-        if (!scope.writes(regionCode)) {
-            throw new AccessDeniedException("no write access to region " + regionCode);
         }
     }
 

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -220,6 +221,16 @@ class FieldCollectIntegrationTests {
         assertThat(plain.status()).isEqualTo(400);
         assertThat(plain.response().headers().firstValue("Content-Type").orElseThrow())
                 .startsWith("application/problem+json");
+        // Bodies that are not well-formed multipart, taken apart before the controller: refused, nothing stored.
+        for (String body : List.of(
+                "--b\r\nno headers end here",
+                "--b\r\nContent-Disposition: form-data; name=\"x\"; filename=\"a\r\n\r\n<data/>\r\n--b--")) {
+            CollectDevice.Sent cut = device.exchange(
+                    "POST", HttpRequest.BodyPublishers.ofString(body), "multipart/form-data; boundary=b");
+            assertThat(cut.status()).as(body).isEqualTo(400);
+            assertThat(cut.response().headers().firstValue("Content-Type").orElseThrow())
+                    .startsWith("application/problem+json");
+        }
         String xxe = "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
                 + "<data id=\"ordnance-find\"><description>&x;</description></data>";
         CollectDevice.Sent entity = device.send(xxe.getBytes(StandardCharsets.UTF_8), Map.of());
