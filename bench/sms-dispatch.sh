@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # SMS dispatch: the same N messages to a loopback jSMPP SMSC (127.0.0.1), by a bare jSMPP client with W
-# submits in flight, then through the application's durable outbox on PostgreSQL with the same window
-# (DispatchBenchmark.java, in the test sources). Needs: a local PostgreSQL with PostGIS where user postgres
+# submits in flight and through the application's durable outbox on PostgreSQL with the same window, one
+# warm-up each, then R rounds alternating which goes first (DispatchBenchmark.java, in the test sources). Needs: a local PostgreSQL with PostGIS where user postgres
 # may create databases (trust auth), a JDK 21+, the test classes built (./mvnw -q test-compile).
-# Usage: bench/sms-dispatch.sh [messages] [window]
+# Usage: bench/sms-dispatch.sh [messages] [window] [rounds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 messages=${1:-50000}
 window=${2:-16}
+rounds=${3:-3}
 db=custodian_bench_sms_dispatch
 psql="psql -h 127.0.0.1 -U postgres -q"
 java_home=${JAVA_HOME:-}
@@ -20,4 +21,4 @@ $psql -c "create extension postgis" $db
 trap '$psql -c "drop database if exists $db with (force)" postgres' EXIT
 ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null
 "$java_home/bin/java" -Xmx2g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
-  org.custodian.alerts.sms.DispatchBenchmark "jdbc:postgresql://127.0.0.1:5432/$db?user=postgres" "$messages" "$window"
+  org.custodian.alerts.sms.DispatchBenchmark "jdbc:postgresql://127.0.0.1:5432/$db?user=postgres" "$messages" "$window" "$rounds"
