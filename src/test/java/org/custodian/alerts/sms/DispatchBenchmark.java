@@ -1,5 +1,9 @@
 package org.custodian.alerts.sms;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -111,17 +115,18 @@ public final class DispatchBenchmark {
     record Outboxed(double rate, double queuedSeconds, double recordedSeconds, boolean once, String load) {}
 
     /**
-     * What the machine's processors did during a measurement, from the kernel's counters: whether a peer was
-     * bound by the processors (busy near 100%) or by waiting, and the harness JVM's own share (the SMSC and the
-     * client, or the SMSC and the application); the rest is PostgreSQL's and anything else running.
+     * What the processors did during a measurement, from the kernel's counters: how busy the machine was (near
+     * 100%: bound by the processors, not by waiting), the processor time of this JVM (the SMSC with the bare client
+     * or with the application) and of PostgreSQL's processes, a message; other work on the machine is in neither.
      */
-    record Load(long busy, long total, long jvmNanos) {
+    record Load(long busy, long total, long jvmNanos, long postgresTicks) {
 
         static Load now() {
             long busy = 0;
             long total = 0;
+            long postgres = 0;
             try {
-                String[] f = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat"))
+                String[] f = Files.readAllLines(Path.of("/proc/stat"))
                         .getFirst()
                         .trim()
                         .split("\\s+");
@@ -132,12 +137,32 @@ public final class DispatchBenchmark {
                         busy += v; // all but idle and iowait
                     }
                 }
-            } catch (java.io.IOException | RuntimeException e) {
+                try (var processes = Files.list(Path.of("/proc"))) {
+                    for (Path p : processes
+                            .filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                            .toList()) {
+                        postgres += postgresTicks(p);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
                 // Not Linux: the load is not reported.
             }
-            var os = (com.sun.management.OperatingSystemMXBean)
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-            return new Load(busy, total, os.getProcessCpuTime());
+            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            return new Load(busy, total, os.getProcessCpuTime(), postgres);
+        }
+
+        private static long postgresTicks(Path process) {
+            try {
+                String stat = Files.readString(process.resolve("stat"));
+                int close = stat.lastIndexOf(')');
+                if (!stat.substring(stat.indexOf('(') + 1, close).equals("postgres")) {
+                    return 0;
+                }
+                String[] f = stat.substring(close + 2).split(" ");
+                return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime and stime, fields 14 and 15
+            } catch (IOException | RuntimeException e) {
+                return 0; // gone meanwhile
+            }
         }
 
         String since(Load start, int messages) {
@@ -145,16 +170,12 @@ public final class DispatchBenchmark {
             if (total <= 0) {
                 return "load not known";
             }
-            int cpus = Runtime.getRuntime().availableProcessors();
-            double seconds = total / 100.0 / cpus; // USER_HZ, as the kernel counts for /proc/stat
+            // The kernel counts in hundredths of a second (USER_HZ).
             return String.format(
-                    "machine %.0f%% busy, this JVM %.0f µs and the rest %.0f µs of processor a message",
+                    "machine %.0f%% busy; processor a message: this JVM %.0f µs, PostgreSQL %.0f µs",
                     100.0 * (this.busy - start.busy) / total,
                     (this.jvmNanos - start.jvmNanos) / 1e3 / messages,
-                    Math.max(
-                            0,
-                            (this.busy - start.busy) * 1e4 / messages
-                                    - (this.jvmNanos - start.jvmNanos) / 1e3 / messages));
+                    (this.postgresTicks - start.postgresTicks) * 1e4 / messages);
         }
     }
 
