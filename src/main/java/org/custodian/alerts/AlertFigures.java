@@ -91,9 +91,12 @@ class AlertFigures implements OperationalFigures {
 
     private Map<String, Double> sms(Scope scope, @Nullable String region, LocalDate day) {
         return tallies.byCode("""
-                select m.status, count(*) from alerts_sms_message m
+                select status, count(*) from (
+                select case when m.status = 'QUEUED' and m.attempts = 0 and m.id < d.next_id
+                    then 'SENDING' else m.status end as status
+                from alerts_sms_message m
                 join alerts_sms_subscriber s on s.id = m.subscriber_id
                 join alerts_sms_dispatch d on d.identifier = m.identifier
-                where {where} and d.created_at < :end group by m.status""", OperationalFigures.within(scope, region, "s.region_code"), day, SMS);
+                where {where} and d.created_at < :end) t group by status""", OperationalFigures.within(scope, region, "s.region_code"), day, SMS);
     }
 }

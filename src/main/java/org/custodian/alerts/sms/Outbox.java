@@ -17,9 +17,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The durable outbox: one row per recipient per alert message, written in the transaction that handles the
- * release, and claimed for sending with row locks that other instances skip ({@code FOR UPDATE SKIP
- * LOCKED}), so no two instances hold the same row. A claimed row is marked SENDING before its submit goes out;
- * only an answer from the SMSC moves it on. Written with plain SQL: these rows are the dispatch's own log, and
+ * release. First attempts are claimed as ranges of a release's rows: the claim (its range, instance and time) is
+ * committed before any of its submits goes out, under the release's row lock, so no two instances hold the same
+ * message, and the message row itself is written once, with its outcome. Retries are claimed row by row with
+ * locks that other instances skip ({@code FOR UPDATE SKIP LOCKED}) and marked SENDING. Only an answer from the
+ * SMSC moves a claimed message on. Written with plain SQL: these rows are the dispatch's own log, and
  * the release that creates them is what the audit trail records.
  */
 @Component
@@ -108,6 +110,13 @@ class Outbox {
             }
         }
         insert(rows);
+        // The range its first attempts are claimed from (see claim).
+        jdbc.update(
+                "update alerts_sms_dispatch set next_id = (select min(id) from alerts_sms_message where identifier = ?),"
+                        + " last_id = (select max(id) from alerts_sms_message where identifier = ?) where identifier = ?",
+                identifier,
+                identifier,
+                identifier);
         if (postgres && subscribers.length >= 1000) {
             // Statistics that predate a large release make the planner sort every queued row for each claim
             // (4 rows estimated, 20,000 read and sorted). Sampled in this transaction, its own rows included.
@@ -127,75 +136,178 @@ class Outbox {
     }
 
     /**
-     * Records {@code done}, then takes up to {@code limit} due messages for this instance and marks them SENDING,
-     * in one short transaction. Rows another instance holds are skipped, not waited for; messages whose
-     * subscriber opted out or was erased since are closed as OPTED_OUT instead. On PostgreSQL, outcomes that were
-     * all submitted (the common case while a dispatch runs) are recorded by the claim's own statement: a
-     * statement of their own cost the database more than their rows.
+     * Takes up to {@code limit} due messages for this instance. First attempts are taken as a range of a
+     * dispatch's messages: the dispatch's {@code next_id} moves past them and the range is recorded with this
+     * instance and the time ({@code alerts_sms_claim}), committed before any of them is sent, so the messages
+     * themselves are written once on their way out, when their outcome is recorded. Retries are taken row by row
+     * and marked SENDING. Rows another instance holds are skipped or waited for, never taken twice; messages
+     * whose subscriber opted out or was erased since are closed as OPTED_OUT instead.
      */
-    List<Claimed> claim(String instance, int limit, Instant now, List<Outcome> done) {
+    List<Claimed> claim(String instance, int limit, Instant now) {
         if (postgres) {
-            if (done.stream().allMatch(o -> o instanceof Submitted)) {
-                return claimInOneStatement(instance, limit, now, done);
+            // One round trip in the common case: the claiming loop, which the submitters wait on, waits for each.
+            List<Claimed> out = new ArrayList<>(claimRangeInOneStatement(instance, limit, now));
+            if (out.size() < limit) {
+                out.addAll(claimRetriesInOneStatement(instance, limit - out.size(), now));
             }
-            record(done, now);
-            return claimInOneStatement(instance, limit, now, List.of());
+            return out;
         }
-        record(done, now);
         List<Claimed> claimed = transactions.execute(status -> {
-            List<Long> ids = jdbc.queryForList(
-                    "select id from alerts_sms_message where status = 'QUEUED' and next_attempt_at <= ?"
-                            + " order by next_attempt_at, id fetch first " + limit
-                            + " rows only for update skip locked",
-                    Long.class,
-                    Timestamp.from(now));
-            if (ids.isEmpty()) {
-                return List.<Claimed>of();
+            List<Claimed> out = new ArrayList<>(claimRange(instance, limit, now));
+            if (out.size() < limit) {
+                out.addAll(claimRetries(instance, limit - out.size(), now));
             }
-            String in = placeholders(ids.size());
-            List<Claimed> out = new ArrayList<>(ids.size());
-            List<Long> stopped = new ArrayList<>();
-            jdbc.query(
-                    "select m.id, m.message_id, s.phone_cipher, m.text, m.attempts, s.status from alerts_sms_message m"
-                            + " join alerts_sms_subscriber s on s.id = m.subscriber_id where m.id in (" + in + ")",
-                    rs -> {
-                        byte[] cipher = rs.getBytes(3);
-                        if (cipher == null || !"ACTIVE".equals(rs.getString(6))) {
-                            stopped.add(rs.getLong(1));
-                        } else {
-                            out.add(new Claimed(rs.getLong(1), rs.getString(2), cipher, rs.getString(4), rs.getInt(5)));
-                        }
-                    },
-                    ids.toArray());
-            Timestamp at = Timestamp.from(now);
-            jdbc.batchUpdate(
-                    "update alerts_sms_message set status = 'SENDING', claimed_by = ?, claimed_at = ?,"
-                            + " attempts = attempts + 1, changed_at = ? where id = ?",
-                    out.stream()
-                            .map(c -> new Object[] {instance, at, at, c.id()})
-                            .toList());
-            jdbc.batchUpdate(
-                    "update alerts_sms_message set status = 'OPTED_OUT', changed_at = ? where id = ?",
-                    stopped.stream().map(id -> new Object[] {at, id}).toList());
             return out;
         });
         return claimed == null ? List.of() : claimed;
     }
 
-    /**
-     * The claim as one statement, with the outcomes to record: the due rows are locked (skipping those another instance holds) and
-     * updated once, those of subscribers gone closed to OPTED_OUT, the rest to SENDING, in one round trip.
-     */
-    private List<Claimed> claimInOneStatement(String instance, int limit, Instant now, List<Outcome> submitted) {
+    /** First attempts: the next messages of the oldest dispatch that has any left, as one claimed range. */
+    private List<Claimed> claimRange(String instance, int limit, Instant now) {
+        // Waits for another instance's claim of the same dispatch (a few milliseconds) rather than skipping it.
+        List<Object[]> open = jdbc.query(
+                "select identifier, next_id, last_id from alerts_sms_dispatch where next_id <= last_id"
+                        + " order by created_at, identifier fetch first 1 rows only for update",
+                (rs, n) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getLong(3)});
+        if (open.isEmpty()) {
+            return List.of();
+        }
+        String identifier = (String) open.get(0)[0];
+        long first = (Long) open.get(0)[1];
+        long last = (Long) open.get(0)[2];
+        List<Claimed> out = new ArrayList<>(limit);
+        List<Long> stopped = new ArrayList<>();
+        // A release's rows are written in one transaction, so their ids run on, mostly unbroken: the range is read
+        // by id alone, a window at a time, and another release's rows interleaved in it are passed over.
+        long next = first;
+        while (out.size() + stopped.size() < limit && next <= last) {
+            long from = next;
+            long to = Math.min(last, from + (limit - out.size() - stopped.size()) - 1);
+            jdbc.query(
+                    c -> {
+                        var ps = c.prepareStatement("select m.id, m.message_id, s.phone_cipher, m.text, s.status"
+                                + " from alerts_sms_message m join alerts_sms_subscriber s on s.id = m.subscriber_id"
+                                + " where m.id >= ? and m.id <= ? and m.identifier = ? and m.status = 'QUEUED'"
+                                + " and m.attempts = 0");
+                        ps.setLong(1, from);
+                        ps.setLong(2, to);
+                        ps.setString(3, identifier);
+                        return ps;
+                    },
+                    rs -> {
+                        byte[] cipher = rs.getBytes(3);
+                        if (cipher == null || !"ACTIVE".equals(rs.getString(5))) {
+                            stopped.add(rs.getLong(1));
+                        } else {
+                            out.add(new Claimed(rs.getLong(1), rs.getString(2), cipher, rs.getString(4), 0));
+                        }
+                    });
+            next = to + 1;
+        }
+        jdbc.update("update alerts_sms_dispatch set next_id = ? where identifier = ?", next, identifier);
         Timestamp at = Timestamp.from(now);
-        Long[] ids = submitted.stream().map(Outcome::id).toArray(Long[]::new);
-        String[] smscIds =
-                submitted.stream().map(o -> ((Submitted) o).smscMessageId()).toArray(String[]::new);
+        jdbc.update(
+                "insert into alerts_sms_claim (identifier, first_id, last_id, claimed_by, claimed_at)"
+                        + " values (?, ?, ?, ?, ?)",
+                identifier,
+                first,
+                next - 1,
+                instance,
+                at);
+        jdbc.batchUpdate(
+                "update alerts_sms_message set status = 'OPTED_OUT', attempts = 1, changed_at = ? where id = ?",
+                stopped.stream().map(id -> new Object[] {at, id}).toList());
+        out.sort(Comparator.comparingLong(Claimed::id));
+        return out;
+    }
+
+    /**
+     * First attempts on PostgreSQL as one statement: the oldest dispatch with messages left is locked (waiting
+     * for another instance's claim of it), its next id moved past up to {@code limit} ids, the range recorded as
+     * this instance's claim, the messages in it read, and those of subscribers gone closed to OPTED_OUT. A
+     * release's ids run on unbroken but for other releases written at the same moment, so a range may hold fewer
+     * messages than ids.
+     */
+    private List<Claimed> claimRangeInOneStatement(String instance, int limit, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        List<Claimed> out = new ArrayList<>(limit);
+        jdbc.query(
+                c -> {
+                    var ps = c.prepareStatement(CLAIM_RANGE);
+                    ps.setInt(1, limit);
+                    ps.setString(2, instance);
+                    ps.setTimestamp(3, at);
+                    ps.setTimestamp(4, at);
+                    return ps;
+                },
+                rs -> {
+                    out.add(new Claimed(rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getString(4), 0));
+                });
+        out.sort(Comparator.comparingLong(Claimed::id));
+        return out;
+    }
+
+    private static final String CLAIM_RANGE =
+            "with open as (select identifier, next_id, last_id from alerts_sms_dispatch where next_id <= last_id"
+                    + " order by created_at, identifier fetch first 1 rows only for update),"
+                    + " moved as (update alerts_sms_dispatch d set next_id = least(o.next_id + ?, o.last_id + 1) from open o"
+                    + " where d.identifier = o.identifier returning o.identifier, o.next_id as first_id, d.next_id - 1 as last_id),"
+                    + " claim as (insert into alerts_sms_claim (identifier, first_id, last_id, claimed_by, claimed_at)"
+                    + " select identifier, first_id, last_id, ?, ? from moved),"
+                    + " taken as (select m.id, m.message_id, s.phone_cipher, m.text,"
+                    + " (s.phone_cipher is not null and s.status = 'ACTIVE') as active from moved r"
+                    + " join alerts_sms_message m on m.id between r.first_id and r.last_id and m.identifier = r.identifier"
+                    + " join alerts_sms_subscriber s on s.id = m.subscriber_id where m.status = 'QUEUED' and m.attempts = 0),"
+                    + " stopped as (update alerts_sms_message m set status = 'OPTED_OUT', attempts = 1, changed_at = ?"
+                    + " from taken t where m.id = t.id and not t.active)"
+                    + " select id, message_id, phone_cipher, text from taken where active";
+
+    /** Retries due now, row by row, marked SENDING. */
+    private List<Claimed> claimRetries(String instance, int limit, Instant now) {
+        List<Long> ids = jdbc.queryForList(
+                "select id from alerts_sms_message where status = 'QUEUED' and attempts > 0 and next_attempt_at <= ?"
+                        + " order by next_attempt_at, id fetch first " + limit + " rows only for update skip locked",
+                Long.class,
+                Timestamp.from(now));
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String in = placeholders(ids.size());
+        List<Claimed> out = new ArrayList<>(ids.size());
+        List<Long> stopped = new ArrayList<>();
+        jdbc.query(
+                "select m.id, m.message_id, s.phone_cipher, m.text, m.attempts, s.status from alerts_sms_message m"
+                        + " join alerts_sms_subscriber s on s.id = m.subscriber_id where m.id in (" + in + ")",
+                rs -> {
+                    byte[] cipher = rs.getBytes(3);
+                    if (cipher == null || !"ACTIVE".equals(rs.getString(6))) {
+                        stopped.add(rs.getLong(1));
+                    } else {
+                        out.add(new Claimed(rs.getLong(1), rs.getString(2), cipher, rs.getString(4), rs.getInt(5)));
+                    }
+                },
+                ids.toArray());
+        Timestamp at = Timestamp.from(now);
+        jdbc.batchUpdate(
+                "update alerts_sms_message set status = 'SENDING', claimed_by = ?, claimed_at = ?,"
+                        + " attempts = attempts + 1, changed_at = ? where id = ?",
+                out.stream().map(c -> new Object[] {instance, at, at, c.id()}).toList());
+        jdbc.batchUpdate(
+                "update alerts_sms_message set status = 'OPTED_OUT', changed_at = ? where id = ?",
+                stopped.stream().map(id -> new Object[] {at, id}).toList());
+        return out;
+    }
+
+    /**
+     * Retries as one statement on PostgreSQL: the due rows are locked (skipping those another instance holds)
+     * and updated once, those of subscribers gone closed to OPTED_OUT, the rest to SENDING.
+     */
+    private List<Claimed> claimRetriesInOneStatement(String instance, int limit, Instant now) {
+        Timestamp at = Timestamp.from(now);
         List<Claimed> out = new ArrayList<>(limit);
         String active = "(s.phone_cipher is not null and s.status = 'ACTIVE')";
-        String sql = "with recorded as (" + RECORD_SUBMITTED + "),"
-                + " picked as (select id from alerts_sms_message where status = 'QUEUED' and next_attempt_at <= ?"
-                + " order by next_attempt_at, id fetch first ? rows only for update skip locked)"
+        String sql = "with picked as (select id from alerts_sms_message where status = 'QUEUED' and attempts > 0"
+                + " and next_attempt_at <= ? order by next_attempt_at, id fetch first ? rows only for update skip locked)"
                 + " update alerts_sms_message m set"
                 + " status = case when " + active + " then 'SENDING' else 'OPTED_OUT' end,"
                 + " claimed_by = case when " + active + " then ? else m.claimed_by end,"
@@ -208,13 +320,10 @@ class Outbox {
                 c -> {
                     var ps = c.prepareStatement(sql);
                     ps.setTimestamp(1, at);
-                    ps.setArray(2, c.createArrayOf("bigint", ids));
-                    ps.setArray(3, c.createArrayOf("varchar", smscIds));
+                    ps.setInt(2, limit);
+                    ps.setString(3, instance);
                     ps.setTimestamp(4, at);
-                    ps.setInt(5, limit);
-                    ps.setString(6, instance);
-                    ps.setTimestamp(7, at);
-                    ps.setTimestamp(8, at);
+                    ps.setTimestamp(5, at);
                     return ps;
                 },
                 rs -> {
@@ -241,8 +350,16 @@ class Outbox {
 
     record Unconfirmed(long id, String reason) implements Outcome {}
 
-    /** Records outcomes in one transaction; each applies only to a row still SENDING. */
-    void record(List<Outcome> outcomes, Instant now) {
+    /**
+     * A message this instance holds: SENDING (a retry), or QUEUED with no attempt yet and so claimed as part of a
+     * range. An outcome applies only to such a row; the first outcome of a first attempt counts the attempt.
+     */
+    private static final String HELD = "(status = 'SENDING' or (status = 'QUEUED' and attempts = 0))";
+
+    private static final String COUNTED = "attempts = case when status = 'QUEUED' then 1 else attempts end";
+
+    /** Records outcomes of this instance's submits, in the caller's transaction or one of its own. */
+    void record(String instance, List<Outcome> outcomes, Instant now) {
         if (outcomes.isEmpty()) {
             return;
         }
@@ -252,14 +369,14 @@ class Outbox {
         List<Object[]> closed = new ArrayList<>();
         for (Outcome o : outcomes) {
             switch (o) {
-                case Submitted s -> submitted.add(new Object[] {s.smscMessageId(), at, s.id()});
+                case Submitted s -> submitted.add(new Object[] {s.smscMessageId(), instance, at, s.id()});
                 case Retry r -> retry.add(new Object[] {Timestamp.from(r.at()), clip(r.reason()), at, r.id()});
-                case Failed f -> closed.add(new Object[] {"FAILED", clip(f.reason()), at, f.id()});
-                case Unconfirmed u -> closed.add(new Object[] {"UNCONFIRMED", clip(u.reason()), at, u.id()});
+                case Failed f -> closed.add(new Object[] {"FAILED", clip(f.reason()), instance, at, f.id()});
+                case Unconfirmed u -> closed.add(new Object[] {"UNCONFIRMED", clip(u.reason()), instance, at, u.id()});
             }
         }
         if (postgres && retry.isEmpty() && closed.isEmpty()) {
-            // The common case, thousands a second: one statement, committed on its own.
+            // The common case, thousands a second: one statement.
             recordSubmitted(submitted, at);
             return;
         }
@@ -269,45 +386,50 @@ class Outbox {
             } else if (!submitted.isEmpty()) {
                 jdbc.batchUpdate(
                         // An answer that comes after the message was taken to be in doubt settles the doubt.
-                        "update alerts_sms_message set status = 'SUBMITTED', smsc_message_id = ?, changed_at = ?"
-                                + " where id = ? and status in ('SENDING', 'UNCONFIRMED')",
+                        "update alerts_sms_message set status = 'SUBMITTED', smsc_message_id = ?, claimed_by = ?, "
+                                + COUNTED + ", changed_at = ? where id = ? and (" + HELD
+                                + " or status = 'UNCONFIRMED')",
                         submitted);
             }
             if (!retry.isEmpty()) {
                 jdbc.batchUpdate(
-                        "update alerts_sms_message set status = 'QUEUED', next_attempt_at = ?, last_error = ?,"
-                                + " claimed_by = null, changed_at = ? where id = ? and status = 'SENDING'",
+                        "update alerts_sms_message set " + COUNTED + ", status = 'QUEUED', next_attempt_at = ?,"
+                                + " last_error = ?, claimed_by = null, changed_at = ? where id = ? and " + HELD,
                         retry);
             }
             if (!closed.isEmpty()) {
                 jdbc.batchUpdate(
-                        "update alerts_sms_message set status = ?, last_error = ?, changed_at = ?"
-                                + " where id = ? and status = 'SENDING'",
+                        "update alerts_sms_message set " + COUNTED + ", status = ?, last_error = ?, claimed_by = ?,"
+                                + " changed_at = ? where id = ? and " + HELD,
                         closed);
             }
         });
     }
 
     /**
-     * Submitted outcomes on PostgreSQL, a batch at a time (parameters: the moment, the ids, the SMSC's ids). An
-     * answer that comes after the message was taken to be in doubt settles the doubt.
+     * Submitted outcomes on PostgreSQL, a batch at a time (parameters: the moment, the ids, the SMSC's ids, the
+     * instance). An answer that comes after the message was taken to be in doubt settles the doubt.
      */
     private static final String RECORD_SUBMITTED = "update alerts_sms_message r set status = 'SUBMITTED',"
-            + " smsc_message_id = v.smsc_id, changed_at = ? from unnest(?::bigint[], ?::varchar[]) as v(id, smsc_id)"
-            + " where r.id = v.id and r.status in ('SENDING', 'UNCONFIRMED')";
+            + " smsc_message_id = v.smsc_id, claimed_by = ?,"
+            + " attempts = case when r.status = 'QUEUED' then 1 else r.attempts end, changed_at = ?"
+            + " from unnest(?::bigint[], ?::varchar[]) as v(id, smsc_id) where r.id = v.id"
+            + " and (r.status in ('SENDING', 'UNCONFIRMED') or (r.status = 'QUEUED' and r.attempts = 0))";
 
     /** Submitted outcomes on PostgreSQL: one statement for the whole batch. */
     private void recordSubmitted(List<Object[]> submitted, Timestamp at) {
         if (submitted.isEmpty()) {
             return;
         }
-        Long[] ids = submitted.stream().map(r -> (Long) r[2]).toArray(Long[]::new);
+        Long[] ids = submitted.stream().map(r -> (Long) r[3]).toArray(Long[]::new);
         String[] smscIds = submitted.stream().map(r -> (String) r[0]).toArray(String[]::new);
+        String instance = (String) submitted.get(0)[1];
         jdbc.update(c -> {
             var ps = c.prepareStatement(RECORD_SUBMITTED);
-            ps.setTimestamp(1, at);
-            ps.setArray(2, c.createArrayOf("bigint", ids));
-            ps.setArray(3, c.createArrayOf("varchar", smscIds));
+            ps.setString(1, instance);
+            ps.setTimestamp(2, at);
+            ps.setArray(3, c.createArrayOf("bigint", ids));
+            ps.setArray(4, c.createArrayOf("varchar", smscIds));
             return ps;
         });
     }
@@ -412,17 +534,54 @@ class Outbox {
     }
 
     /**
-     * Rows left SENDING longer than {@code stale} by another instance, taken to have died: whether their submit reached the
-     * SMSC is not known, so they are in doubt (UNCONFIRMED) until a receipt says it did.
+     * Messages another instance claimed before {@code before} and left without an outcome (retries left
+     * SENDING, first attempts left in its claimed ranges): that instance is taken to have died, and whether their
+     * submit reached the SMSC is not known, so they are in doubt (UNCONFIRMED) until a receipt says it did. Also
+     * forgets claimed ranges whose every message has an outcome.
      */
     int closeAbandoned(String instance, Instant before, Instant now) {
-        return jdbc.update(
-                "update alerts_sms_message set status = 'UNCONFIRMED', last_error = 'no answer recorded before the"
-                        + " sending instance stopped', changed_at = ? where status = 'SENDING' and claimed_at < ?"
-                        + " and claimed_by <> ?",
-                Timestamp.from(now),
-                Timestamp.from(before),
-                instance);
+        Integer closed = transactions.execute(tx -> {
+            Timestamp at = Timestamp.from(now);
+            Timestamp cutoff = Timestamp.from(before);
+            String why = "no answer recorded before the sending instance stopped";
+            int rows = jdbc.update(
+                    "update alerts_sms_message set status = 'UNCONFIRMED', last_error = ?, changed_at = ?"
+                            + " where status = 'SENDING' and claimed_at < ? and claimed_by <> ?",
+                    why,
+                    at,
+                    cutoff,
+                    instance);
+            // First attempts of ranges such an instance claimed and left without an outcome.
+            List<Object[]> ranges = jdbc.query(
+                    "select id, identifier, first_id, last_id, claimed_by from alerts_sms_claim"
+                            + " where claimed_at < ? and claimed_by <> ? for update skip locked",
+                    (rs, n) ->
+                            new Object[] {rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5)
+                            },
+                    cutoff,
+                    instance);
+            for (Object[] r : ranges) {
+                rows += jdbc.update(
+                        "update alerts_sms_message set status = 'UNCONFIRMED', attempts = 1, claimed_by = ?,"
+                                + " last_error = ?, changed_at = ? where id >= ? and id <= ? and identifier = ?"
+                                + " and status = 'QUEUED' and attempts = 0",
+                        r[4],
+                        why,
+                        at,
+                        r[2],
+                        r[3],
+                        r[1]);
+            }
+            jdbc.batchUpdate(
+                    "delete from alerts_sms_claim where id = ?",
+                    ranges.stream().map(r -> new Object[] {r[0]}).toList());
+            // Ranges whose every message has an outcome are done with.
+            jdbc.update("delete from alerts_sms_claim c where not exists (select 1 from alerts_sms_message m"
+                    + " where m.id >= c.first_id and m.id <= c.last_id and m.identifier = c.identifier"
+                    + " and m.status = 'QUEUED' and m.attempts = 0)");
+            return rows;
+        });
+        return closed == null ? 0 : closed;
     }
 
     /**
@@ -463,8 +622,11 @@ class Outbox {
             return totals;
         }
         jdbc.query(
-                "select status, count(*) from alerts_sms_message where identifier in ("
-                        + placeholders(identifiers.size()) + ") group by status",
+                // A first attempt whose range was claimed is on its way: SENDING, though its row still says QUEUED.
+                "select status, count(*) from (select case when m.status = 'QUEUED' and m.attempts = 0"
+                        + " and m.id < d.next_id then 'SENDING' else m.status end as status"
+                        + " from alerts_sms_message m join alerts_sms_dispatch d on d.identifier = m.identifier"
+                        + " where m.identifier in (" + placeholders(identifiers.size()) + ")) t group by status",
                 rs -> {
                     totals.put(Status.valueOf(rs.getString(1)), rs.getLong(2));
                 },

@@ -48,16 +48,17 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the outbox to the SMSC over one SMPP 3.4 transceiver session: a loop claims due messages (marking them
- * SENDING), sixteen windows ahead; {@code window} virtual threads each submit one message at a time and wait for
- * its answer, so up to {@code window} submits are in flight; another thread records their outcomes in batches.
+ * Sends the outbox to the SMSC over one SMPP 3.4 transceiver session: a loop claims due messages ({@link
+ * Outbox#claim}), sixteen windows ahead; {@code window} virtual threads each submit one message at a time and
+ * wait for its answer, so up to {@code window} submits are in flight; another thread records their outcomes in
+ * batches, so that claims and records go to the database side by side.
  *
  * <p>Each message goes once. A submit the SMSC answered is SUBMITTED; one it refused for a passing reason
  * (throttled, queue full, system error) is queued again with back-off; one that could not be written at all
  * (no session, the connection failed while writing) is queued again. One written but never answered (time-out,
- * connection lost while waiting), and the rows a stopped or killed instance left SENDING (after {@code
- * abandoned-after}), may or may not have reached the SMSC: they are in doubt (UNCONFIRMED). An SMSC sends a
- * delivery receipt for every message it accepted (all are submitted asking for one), and holds receipts until a
+ * connection lost while waiting), and the messages a stopped or killed instance claimed and left without an
+ * answer (after {@code abandoned-after}), may or may not have reached the SMSC: they are in doubt (UNCONFIRMED).
+ * An SMSC sends a delivery receipt for every message it accepted (all are submitted asking for one), and holds receipts until a
  * session is bound again; a receipt for a message in doubt, found by the number it reports on, settles it. One
  * that got no receipt within {@code resend-unconfirmed-after}, once the receipts have stopped coming and every
  * stored one has been tried, is taken never to have reached the SMSC and is queued again (zero: never, at most
@@ -155,7 +156,7 @@ class SmscDispatch implements SmartLifecycle {
             left.add(new Outbox.Retry(c.id(), Instant.now(), "the sending instance stopped"));
         }
         left.addAll(drain(outcomes));
-        outbox.record(left, Instant.now());
+        outbox.record(instance, left, Instant.now());
         closeSession();
     }
 
@@ -206,15 +207,7 @@ class SmscDispatch implements SmartLifecycle {
                 // in doubt until the receipts settle it, so no more is claimed than keeps the window full.
                 int room = ahead() - ready.size();
                 if (bound && room >= ahead() / 2) {
-                    // What was submitted since is recorded by the same statement.
-                    List<Outbox.Outcome> done = drain(outcomes);
-                    List<Outbox.Claimed> claimed;
-                    try {
-                        claimed = outbox.claim(instance, room, now, done);
-                    } catch (RuntimeException e) {
-                        outcomes.addAll(done);
-                        throw e;
-                    }
+                    List<Outbox.Claimed> claimed = outbox.claim(instance, room, now);
                     ready.addAll(claimed);
                     busy |= !claimed.isEmpty();
                 } else if (bound) {
@@ -242,7 +235,7 @@ class SmscDispatch implements SmartLifecycle {
                 continue;
             }
             try {
-                outbox.record(done, Instant.now());
+                outbox.record(instance, done, Instant.now());
                 // Outcomes gathered for a moment are recorded in one statement: a statement for every few dozen
                 // cost the database more than the rows. A node killed meanwhile leaves them in doubt, and their
                 // receipts settle them.

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,12 @@ class SubscriberIntegrationTests {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    Subscribers subscribers;
 
     @BeforeEach
     void users() {
@@ -242,6 +249,71 @@ class SubscriberIntegrationTests {
                 .isEqualTo(404);
         String page = officer.get("/alerts/" + alertId + "/deliveries").body();
         assertThat(page).contains("id=\"no-smsc\"").contains("2 messages wait in the outbox");
+    }
+
+    @Test
+    void aClaimTakesARangeOfAReleaseOnceAndClosesMessagesToThoseWhoOptedOutSince() throws Exception {
+        Api officer = as("agd-alerts");
+        for (String phone : List.of("+994504450001", "+994504450002", "+994504450003")) {
+            assertThat(officer.post("/api/subscribers", Api.json(subscriber(phone, "en", 46.9501, 39.9701)))
+                            .status())
+                    .isEqualTo(201);
+        }
+        String identifier = "urn:oid:2.49.0.0.31.0.test-claimed-range";
+        transactions.executeWithoutResult(t -> events.publishEvent(new AlertReleased(
+                900_002,
+                identifier,
+                "Alert",
+                Set.of("AGD"),
+                square(46.945, 39.965, 46.955, 39.975),
+                Map.of("en", "Keep away from military facilities."),
+                Instant.now(),
+                Instant.now().plus(Duration.ofHours(6)))));
+        String count = "select count(*) from alerts_sms_message where identifier = ? and status = ?";
+        for (int i = 0; i < 100 && jdbc.queryForObject(count, Long.class, identifier, "QUEUED") < 3; i++) {
+            Thread.sleep(100);
+        }
+        assertThat(jdbc.queryForObject(count, Long.class, identifier, "QUEUED")).isEqualTo(3);
+        // After the release, before its messages are claimed: this one must not be texted.
+        assertThat(subscribers.optOutBySms("+994504450002")).isTrue();
+
+        // No SMSC here, so nothing else claims: every release still waiting is taken, a range at a time.
+        List<Outbox.Claimed> claimed = new ArrayList<>();
+        for (List<Outbox.Claimed> c; !(c = outbox.claim("test-instance", 2, Instant.now())).isEmpty(); ) {
+            claimed.addAll(c);
+        }
+        List<Long> mine = jdbc.queryForList(
+                "select id from alerts_sms_message where identifier = ? order by id", Long.class, identifier);
+        List<Outbox.Claimed> ours =
+                claimed.stream().filter(c -> mine.contains(c.id())).toList();
+        assertThat(ours).extracting(Outbox.Claimed::id).doesNotHaveDuplicates().hasSize(2);
+        assertThat(claimed).extracting(Outbox.Claimed::id).doesNotHaveDuplicates();
+        assertThat(jdbc.queryForObject(count, Long.class, identifier, "OPTED_OUT"))
+                .isEqualTo(1);
+        // Claimed first attempts are shown as being sent, though their rows are written only with their outcome.
+        assertThat(outbox.totals(List.of(identifier)))
+                .containsEntry(Outbox.Status.SENDING, 2L)
+                .containsEntry(Outbox.Status.QUEUED, 0L)
+                .containsEntry(Outbox.Status.OPTED_OUT, 1L);
+
+        outbox.record(
+                "test-instance",
+                List.of(
+                        new Outbox.Submitted(ours.get(0).id(), "smsc-range-1"),
+                        new Outbox.Retry(ours.get(1).id(), Instant.now().minusSeconds(1), "throttled")),
+                Instant.now());
+        assertThat(jdbc.queryForObject(count, Long.class, identifier, "SUBMITTED"))
+                .isEqualTo(1);
+        // The retry is due again, claimed row by row, and counted as its second attempt.
+        List<Outbox.Claimed> again = outbox.claim("test-instance", 10, Instant.now());
+        assertThat(again).extracting(Outbox.Claimed::id).contains(ours.get(1).id());
+        assertThat(jdbc.queryForObject(
+                        "select attempts from alerts_sms_message where id = ?",
+                        Integer.class,
+                        ours.get(1).id()))
+                .isEqualTo(2);
+        assertThat(jdbc.queryForObject(count, Long.class, identifier, "SENDING"))
+                .isEqualTo(1);
     }
 
     private long auditedReads() {
