@@ -232,17 +232,14 @@ class Outbox {
         Timestamp at = Timestamp.from(now);
         List<Claimed> out = new ArrayList<>(limit);
         jdbc.query(
-                c -> {
-                    var ps = c.prepareStatement(CLAIM_RANGE);
-                    ps.setInt(1, limit);
-                    ps.setString(2, instance);
-                    ps.setTimestamp(3, at);
-                    ps.setTimestamp(4, at);
-                    return ps;
-                },
+                CLAIM_RANGE,
                 rs -> {
                     out.add(new Claimed(rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getString(4), 0));
-                });
+                },
+                limit,
+                instance,
+                at,
+                at);
         out.sort(Comparator.comparingLong(Claimed::id));
         return out;
     }
@@ -317,21 +314,18 @@ class Outbox {
                 + " from picked p, alerts_sms_subscriber s where m.id = p.id and s.id = m.subscriber_id"
                 + " returning m.id, m.message_id, s.phone_cipher, m.text, m.attempts - 1, m.status";
         jdbc.query(
-                c -> {
-                    var ps = c.prepareStatement(sql);
-                    ps.setTimestamp(1, at);
-                    ps.setInt(2, limit);
-                    ps.setString(3, instance);
-                    ps.setTimestamp(4, at);
-                    ps.setTimestamp(5, at);
-                    return ps;
-                },
+                sql,
                 rs -> {
                     if ("SENDING".equals(rs.getString(6))) {
                         out.add(new Claimed(
                                 rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getString(4), rs.getInt(5)));
                     }
-                });
+                },
+                at,
+                limit,
+                instance,
+                at,
+                at);
         out.sort(Comparator.comparingLong(Claimed::id));
         return out;
     }
