@@ -59,6 +59,9 @@ public class CustodyLedgerBenchmark {
         // opened a new connection at many requests.
         System.setProperty("http.maxConnections", Integer.toString(writers));
         URL url = URI.create(base + (items == 0 ? "/api/custody/items" : "/api/custody/batches")).toURL();
+        // The client's own processor time during the run, its start left out: it shares the cores with the server.
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
         List<Long> all = timed(seconds, writers, (writer, end) -> {
             long[] latencies = new long[1 << 20];
             int n = 0;
@@ -81,6 +84,7 @@ public class CustodyLedgerBenchmark {
                 sites.length == 1 ? ", one site" : ", " + sites.length + " sites",
                 all.size() * perRequest, seconds, all.size() * perRequest / (double) seconds, all.size() / (double) seconds,
                 all.get(all.size() / 2) / 1e6, all.get((int) (all.size() * 0.99)) / 1e6);
+        System.out.printf("  client processor time: %.2f ms a request%n", (os.getProcessCpuTime() - cpu0) / 1e6 / all.size());
     }
 
     /**

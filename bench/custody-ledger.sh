@@ -41,7 +41,21 @@ if [ "${JFR:-}" = 1 ]; then
   "$(dirname "$java")/jcmd" $app JFR.start name=append settings=profile filename="$PWD/target/custody-append.jfr" >/dev/null
 fi
 $bench append "http://127.0.0.1:$port" "$token" "$site" "$seconds" 8
-$bench append "http://127.0.0.1:$port" "$token" "$sites" "$seconds" 8
+# Where the machine's processor time goes during the 8 writers' registrations into their own sites: the app's
+# and all PostgreSQL processes' (from the kernel, before and after), the client's (printed by the client).
+ticks() { awk '{ s += $14 + $15 } END { print s }' "$@" 2>/dev/null || true; }
+busy() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat; }
+commits() { $psql -Atc "select xact_commit from pg_stat_database where datname = '$db'" postgres; }
+tx0=$(commits); all0=$(busy); app0=$(ticks /proc/$app/stat); pg0=$(ticks $(pgrep -x postgres | sed 's|.*|/proc/&/stat|'))
+out=$($bench append "http://127.0.0.1:$port" "$token" "$sites" "$seconds" 8); echo "$out"
+all1=$(busy); app1=$(ticks /proc/$app/stat); pg1=$(ticks $(pgrep -x postgres | sed 's|.*|/proc/&/stat|'))
+sleep 0.6; tx1=$(commits) # the statistics reach the view within half a second
+n=$(echo "$out" | sed -nE 's/.*: ([0-9]+) events in.*/\1/p')
+# The machine's busy time (all processes, the kernel's interrupts included), in cores over the run: beside the
+# app, PostgreSQL and the client, what else ran shows in it.
+awk -v a=$((app1 - app0)) -v p=$((pg1 - pg0)) -v m=$((all1 - all0)) -v t=$((tx1 - tx0)) -v n="$n" -v s="$seconds" -v hz="$(getconf CLK_TCK)" \
+  'BEGIN { printf "  app processor time: %.2f ms a request; PostgreSQL: %.2f ms a request; machine busy: %.2f cores of %d; %.2f commits a request (its own and the seal rounds)\n",
+    a * 1000 / hz / n, p * 1000 / hz / n, m / hz / s, '"$(nproc)"', t / n }'
 if [ "${JFR:-}" = 1 ]; then "$(dirname "$java")/jcmd" $app JFR.stop name=append >/dev/null; fi
 $bench raw "$url" "$seconds" 8
 # Surrenders of SURRENDER items (10 by default) through the API, one event an item, beside raw INSERTs of as
