@@ -46,16 +46,18 @@ $bench append "http://127.0.0.1:$port" "$token" "$site" "$seconds" 8
 ticks() { awk '{ s += $14 + $15 } END { print s }' "$@" 2>/dev/null || true; }
 busy() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat; }
 commits() { $psql -Atc "select xact_commit from pg_stat_database where datname = '$db'" postgres; }
-tx0=$(commits); all0=$(busy); app0=$(ticks /proc/$app/stat); pg0=$(ticks $(pgrep -x postgres | sed 's|.*|/proc/&/stat|'))
+# A seal round that linked custody events updates the ledger's head once.
+rounds() { $psql -Atc "select n_tup_upd from pg_stat_user_tables where relname = 'custody_ledger_head'" $db; }
+sleep 1.5; tx0=$(commits); r0=$(rounds); all0=$(busy); app0=$(ticks /proc/$app/stat); pg0=$(ticks $(pgrep -x postgres | sed 's|.*|/proc/&/stat|'))
 out=$($bench append "http://127.0.0.1:$port" "$token" "$sites" "$seconds" 8); echo "$out"
 all1=$(busy); app1=$(ticks /proc/$app/stat); pg1=$(ticks $(pgrep -x postgres | sed 's|.*|/proc/&/stat|'))
-sleep 0.6; tx1=$(commits) # the statistics reach the view within half a second
+sleep 1.5; tx1=$(commits); r1=$(rounds) # the statistics reach the views within a second or so
 n=$(echo "$out" | sed -nE 's/.*: ([0-9]+) events in.*/\1/p')
 # The machine's busy time (all processes, the kernel's interrupts included), in cores over the run: beside the
 # app, PostgreSQL and the client, what else ran shows in it.
-awk -v a=$((app1 - app0)) -v p=$((pg1 - pg0)) -v m=$((all1 - all0)) -v t=$((tx1 - tx0)) -v n="$n" -v s="$seconds" -v hz="$(getconf CLK_TCK)" \
-  'BEGIN { printf "  app processor time: %.2f ms a request; PostgreSQL: %.2f ms a request; machine busy: %.2f cores of %d; %.2f commits a request (its own and the seal rounds)\n",
-    a * 1000 / hz / n, p * 1000 / hz / n, m / hz / s, '"$(nproc)"', t / n }'
+awk -v a=$((app1 - app0)) -v p=$((pg1 - pg0)) -v m=$((all1 - all0)) -v t=$((tx1 - tx0)) -v r=$((r1 - r0)) -v n="$n" -v s="$seconds" -v hz="$(getconf CLK_TCK)" \
+  'BEGIN { printf "  app processor time: %.2f ms a request; PostgreSQL: %.2f ms a request; machine busy: %.2f cores of %d; %.2f commits a request, %.2f of them seal rounds\n",
+    a * 1000 / hz / n, p * 1000 / hz / n, m / hz / s, '"$(nproc)"', t / n, r / n }'
 if [ "${JFR:-}" = 1 ]; then "$(dirname "$java")/jcmd" $app JFR.stop name=append >/dev/null; fi
 $bench raw "$url" "$seconds" 8
 # Surrenders of SURRENDER items (10 by default) through the API, one event an item, beside raw INSERTs of as
