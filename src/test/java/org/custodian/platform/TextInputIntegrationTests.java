@@ -98,4 +98,14 @@ class TextInputIntegrationTests {
                 .isEqualTo("name");
         assertThat(admin.get("/api/facilities?region=AGD").body()).doesNotContain("Clinic");
     }
+
+    @Test
+    void refusesThemInQueryParametersNamingTheParameter() throws Exception {
+        Api.Response refused =
+                admin.get("/api/facilities?region=" + URLEncoder.encode("AGD\u202E", StandardCharsets.UTF_8));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(refused.json().at("/errors/0/field").asString()).isEqualTo("region");
+        assertThat(admin.get("/api/facilities?region=AGD").status()).isEqualTo(200);
+    }
 }

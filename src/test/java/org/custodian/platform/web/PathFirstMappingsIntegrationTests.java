@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
@@ -60,6 +61,34 @@ class PathFirstMappingsIntegrationTests {
         assertThat(checked).anyMatch(p -> p.startsWith("POST /openrosa/key/1/submission"));
         assertThat(checked).hasSizeGreaterThan(300);
         assertThat(chosen("GET", "/tiles/incidents/3/1/1.mvt")).contains("TileController");
+    }
+
+    @Test
+    void aPathWithVariablesIsMarkedAsSpringMarksItsBestMatch() throws Exception {
+        MockHttpServletRequest request = request("GET", "/tiles/incidents/3/1/2.mvt");
+        HandlerExecutionChain chain = Objects.requireNonNull(mapping.getHandler(request));
+        assertThat(chain.getHandler().toString()).contains("TileController");
+        // The registered handler method, as Spring keeps it (by its bean's name); the chain's has its bean.
+        assertThat(request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE))
+                .isInstanceOfSatisfying(HandlerMethod.class, best -> assertThat(best.getMethod())
+                        .isEqualTo(((HandlerMethod) chain.getHandler()).getMethod()));
+        assertThat(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE))
+                .hasToString("/tiles/{layer}/{z}/{x}/{y}.mvt");
+        assertThat(request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE))
+                .isEqualTo(Map.of("layer", "incidents", "z", "3", "x", "1", "y", "2"));
+        assertThat(request.getAttribute(HandlerMapping.PATH_WITHIN_HANDLER_MAPPING_ATTRIBUTE))
+                .isEqualTo("/tiles/incidents/3/1/2.mvt");
+    }
+
+    @Test
+    void aMappingsFirstSegmentIsTheTextUpToTheSecondSlash() {
+        assertThat(PathFirstMappings.Mapping.firstSegment("/tiles/")).isEqualTo("/tiles/");
+        assertThat(PathFirstMappings.Mapping.firstSegment("/tiles/incidents/3/1/2.mvt"))
+                .isEqualTo("/tiles/");
+        assertThat(PathFirstMappings.Mapping.firstSegment("/api/records")).isEqualTo("/api/");
+        assertThat(PathFirstMappings.Mapping.firstSegment("/tiles")).isNull();
+        assertThat(PathFirstMappings.Mapping.firstSegment("/")).isNull();
+        assertThat(PathFirstMappings.Mapping.firstSegment("")).isNull();
     }
 
     @Test
