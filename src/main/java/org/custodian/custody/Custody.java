@@ -22,14 +22,8 @@ import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Point;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The custody module's API. Who sees what: administrators and the custody roles (director, officer) of an
@@ -43,8 +37,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 @Transactional(readOnly = true)
 public class Custody {
-
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Custody.class);
 
     private static final String ITEM_NUMBERS = "custody_item_number";
     private static final String BATCH_NUMBERS = "custody_batch_number";
@@ -60,9 +52,6 @@ public class Custody {
     private final CustodyLedger ledger;
     private final org.custodian.platform.Sequences numbers;
     private final Territory territory;
-    private final org.custodian.platform.Sealing sealing;
-    private final TransactionTemplate writes;
-    private final RegistrationGroups registrations = new RegistrationGroups();
 
     Custody(
             CustodyItems items,
@@ -72,9 +61,7 @@ public class Custody {
             Destructions destructions,
             CustodyLedger ledger,
             org.custodian.platform.Sequences numbers,
-            Territory territory,
-            org.custodian.platform.Sealing sealing,
-            PlatformTransactionManager transactions) {
+            Territory territory) {
         this.items = items;
         this.sites = sites;
         this.batches = batches;
@@ -83,8 +70,6 @@ public class Custody {
         this.ledger = ledger;
         this.numbers = numbers;
         this.territory = territory;
-        this.sealing = sealing;
-        this.writes = new TransactionTemplate(transactions);
     }
 
     /**
@@ -348,118 +333,17 @@ public class Custody {
                 .toList();
     }
 
-    /**
-     * Registers one item found or seized and puts it in a site. Inside a transaction of the caller's it joins
-     * it; otherwise registrations that arrive together are committed together ({@link RegistrationGroups}),
-     * each with its own checks and refusal.
-     */
-    @Transactional(propagation = Propagation.SUPPORTS)
+    /** Registers one item found or seized and puts it in a site. */
+    @Transactional
     public CustodyItem register(Scope scope, ItemDraft draft, CustodyItem.Origin origin, long siteId) {
         if (origin == CustodyItem.Origin.SURRENDER) {
             throw new RuleViolated("origin", Refusals.SURRENDERED_ITEMS_RECEIVED_SURRENDER_BATCH);
         }
-        if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            // The number before the site's lock, which is held to the commit: one statement less under it.
-            long number = numbers.next(ITEM_NUMBERS);
-            StorageSite site = writableSite(scope, siteId);
-            return store(newItem(site, draft, origin, number), new Holding(site), Map.of());
-        }
-        RegistrationGroups.Registration mine =
-                new RegistrationGroups.Registration(scope, draft, origin, siteId, SecurityContextHolder.getContext());
-        registrations.commit(mine, this::commitTogether);
-        RuntimeException refusal = mine.refusal;
-        if (refusal != null) {
-            throw refusal;
-        }
-        CustodyItem item = java.util.Objects.requireNonNull(mine.item, "a registration's group ended without it");
-        if (mine.committedElsewhere()) {
-            // The commit's own request for a seal was made on the committing thread.
-            sealing.askAfterCommit();
-        }
-        return item;
-    }
-
-    /**
-     * Commits registrations together: their sites locked in id order, each site's holding counted once, each
-     * registration judged on its own (a refused one writes nothing, the others go on). Should the transaction
-     * fail for another reason, each registration is committed again alone, so that only its own fault refuses
-     * it.
-     */
-    private void commitTogether(List<RegistrationGroups.Registration> group) {
-        if (group.size() > 1) {
-            try {
-                writes.executeWithoutResult(status -> storeTogether(group));
-                return;
-            } catch (RuntimeException failed) {
-                LOG.debug("Registrations committed together failed; each is committed alone", failed);
-                for (RegistrationGroups.Registration r : group) {
-                    r.item = null;
-                    r.refusal = null;
-                }
-            }
-        }
-        for (RegistrationGroups.Registration r : group) {
-            try {
-                r.item = writes.execute(status -> as(r, () -> {
-                    storeTogether(List.of(r));
-                    RuntimeException refusal = r.refusal;
-                    if (refusal != null) {
-                        throw refusal;
-                    }
-                    return r.item;
-                }));
-            } catch (RuntimeException e) {
-                r.item = null;
-                r.refusal = e;
-            }
-        }
-    }
-
-    private void storeTogether(List<RegistrationGroups.Registration> group) {
-        Map<Long, Holding> holdings = new java.util.HashMap<>();
-        List<RegistrationGroups.Registration> bySite = new ArrayList<>(group);
-        bySite.sort(Comparator.comparingLong(r -> r.siteId));
-        for (RegistrationGroups.Registration r : bySite) {
-            as(r, () -> {
-                CustodyItem item;
-                Holding holding;
-                try {
-                    long number = numbers.next(ITEM_NUMBERS);
-                    holding = holdings.get(r.siteId);
-                    if (holding == null) {
-                        holding = new Holding(writableSite(r.scope, r.siteId));
-                        holdings.put(r.siteId, holding);
-                    } else {
-                        writable(r.scope, holding.site);
-                    }
-                    item = newItem(holding.site, r.draft, r.origin, number);
-                    Reason why = holding.refusal(item).orElse(null);
-                    if (why != null) {
-                        throw new RuleViolated("siteId", why);
-                    }
-                } catch (org.springframework.dao.DataAccessException | jakarta.persistence.PersistenceException e) {
-                    // The database's, not the registration's: the transaction is lost for the whole group.
-                    throw e;
-                } catch (RuntimeException refused) {
-                    // Nothing of this registration was written: the others go on.
-                    r.refusal = refused;
-                    return null;
-                }
-                r.item = store(item, holding, Map.of());
-                return null;
-            });
-        }
-    }
-
-    /** Runs the work as the registration's caller: the audit trail and the ledger name who made each change. */
-    private static <T> T as(RegistrationGroups.Registration r, java.util.function.Supplier<T> work) {
-        SecurityContext own = SecurityContextHolder.getContext();
-        SecurityContextHolder.setContext(r.caller);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(own);
-        }
+        // The number before the site's lock, which is held to the commit: one statement less under it.
+        long number = numbers.next(ITEM_NUMBERS);
+        StorageSite site = writableSite(scope, siteId);
+        CustodyItem item = newItem(site, draft, origin, number);
+        return store(item, new Holding(site), Map.of());
     }
 
     // ---- surrender
@@ -846,14 +730,9 @@ public class Custody {
      * register row (when the item exists already, as in a receipt), then the site's row, then the ledger.
      */
     private StorageSite writableSite(Scope scope, long siteId) {
-        return writable(scope, sites.lockById(siteId).orElseThrow(() -> noSiteInScope("siteId", siteId)));
-    }
-
-    /** The site, if the caller may put items in it. */
-    private static StorageSite writable(Scope scope, StorageSite site) {
-        if (!scope.reads(site.regionCode())) {
-            throw noSiteInScope("siteId", site.id());
-        }
+        StorageSite site = sites.lockById(siteId)
+                .filter(s -> scope.reads(s.regionCode()))
+                .orElseThrow(() -> noSiteInScope("siteId", siteId));
         // The site's region exists (a foreign key): only the caller's right to write there is checked, without
         // loading the region and its boundary into the transaction.
         scope.requireWrites(site.regionCode());

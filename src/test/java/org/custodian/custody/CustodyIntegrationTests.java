@@ -478,59 +478,6 @@ class CustodyIntegrationTests {
     }
 
     @Test
-    void concurrentRegistrationsEachKeepTheirOwnAnswerRegistrantAndSealedEntries() throws Exception {
-        // Registrations that arrive together may share a transaction: each is still judged, named and sealed
-        // as its own, and one refused leaves the others stored.
-        long shelf = newSite("Shelf of the joint registry", 100);
-        Map<Integer, Long> linkedWhenAnswered = new java.util.concurrent.ConcurrentHashMap<>();
-        String[] registrants = {"admin", "khj-custody-officer", "agd-officer", "khj-custody-officer"};
-        List<Api.Response> answers = concurrently(12, n -> {
-            Api api = n % 4 == 0 ? admin : as(registrants[n % 4]);
-            // The AGD officer may not store in a KHJ site; a weapon needs its serial.
-            Api.Response answer = register(
-                    api,
-                    shelf,
-                    n % 4 == 3 ? item("WEAPON", "Rifle " + n, null, 1) : item("OTHER", "Crate " + n, null, 1));
-            if (answer.status() == 201) {
-                long id = answer.json().get("id").asLong();
-                linkedWhenAnswered.put(
-                        n,
-                        jdbc.queryForObject("select count(*) from custody_event where item_id = ?", Long.class, id)
-                                + jdbc.queryForObject(
-                                        "select count(*) from platform_audit_entry where record_type = 'CustodyItem'"
-                                                + " and record_id = ? and action = 'create'",
-                                        Long.class,
-                                        String.valueOf(id)));
-            }
-            return answer;
-        });
-
-        for (int n = 0; n < answers.size(); n++) {
-            Api.Response answer = answers.get(n);
-            if (n % 4 == 2 || n % 4 == 3) {
-                assertThat(answer.status()).isEqualTo(422);
-                assertThat(answer.isProblem()).isTrue();
-                continue;
-            }
-            assertThat(answer.status()).isEqualTo(201);
-            long id = answer.json().get("id").asLong();
-            // Its event and its audit entry were in their chains when it was answered, naming who registered it.
-            assertThat(linkedWhenAnswered.get(n)).isEqualTo(2);
-            assertThat(jdbc.queryForObject("select actor from custody_event where item_id = ?", String.class, id))
-                    .isEqualTo(registrants[n % 4]);
-            assertThat(jdbc.queryForObject(
-                            "select actor from platform_audit_entry where record_type = 'CustodyItem' and record_id = ?"
-                                    + " and action = 'create'",
-                            String.class,
-                            String.valueOf(id)))
-                    .isEqualTo(registrants[n % 4]);
-        }
-        assertThat(heldAt(shelf)).isEqualTo(6);
-        assertThat(admin.get("/api/custody/verify").json().get("intact").asBoolean())
-                .isTrue();
-    }
-
-    @Test
     void concurrentSurrendersAndRegistrationsNeitherOverfillASiteNorMixTypesThatMustBeAlone() throws Exception {
         long locker = newSite("Four-shelf locker at the crossing", 4);
         // Every other writer registers flares (1.3L: only with flares of the same type, each writer its own

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import org.custodian.platform.SealedChain;
-import org.custodian.platform.Sealing;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * same transaction, after the audit chain, so a write that added to both waits for one round.
  */
 @Component
-class AuditSeal implements SmartLifecycle, Sealing {
+class AuditSeal implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditSeal.class);
     /** Entries linked in one transaction at most. */
@@ -61,7 +60,6 @@ class AuditSeal implements SmartLifecycle, Sealing {
      */
     private final Object asks = new Object();
 
-    private volatile @Nullable List<SealedChain> sealedChains;
     private volatile boolean running;
     private @Nullable Thread sealer;
 
@@ -78,11 +76,6 @@ class AuditSeal implements SmartLifecycle, Sealing {
      * the seal may need.
      */
     void afterCommit() {
-        askAfterCommit();
-    }
-
-    @Override
-    public void askAfterCommit() {
         if (!running) {
             sealPending();
             return;
@@ -130,7 +123,7 @@ class AuditSeal implements SmartLifecycle, Sealing {
                 int audit = sealAudit();
                 int others = 0;
                 // The audit head is locked first, then each chain's: the same order on every node.
-                for (SealedChain chain : chains()) {
+                for (SealedChain chain : chains) {
                     others = Math.max(others, chain.sealPending(BATCH));
                 }
                 return new int[] {audit, others};
@@ -215,21 +208,6 @@ class AuditSeal implements SmartLifecycle, Sealing {
         }
     }
 
-    /**
-     * The modules' chains, looked up once the application has started (every round asked the bean factory for
-     * them again); while it starts, each time.
-     */
-    private List<SealedChain> chains() {
-        List<SealedChain> found = sealedChains;
-        if (found == null) {
-            found = chains.stream().toList();
-            if (running) {
-                sealedChains = found;
-            }
-        }
-        return found;
-    }
-
     private synchronized long coveredNow() {
         return covered;
     }
@@ -237,7 +215,7 @@ class AuditSeal implements SmartLifecycle, Sealing {
     private boolean hasPending() {
         return !jdbc.queryForList("select id from platform_audit_pending fetch first 1 rows only", Long.class)
                         .isEmpty()
-                || chains().stream().anyMatch(SealedChain::hasPending);
+                || chains.stream().anyMatch(SealedChain::hasPending);
     }
 
     @Override

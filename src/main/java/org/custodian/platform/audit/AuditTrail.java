@@ -54,9 +54,7 @@ class AuditTrail implements PostInsertEventListener, PostUpdateEventListener, Po
     private final Map<SharedSessionContractImplementor, List<Pending>> pending =
             java.util.Collections.synchronizedMap(new IdentityHashMap<>());
 
-    /** The actor is taken when the change is reported: one transaction may carry several requests' writes. */
     private record Pending(
-            String actor,
             String action,
             String recordType,
             String recordId,
@@ -124,7 +122,6 @@ class AuditTrail implements PostInsertEventListener, PostUpdateEventListener, Po
         }
         String[] names = persister.getPropertyNames();
         Pending entry = new Pending(
-                actor(),
                 action,
                 type.substring(type.lastIndexOf('.') + 1),
                 String.valueOf(id),
@@ -151,20 +148,22 @@ class AuditTrail implements PostInsertEventListener, PostUpdateEventListener, Po
         if (entries == null || entries.isEmpty()) {
             return;
         }
+        String actor = actor();
         // Microseconds: what both databases keep, so the hash recomputes from the stored row.
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        session.doWork(connection -> write(connection, at, entries));
+        session.doWork(connection -> write(connection, actor, at, entries));
         written.add(session);
     }
 
     /** The entries, unlinked, in the write's own transaction: the seal links them once they commit. */
-    private static void write(Connection connection, Instant at, List<Pending> entries) throws SQLException {
+    private static void write(Connection connection, String actor, Instant at, List<Pending> entries)
+            throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "insert into platform_audit_pending (at, actor, action, record_type, record_id, before_state,"
                         + " after_state) values (?, ?, ?, ?, ?, ?, ?)")) {
             for (Pending e : entries) {
                 insert.setTimestamp(1, Timestamp.from(at));
-                insert.setString(2, e.actor());
+                insert.setString(2, actor);
                 insert.setString(3, e.action());
                 insert.setString(4, e.recordType());
                 insert.setString(5, e.recordId());
