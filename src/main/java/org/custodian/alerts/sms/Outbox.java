@@ -230,16 +230,13 @@ class Outbox {
      */
     private List<Claimed> claimRangeInOneStatement(String instance, int limit, Instant now) {
         Timestamp at = Timestamp.from(now);
-        List<Claimed> out = new ArrayList<>(limit);
-        jdbc.query(
+        List<Claimed> out = new ArrayList<>(jdbc.query(
                 CLAIM_RANGE,
-                rs -> {
-                    out.add(new Claimed(rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getString(4), 0));
-                },
+                (rs, n) -> new Claimed(rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getString(4), 0),
                 limit,
                 instance,
                 at,
-                at);
+                at));
         out.sort(Comparator.comparingLong(Claimed::id));
         return out;
     }
