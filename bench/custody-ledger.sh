@@ -48,6 +48,12 @@ busy() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat; }
 commits() { $psql -Atc "select xact_commit from pg_stat_database where datname = '$db'" postgres; }
 # A seal round that linked custody events updates the ledger's head once.
 rounds() { $psql -Atc "select n_tup_upd from pg_stat_user_tables where relname = 'custody_ledger_head'" $db; }
+# STATEMENTS=1 prints what PostgreSQL ran during that run, statement by statement (needs pg_stat_statements in
+# shared_preload_libraries).
+if [ -n "${STATEMENTS:-}" ]; then
+  $psql -c "create extension if not exists pg_stat_statements" postgres
+  $psql -c "select pg_stat_statements_reset()" postgres >/dev/null
+fi
 sleep 1.5; tx0=$(commits); r0=$(rounds); all0=$(busy); app0=$(ticks /proc/$app/stat); pg0=$(ticks $(pgrep -x postgres | sed 's|.*|/proc/&/stat|'))
 out=$($bench append "http://127.0.0.1:$port" "$token" "$sites" "$seconds" 8); echo "$out"
 all1=$(busy); app1=$(ticks /proc/$app/stat); pg1=$(ticks $(pgrep -x postgres | sed 's|.*|/proc/&/stat|'))
@@ -59,6 +65,13 @@ awk -v a=$((app1 - app0)) -v p=$((pg1 - pg0)) -v m=$((all1 - all0)) -v t=$((tx1 
   'BEGIN { printf "  app processor time: %.2f ms a request; PostgreSQL: %.2f ms a request; machine busy: %.2f cores of %d; %.2f commits a request, %.2f of them seal rounds\n",
     a * 1000 / hz / n, p * 1000 / hz / n, m / hz / s, '"$(nproc)"', t / n, r / n }'
 if [ "${JFR:-}" = 1 ]; then "$(dirname "$java")/jcmd" $app JFR.stop name=append >/dev/null; fi
+if [ -n "${STATEMENTS:-}" ]; then
+  $psql -P pager=off -F ' | ' -Ac "select round(calls::numeric / $n, 3) as calls_a_request,
+      round(((total_exec_time + total_plan_time) * 1000 / $n)::numeric, 1) as us_a_request,
+      round(((total_exec_time + total_plan_time) * 1000 / calls)::numeric, 1) as us_a_call, left(regexp_replace(query, '\s+', ' ', 'g'), 150) as statement
+    from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = '$db'
+    order by total_exec_time + total_plan_time desc limit 20" postgres
+fi
 $bench raw "$url" "$seconds" 8
 # Surrenders of SURRENDER items (10 by default) through the API, one event an item, beside raw INSERTs of as
 # many rows a commit.

@@ -3,13 +3,7 @@
 # JAR=... starts another jar; APP_ARGS=... adds application arguments (settings); DB_SETUP=... is SQL run on
 # the new database before the app starts (for example a setting of its sessions).
 jar=$(realpath "${JAR:-$(ls target/custodian-*.jar | grep -v plain | head -n 1)}")
-java_home=${JAVA_HOME:-}
-for jdk in /usr/lib/jvm/*; do
-  "$jdk/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])' && java_home=$jdk
-done
-java="$java_home/bin/java"
-pgjar=$(find ~/.m2/repository/org/postgresql/postgresql -name 'postgresql-*.jar' | sort -V | tail -n 1)
-psql="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
+source bench/tools.sh
 url="jdbc:postgresql://127.0.0.1:5432/$db?user=postgres"
 
 $psql -c "drop database if exists $db with (force)" postgres
