@@ -10,6 +10,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.custodian.platform.Checkpoints;
 import org.custodian.platform.HashChain;
+import org.custodian.platform.SealRound;
 import org.custodian.platform.SealedChain;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -100,6 +101,8 @@ public class CustodyLedger implements HashChain, SealedChain {
     /** Below this many events one connection verifies faster than several. */
     private final long parallelFrom;
 
+    private final SealRound round;
+
     CustodyLedger(
             DataSource dataSource,
             Checkpoints checkpoints,
@@ -116,6 +119,7 @@ public class CustodyLedger implements HashChain, SealedChain {
         this.sealing = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.sealing.setPropagationBehavior(Propagation.REQUIRES_NEW.value());
         this.parallelFrom = parallelFrom;
+        this.round = new SealRound(jdbc);
     }
 
     @Override
@@ -210,36 +214,35 @@ public class CustodyLedger implements HashChain, SealedChain {
 
     @Override
     public int sealPending(int max) {
-        Map<String, Object> head =
-                jdbc.queryForMap("select last_seq, last_hash from custody_ledger_head where id = 1 for update");
-        long[] seq = {((Number) head.get("last_seq")).longValue()};
-        String[] previous = {((String) head.get("last_hash")).strip()};
-        List<Object[]> events = new java.util.ArrayList<>();
-        List<Object[]> taken = new java.util.ArrayList<>();
-        jdbc.query(
-                "select id, item_id, at, actor, kind, payload from custody_event_pending order by id fetch first " + max
-                        + " rows only",
-                rs -> {
-                    long itemId = rs.getLong(2);
-                    Timestamp at = rs.getTimestamp(3);
-                    String actor = rs.getString(4);
-                    String kind = rs.getString(5).strip();
-                    String content = rs.getString(6);
-                    seq[0]++;
-                    String hash = LedgerChain.hash(previous[0], seq[0], itemId, at.toInstant(), actor, kind, content);
-                    events.add(new Object[] {seq[0], itemId, at, actor, kind, content, previous[0], hash});
-                    taken.add(new Object[] {rs.getLong(1)});
-                    previous[0] = hash;
+        SealRound.Taken<Object[]> taken = round.take(
+                "select last_seq, last_hash from custody_ledger_head where id = 1 for update",
+                (rs, n) -> new Object[] {rs.getLong(1), rs.getString(2).strip()},
+                "custody_event_pending",
+                "id, item_id, at, actor, kind, payload",
+                max,
+                (rs, n) -> new Object[] {
+                    rs.getLong(1), rs.getLong(2), rs.getTimestamp(3), rs.getString(4), rs.getString(5), rs.getString(6)
                 });
-        if (events.isEmpty()) {
-            return 0;
+        long seq = (Long) taken.head()[0];
+        String previous = (String) taken.head()[1];
+        List<Object[]> events = new java.util.ArrayList<>(taken.entries().size());
+        for (Object[] r : taken.entries()) {
+            long itemId = (Long) r[1];
+            Timestamp at = (Timestamp) r[2];
+            String actor = (String) r[3];
+            String kind = ((String) r[4]).strip();
+            String content = (String) r[5];
+            seq++;
+            String hash = LedgerChain.hash(previous, seq, itemId, at.toInstant(), actor, kind, content);
+            events.add(new Object[] {seq, itemId, at, actor, kind, content, previous, hash});
+            previous = hash;
         }
-        jdbc.batchUpdate(
-                "insert into custody_event (seq, item_id, at, actor, kind, payload, previous_hash, hash)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?)",
-                events);
-        jdbc.batchUpdate("delete from custody_event_pending where id = ?", taken);
-        jdbc.update("update custody_ledger_head set last_seq = ?, last_hash = ? where id = 1", seq[0], previous[0]);
+        round.link(
+                "insert into custody_event (seq, item_id, at, actor, kind, payload, previous_hash, hash)",
+                events,
+                "update custody_ledger_head set last_seq = ?, last_hash = ? where id = 1",
+                seq,
+                previous);
         return events.size();
     }
 

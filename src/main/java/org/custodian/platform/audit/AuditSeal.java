@@ -2,16 +2,18 @@ package org.custodian.platform.audit;
 
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.custodian.platform.SealRound;
 import org.custodian.platform.SealedChain;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -50,6 +52,12 @@ class AuditSeal implements SmartLifecycle {
     private final TransactionTemplate ownTransaction;
     private final ObjectProvider<SealedChain> chains;
     private final AtomicLong asked = new AtomicLong();
+    /** Transactions of this node that recorded audited changes and have not ended yet. */
+    private final AtomicInteger writing = new AtomicInteger();
+    /** How long a round waits at most for writes still on their way to commit (group commit). */
+    private final Duration gather;
+
+    private final SealRound round;
     /** The seal request this thread's last audited commit made and has not yet waited for. */
     private final ThreadLocal<Long> owed = new ThreadLocal<>();
     /** The last request a completed seal round covered; guarded by this. */
@@ -63,19 +71,37 @@ class AuditSeal implements SmartLifecycle {
     private volatile boolean running;
     private @Nullable Thread sealer;
 
-    AuditSeal(JdbcTemplate jdbc, PlatformTransactionManager transactions, ObjectProvider<SealedChain> chains) {
+    AuditSeal(
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactions,
+            ObjectProvider<SealedChain> chains,
+            @Value("${custodian.audit.seal-gather:1ms}") Duration gather) {
         this.jdbc = jdbc;
+        this.gather = gather;
+        this.round = new SealRound(jdbc);
         this.chains = chains;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /** Called when a transaction records its first audited change: a write on its way to commit. */
+    void writeBegan() {
+        writing.incrementAndGet();
+    }
+
     /**
-     * Called after a write with audit entries committed: asks for a seal. The request that made the write
-     * waits for it in {@link #awaitOwed()} once its transactions are over, holding no database connection, which
-     * the seal may need.
+     * Called when a transaction that recorded audited changes has ended; when it committed entries, asks for a
+     * seal. The request that made the write waits for it in {@link #awaitOwed()} once its transactions are over,
+     * holding no database connection, which the seal may need.
      */
-    void afterCommit() {
+    void writeEnded(boolean committedEntries) {
+        writing.decrementAndGet();
+        if (!committedEntries) {
+            synchronized (asks) {
+                asks.notifyAll();
+            }
+            return;
+        }
         if (!running) {
             sealPending();
             return;
@@ -135,41 +161,42 @@ class AuditSeal implements SmartLifecycle {
     }
 
     private int sealAudit() {
-        String previous =
-                jdbc.queryForObject("select last_hash from platform_audit_head where id = 1 for update", String.class);
-        if (previous == null) {
-            throw new IllegalStateException("the audit chain head is missing");
-        }
-        previous = previous.strip();
-        List<Object[]> entries = new ArrayList<>();
-        List<Object[]> taken = new ArrayList<>();
-        String[] last = {previous};
-        jdbc.query(
-                "select id, at, actor, action, record_type, record_id, before_state, after_state"
-                        + " from platform_audit_pending order by id fetch first " + BATCH + " rows only",
-                rs -> {
-                    Timestamp at = rs.getTimestamp(2);
-                    Instant instant = at.toInstant();
-                    String actor = rs.getString(3);
-                    String action = rs.getString(4);
-                    String type = rs.getString(5);
-                    String id = rs.getString(6);
-                    String before = rs.getString(7);
-                    String after = rs.getString(8);
-                    String hash = AuditEntry.hash(last[0], instant, actor, action, type, id, before, after);
-                    entries.add(new Object[] {at, actor, action, type, id, before, after, last[0], hash});
-                    taken.add(new Object[] {rs.getLong(1)});
-                    last[0] = hash;
+        SealRound.Taken<String> taken = round.take(
+                "select last_hash from platform_audit_head where id = 1 for update",
+                (rs, n) -> rs.getString(1).strip(),
+                "platform_audit_pending",
+                "id, at, actor, action, record_type, record_id, before_state, after_state",
+                BATCH,
+                (rs, n) -> new Object[] {
+                    rs.getLong(1),
+                    rs.getTimestamp(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getString(6),
+                    rs.getString(7),
+                    rs.getString(8)
                 });
-        if (entries.isEmpty()) {
-            return 0;
+        List<Object[]> entries = new ArrayList<>(taken.entries().size());
+        String last = taken.head();
+        for (Object[] r : taken.entries()) {
+            Timestamp at = (Timestamp) r[1];
+            String actor = (String) r[2];
+            String action = (String) r[3];
+            String type = (String) r[4];
+            String id = (String) r[5];
+            String before = (String) r[6];
+            String after = (String) r[7];
+            String hash = AuditEntry.hash(last, at.toInstant(), actor, action, type, id, before, after);
+            entries.add(new Object[] {at, actor, action, type, id, before, after, last, hash});
+            last = hash;
         }
-        jdbc.batchUpdate(
+        round.link(
                 "insert into platform_audit_entry (at, actor, action, record_type, record_id, before_state,"
-                        + " after_state, previous_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                entries);
-        jdbc.batchUpdate("delete from platform_audit_pending where id = ?", taken);
-        jdbc.update("update platform_audit_head set last_hash = ? where id = 1", last[0]);
+                        + " after_state, previous_hash, hash)",
+                entries,
+                "update platform_audit_head set last_hash = ? where id = 1",
+                last);
         return entries.size();
     }
 
@@ -181,6 +208,21 @@ class AuditSeal implements SmartLifecycle {
                 if (asked.get() <= coveredNow() && running) {
                     try {
                         asks.wait(SWEEP.toMillis());
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                // Group commit, as PostgreSQL's commit_delay: while other writes are on their way to commit, wait
+                // a moment for them, so that one round links them all. A round costs its statements and a commit
+                // however few entries it links; a lone write does not wait.
+                long until = System.nanoTime() + gather.toNanos();
+                while (running && writing.get() > 0 && asked.get() > coveredNow()) {
+                    long left = until - System.nanoTime();
+                    if (left <= 0) {
+                        break;
+                    }
+                    try {
+                        asks.wait(left / 1_000_000, (int) (left % 1_000_000));
                     } catch (InterruptedException e) {
                         return;
                     }

@@ -131,13 +131,12 @@ class AuditTrail implements PostInsertEventListener, PostUpdateEventListener, Po
         if (list == null) {
             list = new ArrayList<>();
             pending.put(session, list);
+            seal.writeBegan();
             session.getTransactionCompletionCallbacks().registerCallback((BeforeCompletionCallback) this::append);
             // On rollback nothing is appended; forget the entries either way.
             session.getTransactionCompletionCallbacks().registerCallback((AfterCompletionCallback) (success, s) -> {
                 pending.remove(s);
-                if (written.remove(s) && success) {
-                    seal.afterCommit();
-                }
+                seal.writeEnded(written.remove(s) && success);
             });
         }
         list.add(entry);
