@@ -23,6 +23,7 @@ import org.locationtech.jts.geom.Point;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -154,6 +155,8 @@ public class Custody {
             java.util.Map<Long, String> expectedItems,
             List<String> codes) {}
 
+    // A rule on the caller alone: no transaction (every answer about an item asks it).
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Visibility visibility(Scope scope, String regionCode) {
         if (scope.isAdmin()) {
             return Visibility.FULL;
@@ -341,8 +344,8 @@ public class Custody {
         }
         // The number before the site's lock, which is held to the commit: one statement less under it.
         long number = numbers.next(ITEM_NUMBERS);
-        StorageSite site = writableSite(scope, siteId);
-        CustodyItem item = newItem(site, draft, origin, number);
+        StorageSite.Locked site = writableSite(scope, siteId);
+        CustodyItem item = newItem(site.site(), draft, origin, number);
         return store(item, new Holding(site), Map.of());
     }
 
@@ -385,7 +388,8 @@ public class Custody {
         for (int i = 0; i < itemNumbers.length; i++) {
             itemNumbers[i] = numbers.next(ITEM_NUMBERS);
         }
-        StorageSite site = writableSite(scope, draft.siteId());
+        StorageSite.Locked locked = writableSite(scope, draft.siteId());
+        StorageSite site = locked.site();
         String reference = region.code() + "-SB-" + String.format("%04d", batchNumber);
         SurrenderBatch batch = batches.save(new SurrenderBatch(
                 reference,
@@ -399,7 +403,7 @@ public class Custody {
                         .filter(w -> !w.isEmpty())
                         .toList(),
                 site.id()));
-        Holding holding = new Holding(site);
+        Holding holding = new Holding(locked);
         for (int i = 0; i < draft.items().size(); i++) {
             CustodyItem item = newItem(site, draft.items().get(i), CustodyItem.Origin.SURRENDER, itemNumbers[i]);
             item.fromBatch(batch.id());
@@ -438,9 +442,11 @@ public class Custody {
                     .orElseThrow(() -> noSiteInScope("toSiteId", draft.toSiteId()));
             // Refuse now what the destination would refuse on arrival; unlocked, as the receipt checks again
             // under the destination's lock.
-            refusal(to, item).ifPresent(why -> {
-                throw new RuleViolated("toSiteId", why);
-            });
+            new Holding(new StorageSite.Locked(to, to.heldItems()))
+                    .refusal(item)
+                    .ifPresent(why -> {
+                        throw new RuleViolated("toSiteId", why);
+                    });
             payload.put("toSite", to.id());
         } else {
             territory.agency(draft.toAgencyId());
@@ -472,9 +478,10 @@ public class Custody {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("transfer", transfer.id());
         if (draft.siteId() != null) {
-            StorageSite site = writableSite(scope, draft.siteId());
+            StorageSite.Locked locked = writableSite(scope, draft.siteId());
+            StorageSite site = locked.site();
             transfer.receive(site.id(), at, scope.username(), draft.quantity(), item.quantity(), draft.discrepancy());
-            refusal(site, item).ifPresent(why -> {
+            new Holding(locked).refusal(item).ifPresent(why -> {
                 throw new RuleViolated("siteId", why);
             });
             item.receiveAt(site);
@@ -587,12 +594,14 @@ public class Custody {
                 false);
         // Several sites may be tried: all are locked, in id order, so that two finds never wait on each other
         // in a circle, and none can fill between this check and the write.
-        List<StorageSite> candidates = new ArrayList<>(sites.lockAll());
-        candidates.sort(Comparator.comparing((StorageSite s) -> !s.regionCode().equals(regionCode))
-                .thenComparingDouble(s -> s.location().distance(location)));
-        for (StorageSite site : candidates) {
+        List<StorageSite.Locked> candidates = new ArrayList<>(sites.lockAll());
+        candidates.sort(Comparator.comparing(
+                        (StorageSite.Locked s) -> !s.site().regionCode().equals(regionCode))
+                .thenComparingDouble(s -> s.site().location().distance(location)));
+        for (StorageSite.Locked locked : candidates) {
+            StorageSite site = locked.site();
             CustodyItem probe = newItem(site, draft, CustodyItem.Origin.ORDNANCE_FIND, 0);
-            Holding holding = new Holding(site);
+            Holding holding = new Holding(locked);
             if (holding.refusal(probe).isEmpty()) {
                 CustodyItem item = newItem(site, draft, CustodyItem.Origin.ORDNANCE_FIND, numbers.next(ITEM_NUMBERS));
                 item.fromOrdnanceFind(findId);
@@ -666,16 +675,11 @@ public class Custody {
         return saved;
     }
 
-    /** Why the site would refuse the item; binding only when the caller holds the site's lock. */
-    private java.util.Optional<Reason> refusal(StorageSite site, CustodyItem item) {
-        return new Holding(site).refusal(item);
-    }
-
     /**
      * What a site holds, read once for a transaction that stores one item or several (a surrender) and kept
-     * current as each is stored, so that a surrender does not count the site's items again for every item.
-     * To store, the site's row is locked before the holding is read ({@link #writableSite}), so no other write
-     * adds to the site until this transaction ends.
+     * current as each is stored. The count is the site row's own ({@code held_items}, kept by the database as
+     * items come and go), read by the statement that locks the row ({@link #writableSite}), so no other write
+     * adds to the site until this transaction ends; counting the site's items instead took longer as it filled.
      */
     private final class Holding {
         private final StorageSite site;
@@ -683,9 +687,9 @@ public class Custody {
         /** Read when the first hazardous item is judged: an item without a hazard code needs only the count. */
         private @Nullable List<StorageSite.HeldHazard> hazards;
 
-        Holding(StorageSite site) {
-            this.site = site;
-            this.held = items.countHeldAt(site.id());
+        Holding(StorageSite.Locked locked) {
+            this.site = locked.site();
+            this.held = locked.held();
         }
 
         java.util.Optional<Reason> refusal(CustodyItem item) {
@@ -729,13 +733,13 @@ public class Custody {
      * The site, locked until the transaction ends, for a write that puts items in it. Lock order: an item's
      * register row (when the item exists already, as in a receipt), then the site's row, then the ledger.
      */
-    private StorageSite writableSite(Scope scope, long siteId) {
-        StorageSite site = sites.lockById(siteId)
-                .filter(s -> scope.reads(s.regionCode()))
+    private StorageSite.Locked writableSite(Scope scope, long siteId) {
+        StorageSite.Locked site = sites.lockById(siteId)
+                .filter(s -> scope.reads(s.site().regionCode()))
                 .orElseThrow(() -> noSiteInScope("siteId", siteId));
         // The site's region exists (a foreign key): only the caller's right to write there is checked, without
         // loading the region and its boundary into the transaction.
-        scope.requireWrites(site.regionCode());
+        scope.requireWrites(site.site().regionCode());
         return site;
     }
 
@@ -765,6 +769,7 @@ public class Custody {
     }
 
     /** Whether the caller holds a custody role somewhere (administrator, director, officer). */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public boolean seesSerials(Scope scope) {
         return scope.isAdmin() || scope.role() == Role.DIRECTOR || scope.role() == Role.OFFICER;
     }

@@ -47,13 +47,6 @@ interface CustodyItems extends JpaRepository<CustodyItem, Long> {
     @Query("select i from CustodyItem i where i.siteId = :site and i.status = 'IN_CUSTODY' order by i.id")
     List<CustodyItem> heldAt(@Param("site") long site);
 
-    /**
-     * How many items the site holds. Counted as rows, not ids, so that PostgreSQL can answer from the index on
-     * site and status, without reading every item's row (a site's count is taken at every write into it).
-     */
-    @Query("select count(*) from CustodyItem i where i.siteId = :site and i.status = 'IN_CUSTODY'")
-    long countHeldAt(@Param("site") long site);
-
     /** The kinds of hazardous items a site holds: few, however many items. */
     @Query("select new org.custodian.custody.StorageSite$HeldHazard(min(i.reference), i.hazardCode, i.typeModel)"
             + " from CustodyItem i where i.siteId = :site and i.status = 'IN_CUSTODY' and i.hazardCode is not null"
@@ -85,18 +78,19 @@ interface StorageSites extends JpaRepository<StorageSite, Long> {
     List<StorageSite> findByRegionCode(String regionCode);
 
     /**
-     * The site, locked until the transaction ends: two writes that put items in one site queue here, so the
-     * second counts what the first stored before it judges capacity and compatibility. An item already in
+     * The site, locked until the transaction ends, with how many items it holds as its locked row says: two
+     * writes that put items in one site queue here, so the second sees what the first stored before it judges
+     * capacity and compatibility. An item already in
      * the register is locked before the site it goes to (see {@link Custody}).
      */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select s from StorageSite s where s.id = :id")
-    Optional<StorageSite> lockById(@Param("id") long id);
+    @Query("select new org.custodian.custody.StorageSite$Locked(s, s.heldItems) from StorageSite s where s.id = :id")
+    Optional<StorageSite.Locked> lockById(@Param("id") long id);
 
     /** Every site, locked in id order: a transaction that may try several sites locks them all the same way. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select s from StorageSite s order by s.id")
-    List<StorageSite> lockAll();
+    @Query("select new org.custodian.custody.StorageSite$Locked(s, s.heldItems) from StorageSite s order by s.id")
+    List<StorageSite.Locked> lockAll();
 
     Optional<StorageSite> findByName(String name);
 }

@@ -1,5 +1,6 @@
 package org.custodian.custody;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -36,6 +37,10 @@ public class StorageSite {
     private int capacity;
     private long keeperAgencyId;
 
+    /** How many items the site holds, kept by the database (a trigger on the items); never written from here. */
+    @Column(insertable = false, updatable = false)
+    private long heldItems;
+
     protected StorageSite() {
         this.name = "";
         this.regionCode = "";
@@ -56,6 +61,9 @@ public class StorageSite {
         this.capacity = capacity;
         this.keeperAgencyId = keeperAgencyId;
     }
+
+    /** A site locked for a write that stores items, with how many it held when the lock was taken. */
+    record Locked(StorageSite site, long held) {}
 
     /** One kind of hazardous item a site holds: its UN code and type, and one item's reference as example. */
     record HeldHazard(
@@ -126,5 +134,13 @@ public class StorageSite {
 
     public long keeperAgencyId() {
         return keeperAgencyId;
+    }
+
+    /**
+     * How many items the site held when it was read; binding only as read with the site's lock ({@link
+     * Locked}), as an entity read earlier in a transaction is not read again.
+     */
+    long heldItems() {
+        return heldItems;
     }
 }

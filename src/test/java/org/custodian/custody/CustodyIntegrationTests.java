@@ -456,6 +456,80 @@ class CustodyIntegrationTests {
     }
 
     @Test
+    void eachSiteKeepsCountOfWhatItHoldsAsItemsComeGoAndAreRefused() {
+        long store = newSite("Counted store", 3);
+        long other = newSite("Counted store across the road", 3);
+        Map<String, Object> rifle = item("WEAPON", "Counted rifle", null, 1);
+        rifle.put("serialNumber", "HC-1");
+        long sent = register(admin, store, rifle).json().get("id").asLong();
+        Map<String, Object> pistol = item("WEAPON", "Counted pistol", null, 1);
+        pistol.put("serialNumber", "HC-2");
+        long destroyed = register(admin, store, pistol).json().get("id").asLong();
+        long released = register(admin, store, item("OTHER", "Counted helmet", null, 1))
+                .json()
+                .get("id")
+                .asLong();
+        assertThat(countKept(store)).isEqualTo(3);
+
+        // Full: the fourth is refused, and the refusal leaves the count as it was.
+        Api.Response full = register(admin, store, item("OTHER", "One helmet too many", null, 1));
+        assertThat(full.status()).isEqualTo(422);
+        assertThat(full.json().get("detail").asString()).contains("is full");
+        assertThat(countKept(store)).isEqualTo(3);
+
+        // In transit an item is held nowhere; received, it counts where it arrived.
+        long transfer = admin.post("/api/custody/items/" + sent + "/transfers", Api.json(Map.of("toSiteId", other)))
+                .json()
+                .get("id")
+                .asLong();
+        assertThat(countKept(store)).isEqualTo(2);
+        assertThat(countKept(other)).isZero();
+        assertThat(admin.post(
+                                "/api/custody/transfers/" + transfer + "/receipt",
+                                Api.json(Map.of("siteId", other, "quantity", 1)))
+                        .status())
+                .isEqualTo(200);
+        assertThat(countKept(other)).isEqualTo(1);
+
+        assertThat(admin.post(
+                                "/api/custody/items/" + destroyed + "/destruction",
+                                Api.json(Map.of(
+                                        "method", "Cut by torch",
+                                        "destroyedAt", "2023-11-01T10:00:00Z",
+                                        "witnesses", List.of("Witness A"),
+                                        "certificate", "DC-HC-1")))
+                        .status())
+                .isEqualTo(201);
+        assertThat(admin.post(
+                                "/api/custody/items/" + released + "/release",
+                                Api.json(Map.of("reason", "Returned to the school it was taken from")))
+                        .status())
+                .isEqualTo(200);
+        assertThat(countKept(store)).isZero();
+        // Room again: what left made space.
+        assertThat(register(admin, store, item("OTHER", "A helmet with room for it", null, 1))
+                        .status())
+                .isEqualTo(201);
+        assertThat(countKept(store)).isEqualTo(1);
+
+        // Every site's count, the demo's and the other tests' included, is what its items say.
+        assertThat(jdbc.queryForList(
+                        "select name from custody_site s where held_items <> (select count(*) from custody_item i"
+                                + " where i.site_id = s.id and i.status = 'IN_CUSTODY')",
+                        String.class))
+                .isEmpty();
+    }
+
+    /** The count the site's row keeps, checked against its items. */
+    private long countKept(long site) {
+        long kept = jdbc.queryForObject("select held_items from custody_site where id = ?", Long.class, site);
+        assertThat(kept)
+                .as("the count kept for site %d against its items", site)
+                .isEqualTo(heldAt(site));
+        return kept;
+    }
+
+    @Test
     void concurrentRegistrationsIntoASiteWithRoomForThreeStoreExactlyThree() throws Exception {
         int room = 3;
         long locker = newSite("Three-shelf locker at the crossing", room);
