@@ -61,7 +61,7 @@ public class CustodyLedgerBenchmark {
             long[] latencies = new long[1 << 20];
             int n = 0;
             long site = sites[writer % sites.length];
-            try (Connection1 connection = new Connection1(uri, token)) {
+            try (KeptAliveConnection connection = new KeptAliveConnection(uri, token)) {
                 while (System.nanoTime() < end) {
                     byte[] body = (items == 0 ? "{\"siteId\":" + site + ",\"origin\":\"SEIZURE\",\"item\":" + item(writer, n, 0) + "}"
                             : surrender(site, writer, n, items)).getBytes(StandardCharsets.UTF_8);
@@ -90,14 +90,14 @@ public class CustodyLedgerBenchmark {
      * it is kept to a socket's write and read: HttpURLConnection took 0.28 ms of processor time a request, the
      * JDK's HttpClient 1.6 ms, against the server's 0.9 ms.
      */
-    static final class Connection1 implements AutoCloseable {
+    static final class KeptAliveConnection implements AutoCloseable {
         private final URI uri;
         private final byte[] head;
         private java.net.Socket socket;
         private java.io.BufferedInputStream in;
         private OutputStream out;
 
-        Connection1(URI uri, String token) throws IOException {
+        KeptAliveConnection(URI uri, String token) throws IOException {
             this.uri = uri;
             this.head = ("POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
                     + "\r\nAuthorization: Bearer " + token + "\r\nContent-Type: application/json\r\nAccept: application/json"

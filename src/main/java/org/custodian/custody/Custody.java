@@ -442,11 +442,9 @@ public class Custody {
                     .orElseThrow(() -> noSiteInScope("toSiteId", draft.toSiteId()));
             // Refuse now what the destination would refuse on arrival; unlocked, as the receipt checks again
             // under the destination's lock.
-            new Holding(new StorageSite.Locked(to, to.heldItems()))
-                    .refusal(item)
-                    .ifPresent(why -> {
-                        throw new RuleViolated("toSiteId", why);
-                    });
+            new Holding(to, to.heldItems()).refusal(item).ifPresent(why -> {
+                throw new RuleViolated("toSiteId", why);
+            });
             payload.put("toSite", to.id());
         } else {
             territory.agency(draft.toAgencyId());
@@ -688,8 +686,12 @@ public class Custody {
         private @Nullable List<StorageSite.HeldHazard> hazards;
 
         Holding(StorageSite.Locked locked) {
-            this.site = locked.site();
-            this.held = locked.held();
+            this(locked.site(), locked.held());
+        }
+
+        Holding(StorageSite site, long held) {
+            this.site = site;
+            this.held = held;
         }
 
         java.util.Optional<Reason> refusal(CustodyItem item) {

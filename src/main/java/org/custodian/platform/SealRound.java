@@ -31,8 +31,7 @@ public final class SealRound {
 
     public SealRound(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>)
-                c -> c.getMetaData().getDatabaseProductName().equals("PostgreSQL")));
+        this.postgres = Database.isPostgres(jdbc);
     }
 
     /**

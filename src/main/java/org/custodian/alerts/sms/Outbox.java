@@ -9,8 +9,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.custodian.platform.Database;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -52,8 +52,7 @@ class Outbox {
     Outbox(JdbcTemplate jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>)
-                c -> c.getMetaData().getDatabaseProductName().equals("PostgreSQL")));
+        this.postgres = Database.isPostgres(jdbc);
     }
 
     /** The stable id of the message to one subscriber for one CAP message, the same on every instance. */
